@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The layers of Together, from the bottom up. Each module is one layer:
+//   CNcursesw            the only C: wide-character ncurses and signal handling
+//   TogetherContent      content packs (frameworks as data) loaded from assets/
+//   TogetherCore         pure: session model, state, actions, reduce, keymap, render to a grid
+//   TogetherPersistence  session files: codec with schema checks, atomic writer, the sessions folder
+//   TogetherTerminal     the Terminal protocol, ncurses and in-memory test terminals
+//   TogetherAggregate    reading many sessions and tallying them
+//   TogetherApp          the main loop that joins the layers (no argument parsing)
+//   together             the executable: arguments only
+let package = Package(
+    name: "Together",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "together", targets: ["together"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .target(
+            name: "CNcursesw",
+            cSettings: [.define("_DEFAULT_SOURCE")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(name: "TogetherContent"),
+        .target(name: "TogetherCore", dependencies: ["TogetherContent"]),
+        .target(name: "TogetherPersistence", dependencies: ["TogetherCore"]),
+        .target(name: "TogetherTerminal", dependencies: ["TogetherCore", "CNcursesw"]),
+        .target(name: "TogetherAggregate", dependencies: ["TogetherCore", "TogetherPersistence", "TogetherContent"]),
+        .target(name: "TogetherApp", dependencies: [
+            "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
+        ]),
+        .executableTarget(name: "together", dependencies: [
+            "TogetherApp", "TogetherAggregate", "TogetherContent", "TogetherPersistence", "TogetherCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "TogetherTests", dependencies: [
+            "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
+            "TogetherAggregate", "TogetherApp", "together",
+        ]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Why a content pack could not be used. The message names the file and the field, so whoever edits the
+/// pack can find the mistake.
+public struct PackError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var path: String
+    public var reason: String
+
+    public init(file: String, path: String, reason: String) {
+        self.file = file
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String {
+        "Content pack \(file): \(path) \(reason). Fix the file, or put back the copy that came with Together."
+    }
+}
+
+/// Loads the content packs from a folder such as `assets/content/en`.
+public enum PackLoader {
+    public static let fileNames = (
+        makingItReal: "making-it-real.json",
+        workingTogether: "working-together.json",
+        topTips: "top-tips.json",
+        workshop: "workshop.json"
+    )
+
+    public static func load(from folder: URL) throws(PackError) -> ContentPacks {
+        let packs = ContentPacks(
+            makingItReal: try decode(MakingItRealPack.self, folder, fileNames.makingItReal),
+            workingTogether: try decode(WorkingTogetherPack.self, folder, fileNames.workingTogether),
+            topTips: try decode(TopTipsPack.self, folder, fileNames.topTips),
+            workshop: try decode(WorkshopPack.self, folder, fileNames.workshop)
+        )
+        try validate(packs, folder: folder)
+        return packs
+    }
+
+    /// Finds `assets/` for a run: an explicit folder, then `$TOGETHER_ASSETS`, then `./assets`, then the
+    /// folders above the executable (so a built program finds the assets of its own checkout).
+    public static func findAssets(explicit: String?, environment: [String: String], executable: String) -> URL? {
+        let fm = FileManager.default
+        func ok(_ url: URL) -> Bool {
+            fm.fileExists(atPath: url.appendingPathComponent("content").path)
+        }
+        if let explicit { return URL(fileURLWithPath: explicit) }
+        if let env = environment["TOGETHER_ASSETS"], !env.isEmpty { return URL(fileURLWithPath: env) }
+        let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("assets")
+        if ok(cwd) { return cwd }
+        var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("assets")
+            if ok(candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ folder: URL, _ name: String) throws(PackError) -> T {
+        let url = folder.appendingPathComponent(name)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw PackError(file: url.path, path: "(file)", reason: "cannot be read (is it there?)")
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            let (path, reason) = describe(error)
+            throw PackError(file: url.path, path: path, reason: reason)
+        }
+    }
+
+    /// Checks what JSON decoding cannot: ids unique and present, text not empty, numbers in range.
+    static func validate(_ packs: ContentPacks, folder: URL) throws(PackError) {
+        let names = fileNames
+        func file(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+        try checkItems(packs.makingItReal.themes.map { ($0.id, [("label", $0.label), ("prompt", $0.prompt)]) },
+                       list: "themes", file: file(names.makingItReal))
+        try checkItems(packs.makingItReal.scale.map { ($0.id, [("label", $0.label)]) },
+                       list: "scale", file: file(names.makingItReal))
+        try checkItems(packs.workingTogether.categories.map {
+            ($0.id, [("label", $0.label), ("symbol", $0.symbol), ("prompt", $0.prompt)])
+        }, list: "categories", file: file(names.workingTogether))
+        if !(1...9).contains(packs.workingTogether.statementsPerPerson) {
+            throw PackError(file: file(names.workingTogether), path: "statementsPerPerson",
+                            reason: "should be a whole number from 1 to 9")
+        }
+        try checkItems(packs.topTips.tips.map { ($0.id, [("label", $0.label), ("prompt", $0.prompt)]) },
+                       list: "tips", file: file(names.topTips))
+        try checkItems(packs.topTips.scale.map { ($0.id, [("label", $0.label)]) },
+                       list: "scale", file: file(names.topTips))
+        try checkItems(packs.workshop.stages.map { ($0.id.rawValue, [("label", $0.label)]) },
+                       list: "stages", file: file(names.workshop))
+        try checkItems(packs.workshop.roles.map { ($0.id, [("label", $0.label)]) },
+                       list: "roles", file: file(names.workshop))
+        try checkItems(packs.workshop.groupTypes.map { ($0.id, [("label", $0.label)]) },
+                       list: "groupTypes", file: file(names.workshop))
+        if packs.workshop.stages.first?.id != .setup {
+            throw PackError(file: file(names.workshop), path: "stages[0].id",
+                            reason: "should be \"setup\": every workshop starts by setting up")
+        }
+    }
+
+    private static func checkItems(_ items: [(id: String, texts: [(String, String)])], list: String,
+                                   file: String) throws(PackError) {
+        if items.isEmpty {
+            throw PackError(file: file, path: list, reason: "is an empty list; it needs at least one item")
+        }
+        var seen = Set<String>()
+        for (index, item) in items.enumerated() {
+            let at = "\(list)[\(index)]"
+            if item.id.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw PackError(file: file, path: "\(at).id", reason: "is empty")
+            }
+            if !seen.insert(item.id).inserted {
+                throw PackError(file: file, path: "\(at).id", reason: "repeats the id \"\(item.id)\"; ids must be different")
+            }
+            for (field, text) in item.texts where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                throw PackError(file: file, path: "\(at).\(field)", reason: "is empty")
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+/// Where a piece of content comes from: publisher, title and year of the source document.
+public struct Source: Codable, Equatable, Sendable {
+    public var publisher: String
+    public var title: String
+    public var year: Int
+
+    public init(publisher: String, title: String, year: Int) {
+        self.publisher = publisher
+        self.title = title
+        self.year = year
+    }
+}
+
+/// One Making It Real theme: our own plain prompt, and both of its headings.
+public struct MakingItRealTheme: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    /// The first-person heading ("Keeping safe and well").
+    public var label: String
+    /// The 2018 theme heading ("Wellbeing and independence").
+    public var heading: String
+    /// Our own short plain-English question for the group.
+    public var prompt: String
+    public var source: Source
+}
+
+/// A Working Together for Change category: working, not working, aspirations for the future.
+public struct StatementCategory: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+    /// A word or symbol shown beside the colour, so colour is never the only signal.
+    public var symbol: String
+    public var prompt: String
+    public var source: Source
+}
+
+/// One of the NHS Confederation's eight top tips for commissioners.
+public struct TopTip: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+    public var prompt: String
+    public var source: Source
+}
+
+/// A point on a rating scale, shown in words.
+public struct RatingLevel: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+}
+
+/// A simple choice (a role, a group type, a level of commissioning).
+public struct Choice: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+}
+
+/// A stage of the workshop, in the order the pack gives.
+public struct Stage: Codable, Equatable, Sendable, Identifiable {
+    public var id: StageKind
+    public var label: String
+    public var prompt: String
+}
+
+/// The kinds of stage the program knows how to show. A pack lists them in its own order.
+public enum StageKind: String, Codable, CaseIterable, Sendable {
+    case setup, makingItReal, workingTogether, topTips, wrapUp, finish
+}
+
+public struct MakingItRealPack: Codable, Equatable, Sendable {
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var themes: [MakingItRealTheme]
+    /// How things are going, in words ("Going well", ...).
+    public var scale: [RatingLevel]
+}
+
+public struct WorkingTogetherPack: Codable, Equatable, Sendable {
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var categories: [StatementCategory]
+    /// How many statements each person may give in each category, unless the session says otherwise.
+    public var statementsPerPerson: Int
+}
+
+public struct TopTipsPack: Codable, Equatable, Sendable {
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var tips: [TopTip]
+    public var scale: [RatingLevel]
+}
+
+public struct WorkshopPack: Codable, Equatable, Sendable {
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var stages: [Stage]
+    public var roles: [Choice]
+    public var groupTypes: [Choice]
+}
+
+/// Everything the workshop needs from `assets/`, loaded once at start.
+public struct ContentPacks: Equatable, Sendable {
+    public var makingItReal: MakingItRealPack
+    public var workingTogether: WorkingTogetherPack
+    public var topTips: TopTipsPack
+    public var workshop: WorkshopPack
+
+    public init(makingItReal: MakingItRealPack, workingTogether: WorkingTogetherPack,
+                topTips: TopTipsPack, workshop: WorkshopPack) {
+        self.makingItReal = makingItReal
+        self.workingTogether = workingTogether
+        self.topTips = topTips
+        self.workshop = workshop
+    }
+
+    public func theme(_ id: String) -> MakingItRealTheme? { makingItReal.themes.first { $0.id == id } }
+    public func tip(_ id: String) -> TopTip? { topTips.tips.first { $0.id == id } }
+    public func category(_ id: String) -> StatementCategory? { workingTogether.categories.first { $0.id == id } }
+    public func role(_ id: String) -> Choice? { workshop.roles.first { $0.id == id } }
+    public func groupType(_ id: String) -> Choice? { workshop.groupTypes.first { $0.id == id } }
+    public func stage(_ kind: StageKind) -> Stage? { workshop.stages.first { $0.id == kind } }
+}

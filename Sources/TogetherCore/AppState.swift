@@ -1,0 +1,77 @@
+import Foundation
+import TogetherContent
+
+/// Everything the screen shows, in one value. Only `Workshop.reduce` changes it.
+public struct AppState: Equatable, Sendable {
+    public enum Screen: Equatable, Sendable { case home, workshop }
+
+    /// Something shown over the screen until it is answered.
+    public enum Overlay: Equatable, Sendable {
+        case help
+        case confirmDelete(RowRef, question: String)
+    }
+
+    public struct Status: Equatable, Sendable {
+        public var text: String
+        public var isProblem: Bool
+        public init(_ text: String, isProblem: Bool = false) {
+            self.text = text
+            self.isProblem = isProblem
+        }
+    }
+
+    public var screen: Screen
+    public var session: Session?
+    /// Unfinished workshops found at start, offered on the start screen.
+    public var resumable: [Session]
+    /// Files in the sessions folder that could not be opened, with the reason, shown on the start screen.
+    public var unreadable: [String]
+    public var homeFocus: Int
+    public var overlay: Overlay?
+    /// Where the typing cursor is in the draft, counted in characters.
+    public var cursor: Int
+    public var status: Status?
+
+    public init(resumable: [Session] = [], unreadable: [String] = []) {
+        screen = .home
+        session = nil
+        self.resumable = resumable
+        self.unreadable = unreadable
+        homeFocus = 0
+        overlay = nil
+        cursor = 0
+        status = nil
+    }
+
+    /// Opens a workshop straight away (used when a session file is named on the command line).
+    public init(session: Session) {
+        self.init()
+        screen = .workshop
+        self.session = session
+        cursor = session.draft?.text.count ?? 0
+    }
+
+    public var isTyping: Bool { screen == .workshop && session?.draft != nil }
+
+    /// Which keys apply now.
+    public var keyContext: KeyContext {
+        if isTyping { return .typing }
+        guard screen == .workshop, let session else { return .home }
+        return KeyContext(stage: session.position.stage)
+    }
+}
+
+/// What `reduce` may use from outside: the clock and a source of new session ids. Tests pass fixed ones.
+public struct Environment: Sendable {
+    public var now: @Sendable () -> Date
+    public var newSessionID: @Sendable () -> String
+
+    public init(now: @escaping @Sendable () -> Date, newSessionID: @escaping @Sendable () -> String) {
+        self.now = now
+        self.newSessionID = newSessionID
+    }
+
+    /// Whole seconds, so what is in memory is exactly what the file holds.
+    public static let live = Environment(now: { Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down)) },
+                                         newSessionID: { UUID().uuidString.lowercased() })
+}

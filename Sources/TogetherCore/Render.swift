@@ -1,0 +1,163 @@
+import TogetherContent
+
+/// Draws the state into a grid of the given size. Pure: the same state and size always give the same frame.
+public enum Render {
+    public static let minimumSize = Size(width: 30, height: 10)
+
+    public static func frame(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
+        var grid = Grid(size)
+        if size.width < minimumSize.width || size.height < minimumSize.height {
+            let message = "This window is too small. Please make it at least \(minimumSize.width) wide "
+                + "and \(minimumSize.height) tall."
+            for (i, line) in TextWidth.wrap(message, width: max(1, size.width)).prefix(size.height).enumerated() {
+                grid.put(line, row: i, column: 0, role: .error)
+            }
+            return Frame(grid: grid, cursor: nil)
+        }
+        if state.overlay == .help {
+            return helpFrame(state, size: size)
+        }
+        let page: Page
+        if state.screen == .home || state.session == nil {
+            page = HomePage.page(state)
+        } else {
+            page = StagePage.page(state.session!, content)
+        }
+        return layout(page, state, size: size)
+    }
+
+    /// Header, fixed text, a list that scrolls to keep the focus in view, the typing box, status and keys.
+    static func layout(_ page: Page, _ state: AppState, size: Size) -> Frame {
+        var grid = Grid(size)
+        let width = size.width
+        grid.put(TextWidth.pad(" " + page.title, to: width), row: 0, column: 0, role: .title)
+        if !page.progress.isEmpty, TextWidth.of(page.title) + TextWidth.of(page.progress) + 4 <= width {
+            grid.put(page.progress + " ", row: 0, column: width - TextWidth.of(page.progress) - 1, role: .title)
+        }
+
+        var bottom = size.height - 2 // status line, then the key line
+        var cursor: Point?
+        if let draft = state.session?.draft, state.screen == .workshop {
+            bottom -= 2
+            let label = TextWidth.truncate("Typing: " + page.typingLabel + " (Enter keeps, Esc stops)", to: width)
+            grid.put(label, row: bottom, column: 0, role: .heading)
+            cursor = drawEditor(draft.text, cursor: state.cursor, row: bottom + 1, into: &grid)
+        }
+
+        // The fixed part may take at most half of the space, so the list is always seen.
+        let space = bottom - 1
+        var fixed = page.fixed.flatMap { wrapLine($0, width: width) }
+        if fixed.count > space / 2 {
+            fixed = Array(fixed.prefix(max(1, space / 2)))
+            if var last = fixed.popLast() {
+                last.text = TextWidth.truncate(last.text + "…", to: width)
+                fixed.append(last)
+            }
+        }
+        for (i, line) in fixed.enumerated() { grid.put(line.text, row: 1 + i, column: 0, role: line.role) }
+
+        let listTop = 1 + fixed.count + (fixed.isEmpty ? 0 : 1)
+        let listHeight = max(0, bottom - listTop)
+        let lines = page.list.flatMap { line in
+            wrapLine(line, width: width).enumerated().map { i, piece in
+                var piece = piece
+                if i > 0 { piece.text = String(repeating: " ", count: line.indent + 2) + piece.text }
+                return piece
+            }
+        }
+        let focusLines = lines.indices.filter { lines[$0].row == page.focus && page.focus != nil }
+        var offset = 0
+        if let last = focusLines.last, last >= listHeight { offset = last - listHeight + 1 }
+        if let first = focusLines.first, first < offset { offset = first }
+        for (i, line) in lines.dropFirst(offset).prefix(listHeight).enumerated() {
+            let row = listTop + i
+            let focused = line.row != nil && line.row == page.focus
+            let marker = focused && line.isFirst ? "> " : "  "
+            grid.put(marker + line.text, row: row, column: 0, role: focused ? .focus : line.role)
+            if focused && line.isFirst && cursor == nil {
+                cursor = Point(row: row, column: 2 + line.indent)
+            }
+        }
+        if offset > 0 { grid.put("↑ more", row: listTop, column: width - 7, role: .dim) }
+        if offset + listHeight < lines.count {
+            grid.put("↓ more", row: listTop + listHeight - 1, column: width - 7, role: .dim)
+        }
+
+        let statusRow = size.height - 2
+        if case .confirmDelete(_, let question) = state.overlay {
+            let text = TextWidth.truncate(question + " Press y for yes, n for no.", to: width)
+            grid.put(text, row: statusRow, column: 0, role: .error)
+            cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
+        } else if let status = state.status {
+            let text = (status.isProblem ? "! " : "") + status.text
+            grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)
+        }
+        grid.put(TextWidth.truncate(Keymap.hints(in: state.keyContext), to: width), row: size.height - 1,
+                 column: 0, role: .keyHint)
+        return Frame(grid: grid, cursor: cursor ?? Point(row: 0, column: 0))
+    }
+
+    /// The typing box: one line that scrolls sideways so the cursor is always in view.
+    static func drawEditor(_ text: String, cursor: Int, row: Int, into grid: inout Grid) -> Point {
+        let width = grid.size.width
+        let chars = Array(text)
+        let at = min(max(0, cursor), chars.count)
+        let room = width - 3
+        var start = 0
+        while TextWidth.of(String(chars[start..<at])) > room - 1 { start += 1 }
+        let visible = TextWidth.prefix(String(chars[start...]), fitting: room)
+        grid.put("> ", row: row, column: 0, role: .focus)
+        grid.put(TextWidth.pad(visible, to: width - 2), row: row, column: 2, role: .focus)
+        return Point(row: row, column: 2 + TextWidth.of(String(chars[start..<at])))
+    }
+
+    static func wrapLine(_ line: Page.Line, width: Int) -> [Page.Line] {
+        let room = max(1, width - 2 - line.indent)
+        let pieces = TextWidth.wrap(line.text, width: room)
+        return (pieces.isEmpty ? [""] : pieces).enumerated().map { i, text in
+            var piece = line
+            piece.text = i == 0 ? String(repeating: " ", count: line.indent) + text : text
+            piece.isFirst = i == 0
+            return piece
+        }
+    }
+
+    static func helpFrame(_ state: AppState, size: Size) -> Frame {
+        var grid = Grid(size)
+        let context = state.session?.draft != nil && state.screen == .workshop ? KeyContext.typing : state.keyContext
+        grid.put(TextWidth.pad(" Keys: " + context.title, to: size.width), row: 0, column: 0, role: .title)
+        var row = 2
+        let keyWidth = min(18, size.width / 3)
+        for binding in Keymap.bindings(in: context) where row < size.height - 1 {
+            let keys = binding.keys.map(\.label).joined(separator: " ")
+            grid.put(TextWidth.truncate(keys, to: keyWidth - 1), row: row, column: 1, role: .heading)
+            for line in TextWidth.wrap(binding.help, width: size.width - keyWidth - 2) where row < size.height - 1 {
+                grid.put(line, row: row, column: keyWidth + 1)
+                row += 1
+            }
+        }
+        grid.put(TextWidth.truncate("Press any key to go back.", to: size.width), row: size.height - 1, column: 0,
+                 role: .keyHint)
+        return Frame(grid: grid, cursor: Point(row: size.height - 1, column: 0))
+    }
+}
+
+/// What a screen wants to show, before layout: a title, fixed text, and a list of lines some of which
+/// are focusable rows.
+struct Page {
+    struct Line {
+        var text: String
+        var role: Role = .normal
+        /// The index of the focusable row this line belongs to.
+        var row: Int? = nil
+        var indent: Int = 0
+        var isFirst = true
+    }
+
+    var title: String
+    var progress: String = ""
+    var fixed: [Line] = []
+    var list: [Line] = []
+    var focus: Int?
+    var typingLabel: String = ""
+}

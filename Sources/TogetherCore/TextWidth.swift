@@ -1,0 +1,100 @@
+/// The one place that knows how many terminal columns text takes.
+///
+/// Terminals use the C library's `wcwidth`; this follows the same rules for the characters a workshop meets:
+/// combining marks take no column (so Welsh ŵ typed as w + U+0302 is one column), East Asian wide
+/// characters and emoji take two.
+public enum TextWidth {
+    public static func of(_ character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        let v = first.value
+        if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        switch first.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return scalars.count == 1 ? 0 : 1
+        default: break
+        }
+        if first.properties.isEmojiPresentation { return 2 }
+        if first.properties.isEmoji && scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if isWide(v) { return 2 }
+        return 1
+    }
+
+    public static func of(_ text: some StringProtocol) -> Int {
+        text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isWide(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The longest prefix of `text` that fits in `width` columns.
+    public static func prefix(_ text: String, fitting width: Int) -> String {
+        var used = 0
+        var out = ""
+        for ch in text {
+            let w = of(ch)
+            if used + w > width { break }
+            used += w
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// Cuts text to `width` columns, ending with "…" when something was cut.
+    public static func truncate(_ text: String, to width: Int) -> String {
+        if of(text) <= width { return text }
+        if width <= 0 { return "" }
+        return prefix(text, fitting: width - 1) + "…"
+    }
+
+    /// Pads with spaces on the right to exactly `width` columns (cutting when longer).
+    public static func pad(_ text: String, to width: Int) -> String {
+        let cut = truncate(text, to: width)
+        return cut + String(repeating: " ", count: max(0, width - of(cut)))
+    }
+
+    /// Breaks text into lines of at most `width` columns, at spaces where it can; a word longer than a line is split.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if of(paragraph) <= width {
+                lines.append(String(paragraph)) // fits: keep its spacing as it is
+                continue
+            }
+            var line = ""
+            var lineWidth = 0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+                var word = String(word)
+                var w = of(word)
+                if lineWidth > 0 && lineWidth + 1 + w <= width {
+                    line += " " + word
+                    lineWidth += 1 + w
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(line)
+                    line = ""
+                    lineWidth = 0
+                }
+                while w > width {
+                    let head = prefix(word, fitting: width)
+                    lines.append(head)
+                    word = String(word.dropFirst(head.count))
+                    w = of(word)
+                }
+                line = word
+                lineWidth = w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,355 @@
+import Foundation
+import TogetherContent
+
+/// The one place where the workshop changes: `apply(action)` to a state gives the next state and effects.
+public enum Workshop {
+    /// Turns an input event into an action for the current state (the keymap, plus typing and overlays).
+    public static func action(for event: InputEvent, in state: AppState) -> Action? {
+        guard case .key(let key) = event else { return nil }
+        switch state.overlay {
+        case .help:
+            return .closeOverlay
+        case .confirmDelete:
+            switch key {
+            case .char("y"), .char("Y"): return .confirm(true)
+            case .char("n"), .char("N"), .escape: return .confirm(false)
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        case nil:
+            break
+        }
+        if state.isTyping {
+            if let action = Keymap.action(for: key, in: .typing) { return action }
+            if case .char(let c) = key { return .insert(String(c)) }
+            if case .tab = key { return .insert(" ") }
+            return nil
+        }
+        return Keymap.action(for: key, in: state.keyContext)
+    }
+
+    /// Applies an action. When the session changes, its `updatedAt` moves on; the shell then saves it.
+    @discardableResult
+    public static func apply(_ state: inout AppState, _ action: Action, content: ContentPacks,
+                             env: Environment) -> [Effect] {
+        let before = state.session
+        let effects = reduce(&state, action, content, env)
+        if let before, var after = state.session, after.id == before.id, after != before {
+            after.updatedAt = env.now()
+            state.session = after
+        }
+        if let session = state.session {
+            state.session?.position.focus = clampedFocus(session, content)
+        }
+        return effects
+    }
+
+    static func clampedFocus(_ session: Session, _ content: ContentPacks) -> Int {
+        let count = session.rows(content).count
+        return max(0, min(session.position.focus, count - 1))
+    }
+
+    static func reduce(_ state: inout AppState, _ action: Action, _ content: ContentPacks,
+                       _ env: Environment) -> [Effect] {
+        switch action {
+        case .quit:
+            return [.quit]
+        case .showHelp:
+            state.overlay = state.overlay == .help ? nil : .help
+            return []
+        case .closeOverlay:
+            state.overlay = nil
+            return []
+        default:
+            break
+        }
+        if state.screen == .home {
+            reduceHome(&state, action, content, env)
+            return []
+        }
+        guard var session = state.session else { return [] }
+        state.status = nil
+        if session.draft != nil {
+            Editing.reduce(&session, &state, action, content, env)
+        } else {
+            reduceStage(&session, &state, action, content, env)
+        }
+        state.session = session
+        return []
+    }
+
+    // MARK: Start screen
+
+    static func reduceHome(_ state: inout AppState, _ action: Action, _ content: ContentPacks, _ env: Environment) {
+        switch action {
+        case .focusUp:
+            state.homeFocus = max(0, state.homeFocus - 1)
+        case .focusDown:
+            state.homeFocus = min(state.resumable.count, state.homeFocus + 1)
+        case .activate:
+            if state.homeFocus == 0 {
+                var session = Session(id: env.newSessionID(), now: env.now(), setup: newSetup(content, env))
+                session.draft = Draft(target: .setupTitle, text: "")
+                state.session = session
+                state.cursor = 0
+                state.status = .init("A new workshop. Type its title, then press Enter.")
+            } else {
+                let session = state.resumable[state.homeFocus - 1]
+                state.session = session
+                state.cursor = session.draft?.text.count ?? 0
+                state.status = .init("Welcome back. You are where you left off.")
+            }
+            state.screen = .workshop
+        default:
+            break
+        }
+    }
+
+    static func newSetup(_ content: ContentPacks, _ env: Environment) -> Setup {
+        let groupType = content.groupType("mixed")?.id ?? content.workshop.groupTypes.first?.id ?? ""
+        return Setup(title: "", date: isoDay(env.now()), area: "", groupType: groupType,
+                     statementsPerPerson: content.workingTogether.statementsPerPerson)
+    }
+
+    /// `YYYY-MM-DD` for a moment, in the local calendar.
+    public static func isoDay(_ date: Date) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    // MARK: Stages
+
+    static func reduceStage(_ session: inout Session, _ state: inout AppState, _ action: Action,
+                            _ content: ContentPacks, _ env: Environment) {
+        let rows = session.rows(content)
+        let focused = rows.indices.contains(session.position.focus) ? rows[session.position.focus] : nil
+        switch action {
+        case .focusUp:
+            session.position.focus = max(0, session.position.focus - 1)
+        case .focusDown:
+            session.position.focus = min(max(0, rows.count - 1), session.position.focus + 1)
+        case .nextItem:
+            let count = session.itemCount(session.position.stage, in: content)
+            if session.position.item + 1 < count {
+                session.position.item += 1
+                session.position.focus = 0
+            } else {
+                moveStage(&session, &state, by: 1, content)
+            }
+        case .previousItem:
+            if session.position.item > 0 {
+                session.position.item -= 1
+                session.position.focus = 0
+            } else {
+                moveStage(&session, &state, by: -1, content)
+                session.position.item = session.itemCount(session.position.stage, in: content) - 1
+            }
+        case .nextStage:
+            moveStage(&session, &state, by: 1, content)
+        case .previousStage:
+            moveStage(&session, &state, by: -1, content)
+        case .activate:
+            activate(focused, &session, &state, content)
+        case .add:
+            add(focused, &session, &state, content)
+        case .edit:
+            if let target = Editing.editTarget(for: focused, session, content) {
+                Editing.begin(target, &session, &state)
+            } else {
+                state.status = .init("There are no words to change on this line.", isProblem: true)
+            }
+        case .delete:
+            if let question = deleteQuestion(focused, session) {
+                state.overlay = .confirmDelete(focused!, question: question)
+            } else {
+                state.status = .init("There is nothing to delete on this line.", isProblem: true)
+            }
+        case .confirm(let yes):
+            if case .confirmDelete(let row, _) = state.overlay, yes {
+                Deleting.delete(row, from: &session, content)
+                state.status = .init("Deleted.")
+            } else {
+                state.status = .init("Nothing was deleted.")
+            }
+            state.overlay = nil
+        case .rate(let n):
+            rate(n, &session, &state, content)
+        case .cycleRole:
+            guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
+                state.status = .init("Move to a person first, then press r.", isProblem: true)
+                return
+            }
+            session.people[i].role = next(after: session.people[i].role, in: content.workshop.roles.map(\.id))
+            state.status = .init("\(session.people[i].label) is: \(content.role(session.people[i].role)?.label ?? "")")
+        case .cycleTheme:
+            guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+                state.status = .init("Move to a statement first, then press t.", isProblem: true)
+                return
+            }
+            let ids: [String?] = [nil] + content.makingItReal.themes.map(\.id)
+            let at = ids.firstIndex(of: session.statements[i].themeId) ?? 0
+            session.statements[i].themeId = ids[(at + 1) % ids.count]
+            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? "no theme"
+            state.status = .init("Theme: \(label)")
+        case .nextCategory:
+            let headers = rows.indices.filter { if case .categoryHeader = rows[$0] { true } else { false } }
+            guard !headers.isEmpty else { return }
+            session.position.focus = headers.first { $0 > session.position.focus } ?? headers[0]
+        case .finishWorkshop:
+            toggleFinished(&session, &state)
+        default:
+            break
+        }
+    }
+
+    static func moveStage(_ session: inout Session, _ state: inout AppState, by delta: Int, _ content: ContentPacks) {
+        let stages = content.workshop.stages
+        let target = session.stageIndex(in: content) + delta
+        guard stages.indices.contains(target) else {
+            state.status = .init(delta > 0 ? "This is the last stage." : "This is the first stage.")
+            return
+        }
+        session.position = Position(stage: stages[target].id, item: 0, focus: 0)
+        state.status = .init("Now: \(stages[target].label)")
+    }
+
+    static func activate(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        switch row {
+        case .setupField(.groupType):
+            session.setup.groupType = next(after: session.setup.groupType, in: content.workshop.groupTypes.map(\.id))
+        case .setupField(.statementsPerPerson):
+            session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
+        case .rating:
+            let scale = ratingScale(session.position.stage, content)
+            let current = currentRating(session, content)
+            let index = current.flatMap { id in scale.firstIndex { $0.id == id } } ?? -1
+            rate((index + 1) % scale.count + 1, &session, &state, content)
+        case .finishToggle:
+            toggleFinished(&session, &state)
+        case .peopleHeader, .notesHeader, .categoryHeader:
+            add(row, &session, &state, content)
+        case .setupField, .person, .note, .statement:
+            if let target = Editing.editTarget(for: row, session, content) { Editing.begin(target, &session, &state) }
+        case nil:
+            add(nil, &session, &state, content)
+        }
+    }
+
+    static func add(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        switch session.position.stage {
+        case .setup:
+            Editing.begin(.newPerson, &session, &state)
+        case .makingItReal:
+            if let theme = session.currentTheme(content) { Editing.begin(.newExample(themeId: theme.id), &session, &state) }
+        case .workingTogether:
+            guard let person = session.currentPerson() else {
+                state.status = .init("Nobody is on the list yet. Press [ to go back and add people.", isProblem: true)
+                return
+            }
+            let category = categoryOf(row, session) ?? content.workingTogether.categories[0].id
+            let have = session.statements(of: person.id, in: category).count
+            if have >= session.setup.statementsPerPerson {
+                let label = content.category(category)?.label ?? category
+                state.status = .init("\(person.label) has \(have) in \(label) already. That is the most.", isProblem: true)
+                return
+            }
+            Editing.begin(.newStatement(personId: person.id, category: category), &session, &state)
+        case .topTips:
+            if let tip = session.currentTip(content) { Editing.begin(.newTipNote(tipId: tip.id), &session, &state) }
+        case .wrapUp:
+            Editing.begin(.newWrapUpNote, &session, &state)
+        case .finish:
+            state.status = .init("Nothing to add here. Press [ to go back to a stage.")
+        }
+    }
+
+    static func categoryOf(_ row: RowRef?, _ session: Session) -> String? {
+        switch row {
+        case .categoryHeader(let id): id
+        case .statement(let id): session.statements.first { $0.id == id }?.category
+        default: nil
+        }
+    }
+
+    static func ratingScale(_ stage: StageKind, _ content: ContentPacks) -> [RatingLevel] {
+        stage == .topTips ? content.topTips.scale : content.makingItReal.scale
+    }
+
+    static func currentRating(_ session: Session, _ content: ContentPacks) -> String? {
+        switch session.position.stage {
+        case .makingItReal: session.currentTheme(content).flatMap { session.themeReview($0.id).rating }
+        case .topTips: session.currentTip(content).flatMap { session.tipReview($0.id).rating }
+        default: nil
+        }
+    }
+
+    static func rate(_ n: Int, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        let scale = ratingScale(session.position.stage, content)
+        guard scale.indices.contains(n - 1) else {
+            state.status = .init("Choose a number from 1 to \(scale.count).", isProblem: true)
+            return
+        }
+        let level = scale[n - 1]
+        switch session.position.stage {
+        case .makingItReal:
+            guard let theme = session.currentTheme(content) else { return }
+            session.updateThemeReview(theme.id) { $0.rating = level.id }
+        case .topTips:
+            guard let tip = session.currentTip(content) else { return }
+            session.updateTipReview(tip.id) { $0.rating = level.id }
+        default:
+            return
+        }
+        state.status = .init("Chosen: \(level.label)")
+    }
+
+    static func toggleFinished(_ session: inout Session, _ state: inout AppState) {
+        if session.status == .finished {
+            session.status = .inProgress
+            state.status = .init("The workshop is open again.")
+        } else {
+            session.status = .finished
+            state.status = .init("The workshop is finished and saved. Press q to close.")
+        }
+    }
+
+    static func deleteQuestion(_ row: RowRef?, _ session: Session) -> String? {
+        switch row {
+        case .person(let id):
+            guard let person = session.people.first(where: { $0.id == id }) else { return nil }
+            let count = session.statements.filter { $0.personId == id }.count
+            return count == 0 ? "Delete \(person.label)?" : "Delete \(person.label) and their \(count) statements?"
+        case .note: return "Delete this note?"
+        case .statement: return "Delete this statement?"
+        default: return nil
+        }
+    }
+
+    static func next(after id: String, in ids: [String]) -> String {
+        guard !ids.isEmpty else { return id }
+        let at = ids.firstIndex(of: id) ?? -1
+        return ids[(at + 1) % ids.count]
+    }
+}
+
+extension Session {
+    mutating func updateThemeReview(_ themeId: String, _ change: (inout ThemeReview) -> Void) {
+        if let i = makingItReal.firstIndex(where: { $0.themeId == themeId }) {
+            change(&makingItReal[i])
+        } else {
+            var review = ThemeReview(themeId: themeId)
+            change(&review)
+            makingItReal.append(review)
+        }
+    }
+
+    mutating func updateTipReview(_ tipId: String, _ change: (inout TipReview) -> Void) {
+        if let i = topTips.firstIndex(where: { $0.tipId == tipId }) {
+            change(&topTips[i])
+        } else {
+            var review = TipReview(tipId: tipId)
+            change(&review)
+            topTips.append(review)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import TogetherAggregate
+import TogetherApp
+import TogetherContent
+import TogetherCore
+import TogetherPersistence
+import TogetherTerminal
+
+@main
+struct Together: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "together",
+        abstract: "Co-production workshops for health and social care commissioning.",
+        subcommands: [WorkshopCommand.self, TallyCommand.self, KeysCommand.self],
+        defaultSubcommand: WorkshopCommand.self
+    )
+}
+
+/// Options every command shares.
+struct AssetOptions: ParsableArguments {
+    @Option(name: .customLong("assets"), help: "The assets folder (content packs). Found by itself in a checkout.")
+    var folder: String?
+
+    func load() throws -> ContentPacks {
+        guard let assets = PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment,
+                                                 executable: CommandLine.arguments[0]) else {
+            throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
+        }
+        do {
+            return try PackLoader.load(from: assets.appendingPathComponent("content/en"))
+        } catch {
+            throw Failure(message: error.description)
+        }
+    }
+}
+
+/// A plain message and a non-zero exit, with no stack trace.
+struct Failure: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32 = 1
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    static func fail(_ error: Failure) -> Never {
+        FileHandle.standardError.write(Data((error.message + "\n").utf8))
+        Foundation.exit(error.code)
+    }
+}
+
+struct WorkshopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "Run a workshop (the default). Offers to carry on with unfinished workshops."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "The folder for session files.")
+    var sessions: String = "sessions"
+
+    @Flag(name: .customLong("no-color"), help: "No colour (NO_COLOR is honoured too).")
+    var noColor = false
+
+    @Argument(help: "A session file to open straight away.")
+    var session: String?
+
+    func run() throws {
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let store = SessionStore(folder: URL(fileURLWithPath: sessions))
+        var state: AppState
+        if let session {
+            do {
+                state = AppState(session: try store.open(URL(fileURLWithPath: session)))
+            } catch {
+                Self.fail(Failure(message: "Cannot open \(error). The file was left as it is."))
+            }
+        } else {
+            do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
+            let scan = store.scan()
+            state = AppState(
+                resumable: scan.sessions.map(\.session).filter { $0.status != .finished }
+                    .sorted { $0.updatedAt > $1.updatedAt },
+                unreadable: scan.problems.map(\.description)
+            )
+        }
+        let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        guard let terminal = NcursesTerminal(colour: colour) else {
+            Self.fail(Failure(message: "Together needs a terminal to show the workshop, and this is not one "
+                + "(or TERM is not set). Run it in a terminal window."))
+        }
+        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
+        let code = runner.run()
+        if let url = runner.sessionURL, runner.state.session != nil {
+            print("Saved: \(url.path)")
+        }
+        Foundation.exit(code)
+    }
+}
+
+struct TallyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Count what many sessions said, by Making It Real theme and top tip. No names are ever shown."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "table, csv or json.")
+    var format: String = "table"
+
+    @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
+    var strict = false
+
+    @Argument(help: "Session files or folders (searched all the way down).")
+    var paths: [String] = []
+
+    func run() throws {
+        guard let format = TallyFormat(rawValue: format) else {
+            throw ValidationError("--format must be table, csv or json (not \"\(format)\").")
+        }
+        guard !paths.isEmpty else {
+            throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
+        }
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let tally = Tallier.tally(paths: paths, content: content)
+        for skip in tally.skipped {
+            FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
+        }
+        FileHandle.standardError.write(Data(
+            "Read \(tally.sessionsRead) session\(tally.sessionsRead == 1 ? "" : "s"); skipped \(tally.skipped.count).\n".utf8))
+        if strict && !tally.skipped.isEmpty {
+            Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
+        }
+        print(format.render(tally), terminator: "")
+        if !tally.skipped.isEmpty { Foundation.exit(3) }
+    }
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Print the workshop's keys as Markdown (the README's list is this)."
+    )
+
+    func run() throws {
+        print(Keymap.markdown, terminator: "")
+    }
+}
