@@ -28,8 +28,7 @@ public func describe(_ error: any Error) -> (path: String, reason: String) {
         return (jsonPath(context.codingPath), "is empty (null) but should be \(plainTypeName(type))")
     case .dataCorrupted(let context):
         if context.codingPath.isEmpty {
-            let detail = underlyingDetail(context)
-            return ("(top level)", "is not valid JSON" + (detail.isEmpty ? "" : " (\(detail))"))
+            return ("(top level)", "is not valid JSON (it may be cut short, or have a typo)")
         }
         return (jsonPath(context.codingPath), context.debugDescription.contains("valid JSON")
             ? "has a value of the wrong kind (for example a fraction where a whole number belongs)"
@@ -37,18 +36,6 @@ public func describe(_ error: any Error) -> (path: String, reason: String) {
     @unknown default:
         return ("(top level)", "\(error)")
     }
-}
-
-private func underlyingDetail(_ context: DecodingError.Context) -> String {
-    guard let underlying = context.underlyingError else { return "" }
-    let text = "\(underlying)"
-    // Foundation puts "around line N, column M" in its message; keep just that part when present.
-    if let range = text.range(of: "line ") {
-        let tail = text[range.lowerBound...]
-        let end = tail.firstIndex(where: { $0 == "\"" || $0 == ")" || $0 == "." }) ?? tail.endIndex
-        return String(tail[..<end]).trimmingCharacters(in: .whitespaces)
-    }
-    return ""
 }
 
 private func plainTypeName(_ type: Any.Type) -> String {
@@ -65,3 +52,47 @@ private func plainTypeName(_ type: Any.Type) -> String {
     }
 }
 
+
+/// Any JSON value: used only to explain an error that `JSONDecoder` reports without a path.
+enum JSONValue: Decodable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let n = try? c.decode(Double.self) { self = .number(n) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+}
+
+/// Decodes JSON and, on failure, says where and why in plain words.
+///
+/// `JSONDecoder` reports a fraction where a whole number belongs as "not valid JSON" with no path;
+/// in that case the document is read again as plain JSON and the first fraction under one of
+/// `wholeNumberKeys` is named.
+public func explainDecodingFailure(_ error: any Error, data: Data, wholeNumberKeys: Set<String>) -> (path: String, reason: String) {
+    let (path, reason) = describe(error)
+    guard path == "(top level)", case DecodingError.dataCorrupted = error else { return (path, reason) }
+    guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+        return (path, "is not valid JSON (it may be cut short, or have a typo)")
+    }
+    func find(_ value: JSONValue, _ here: String) -> String? {
+        switch value {
+        case .object(let fields):
+            for key in fields.keys.sorted() {
+                let next = here.isEmpty ? key : "\(here).\(key)"
+                if wholeNumberKeys.contains(key), case .number(let n)? = fields[key], n.rounded() != n { return next }
+                if let found = find(fields[key]!, next) { return found }
+            }
+        case .array(let items):
+            for (i, item) in items.enumerated() { if let found = find(item, "\(here)[\(i)]") { return found } }
+        default: break
+        }
+        return nil
+    }
+    if let found = find(value, "") { return (found, "should be a whole number, not a fraction") }
+    return (path, "has a value of the wrong kind")
+}

@@ -69,7 +69,7 @@ public enum PackLoader {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            let (path, reason) = describe(error)
+            let (path, reason) = explainDecodingFailure(error, data: data, wholeNumberKeys: ["version", "statementsPerPerson", "year"])
             throw PackError(file: url.path, path: path, reason: reason)
         }
     }

@@ -24,6 +24,9 @@ public enum SessionCodec {
     /// Files bigger than this are not session files (a long workshop is well under 1 MB).
     public static let maximumBytes = 32 * 1024 * 1024
 
+    /// The fields that hold whole numbers, for explaining a fraction found in one.
+    static let wholeNumberKeys: Set<String> = ["schemaVersion", "rank", "statementsPerPerson", "item", "focus", "nextNumber"]
+
     public static func encode(_ session: Session) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -43,7 +46,7 @@ public enum SessionCodec {
         do {
             header = try decoder.decode(Header.self, from: data)
         } catch {
-            let (where_, why) = describe(error)
+            let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
             throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)
         }
         guard let version = header.schemaVersion else {
@@ -61,8 +64,8 @@ public enum SessionCodec {
         do {
             return try decoder.decode(Session.self, from: data)
         } catch {
-            let (where_, why) = describe(error)
-            throw SessionFileError(path: path, jsonPath: where_, reason: why)
+            let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
+            throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)
         }
     }
 

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+@Suite("Session files")
+struct PersistenceTests {
+    /// A session with something in every part.
+    func fullSession() -> Session {
+        var state = workshopWithPeople(["AB", "Cy"])
+        press([.char("]"), .char("2"), .char("a")] + typing("Café closed 日本 👍") + [.enter, .escape], &state)
+        press([.char("]"), .char("a")] + typing("Mae fy nhŷ yn dda") + [.enter, .escape, .char("t")], &state)
+        press([.char("]"), .char("4"), .char("a")] + typing("Not sure") + [.enter, .escape], &state)
+        press([.char("]"), .char("a")] + typing("Report back in May") + [.enter], &state)
+        press(typing("half-typed"), &state)
+        return state.session!
+    }
+
+    @Test("encode then decode gives back the same session, draft and position included")
+    func roundTrip() throws {
+        let session = fullSession()
+        let data = SessionCodec.encode(session)
+        let back = try SessionCodec.decode(data, path: "x.json")
+        #expect(back == session)
+        #expect(back.draft?.text == "half-typed")
+        #expect(back.position.stage == .wrapUp)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"schemaVersion\" : 1"))
+    }
+
+    func decodeError(_ json: String) -> SessionFileError? {
+        do {
+            _ = try SessionCodec.decode(Data(json.utf8), path: "bad.json")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("bad files are refused with the file, the JSON path and a plain reason")
+    func badFiles() throws {
+        let good = String(decoding: SessionCodec.encode(fullSession()), as: UTF8.self)
+        #expect(decodeError("")?.reason == "is empty (0 bytes)")
+        #expect(decodeError(String(good.prefix(200)))?.reason.hasPrefix("is not valid JSON") == true)
+        #expect(decodeError("[1, 2]") != nil)
+        #expect(decodeError("{\"id\": \"x\"}")?.jsonPath == "schemaVersion")
+        let newer = try #require(decodeError(good.replacingOccurrences(of: "\"schemaVersion\" : 1", with: "\"schemaVersion\" : 7")))
+        #expect(newer.reason.contains("newer Together"))
+        let wrongType = try #require(decodeError(good.replacingOccurrences(of: "\"rank\" : 1", with: "\"rank\" : \"first\"")))
+        #expect(wrongType.jsonPath == "statements[0].rank")
+        #expect(wrongType.description.hasPrefix("bad.json: statements[0].rank"))
+        let fraction = try #require(decodeError(good.replacingOccurrences(of: "\"rank\" : 1", with: "\"rank\" : 1.5")))
+        #expect(fraction.jsonPath == "statements[0].rank")
+    }
+
+    @Test("older or smaller files open with defaults, and unknown statuses are kept")
+    func tolerant() throws {
+        let json = """
+        {"schemaVersion": 1, "id": "s", "createdAt": "2026-01-02T03:04:05Z", "status": "paused",
+         "setup": {"title": "Old"}}
+        """
+        let session = try SessionCodec.decode(Data(json.utf8), path: "old.json")
+        #expect(session.setup.statementsPerPerson == 3)
+        #expect(session.people.isEmpty)
+        #expect(session.status.rawValue == "paused")
+        #expect(session.position.stage == .setup)
+        #expect(String(decoding: SessionCodec.encode(session), as: UTF8.self).contains("\"paused\""))
+    }
+
+    @Test("the atomic writer makes new files readable by their owner only, and keeps an existing mode")
+    func atomicMode() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("a.json")
+        try AtomicFile.write(Data("one".utf8), to: url)
+        #expect(try mode(of: url) == 0o600)
+        chmod(url.path, 0o640)
+        try AtomicFile.write(Data("two".utf8), to: url)
+        #expect(try mode(of: url) == 0o640)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "two")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.json"])
+    }
+
+    @Test("when a write fails, the old file stays and no temporary file is left behind")
+    func atomicFailure() throws {
+        let folder = temporaryFolder()
+        // A folder where the file should go: the rename cannot replace it.
+        let blocked = folder.appendingPathComponent("blocked.json")
+        try FileManager.default.createDirectory(at: blocked, withIntermediateDirectories: false)
+        #expect(throws: WriteError.self) { try AtomicFile.write(Data("x".utf8), to: blocked) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["blocked.json"])
+        let missing = folder.appendingPathComponent("no/such/folder/a.json")
+        #expect(throws: WriteError.self) { try AtomicFile.write(Data("x".utf8), to: missing) }
+    }
+
+    @Test("the store saves to one file per session, never over another session's file, and finds them again")
+    func store() throws {
+        let folder = temporaryFolder()
+        let store = SessionStore(folder: folder)
+        try store.prepare()
+        var session = fullSession()
+        let url = try store.save(session)
+        #expect(url.lastPathComponent == "2026-03-14-0f1e2d3c.json")
+        session.setup.title = "Changed"
+        #expect(try store.save(session) == url)
+
+        var other = session
+        other.id = "0f1e2d3c-another"
+        let otherURL = try SessionStore(folder: folder).save(other)
+        #expect(otherURL != url)
+        #expect(otherURL.lastPathComponent == "2026-03-14-0f1e2d3c-2.json")
+
+        try Data("not json".utf8).write(to: folder.appendingPathComponent("broken.json"))
+        let scan = SessionStore(folder: folder).scan()
+        #expect(scan.sessions.count == 2)
+        #expect(scan.problems.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["broken.json"])
+        #expect(try String(contentsOf: folder.appendingPathComponent("broken.json"), encoding: .utf8) == "not json")
+    }
+}
+
+func mode(of url: URL) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    return (attributes[.posixPermissions] as? Int) ?? -1
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+/// The package's own folder, found from this file.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let assetsFolder = packageRoot.appendingPathComponent("assets")
+let englishPacks = assetsFolder.appendingPathComponent("content/en")
+
+/// The real content packs, loaded once.
+let content: ContentPacks = {
+    do { return try PackLoader.load(from: englishPacks) } catch { fatalError("\(error)") }
+}()
+
+/// A clock stopped at a known moment and a known session id, so every run gives the same files and screens.
+let fixedNow = Date(timeIntervalSince1970: 1_773_482_400) // 2026-03-14T10:00:00Z
+let testEnv = Environment(now: { fixedNow }, newSessionID: { "0f1e2d3c-test-session" })
+
+/// A fresh folder under the system's temporary folder, removed by the caller when it likes.
+func temporaryFolder(_ name: String = #function) -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory
+        .appendingPathComponent("together-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// Applies a list of keys to a state, the way the main loop does.
+@discardableResult
+func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
+    var effects: [Effect] = []
+    for key in keys {
+        if let action = Workshop.action(for: .key(key), in: state) {
+            effects += Workshop.apply(&state, action, content: content, env: testEnv)
+        }
+    }
+    return effects
+}
+
+/// Keys for typing some words.
+func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
+
+/// A state on a new workshop with a title and the given people, at the setup stage.
+func workshopWithPeople(_ people: [String]) -> AppState {
+    var state = AppState()
+    press([.enter] + typing("Spring review") + [.enter], &state)
+    press([.char("a")], &state)
+    for person in people { press(typing(person) + [.enter], &state) }
+    press([.escape], &state)
+    return state
+}
+
+/// Compares text with a golden file under `__Snapshots__`. A missing golden file is written and the test fails,
+/// so a new snapshot is always looked at once; set RECORD_SNAPSHOTS=1 to rewrite them all on purpose.
+func assertGolden(_ text: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    let url = packageRoot.appendingPathComponent("Tests/TogetherTests/__Snapshots__/\(name).txt")
+    let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+    guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        try? text.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("Recorded a new golden file \(name).txt: look at it, then run the tests again.",
+                     sourceLocation: sourceLocation)
+        return
+    }
+    if expected != text {
+        let actual = url.deletingPathExtension().appendingPathExtension("actual.txt")
+        try? text.write(to: actual, atomically: true, encoding: .utf8)
+        Issue.record("\(name) differs from its golden file; what came out is in \(actual.lastPathComponent)",
+                     sourceLocation: sourceLocation)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+
+@Suite("The workshop, stage by stage")
+struct WorkshopTests {
+    @Test("starting a new workshop opens setup with the title box ready")
+    func newWorkshop() throws {
+        var state = AppState()
+        press([.enter], &state)
+        let session = try #require(state.session)
+        #expect(state.screen == .workshop)
+        #expect(session.position.stage == .setup)
+        #expect(session.draft?.target == .setupTitle)
+        #expect(session.setup.date == "2026-03-14")
+        #expect(session.setup.statementsPerPerson == 3)
+        press(typing("Spring review") + [.enter], &state)
+        #expect(state.session?.setup.title == "Spring review")
+        #expect(state.session?.draft == nil)
+    }
+
+    @Test("setup: people are added one after another, full names are refused, roles change with r")
+    func setupPeople() throws {
+        var state = AppState()
+        press([.enter] + typing("Review") + [.enter, .char("a")] + typing("AB") + [.enter] + typing("Sam Jones")
+              + [.enter], &state)
+        #expect(state.session?.people.map(\.label) == ["AB"])
+        #expect(state.status?.isProblem == true)
+        #expect(state.session?.draft?.text == "Sam Jones") // the words stay, to be corrected
+        press(Array(repeating: .backspace, count: 5) + [.enter, .escape], &state)
+        let session = try #require(state.session)
+        #expect(session.people.map(\.label) == ["AB", "Sam"])
+        #expect(session.people.map(\.role) == ["person", "person"])
+        #expect(session.focusedRow(content) == .person(id: session.people[1].id))
+        press([.char("r")], &state)
+        #expect(state.session?.people[1].role == "familyCarer")
+    }
+
+    @Test("setup: a date must be a real day; group type and statements each cycle with Enter")
+    func setupFields() throws {
+        var state = workshopWithPeople([])
+        press([.up, .up, .up, .up, .up, .up], &state) // to the title, whatever the focus was
+        press([.down, .enter] + Array(repeating: .backspace, count: 10) + typing("2026-02-30") + [.enter], &state)
+        #expect(state.status?.isProblem == true)
+        #expect(state.session?.setup.date == "2026-03-14")
+        press(Array(repeating: .backspace, count: 2) + typing("28") + [.enter], &state)
+        #expect(state.session?.setup.date == "2026-02-28")
+        press([.down, .down, .enter], &state)
+        #expect(state.session?.setup.groupType == "providers")
+        press([.down, .enter], &state)
+        #expect(state.session?.setup.statementsPerPerson == 4)
+    }
+
+    @Test("Making It Real: one theme per screen, rated in words, with examples")
+    func makingItReal() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]")], &state)
+        #expect(state.session?.position.stage == .makingItReal)
+        press([.char("2"), .char("a")] + typing("Easy read letters came late") + [.enter, .escape], &state)
+        press([.char("n"), .char("1")], &state)
+        let session = try #require(state.session)
+        #expect(session.position.item == 1)
+        #expect(session.themeReview("wellbeing").rating == "mixed")
+        #expect(session.themeReview("wellbeing").examples.map(\.text) == ["Easy read letters came late"])
+        #expect(session.themeReview("information").rating == "good")
+        press(Array(repeating: .char("n"), count: 5), &state)
+        #expect(state.session?.position.stage == .workingTogether)
+        press([.char("b")], &state)
+        #expect(state.session?.position.stage == .makingItReal)
+        #expect(state.session?.position.item == 5)
+    }
+
+    @Test("Working Together for Change: up to N statements per category, ranked, tagged with a theme")
+    func workingTogether() throws {
+        var state = workshopWithPeople(["AB", "CD"])
+        press([.char("]"), .char("]")], &state)
+        #expect(state.session?.position.stage == .workingTogether)
+        press([.char("a")] + typing("My flat") + [.enter] + typing("My job") + [.enter] + typing("Friends") + [.enter],
+              &state)
+        // The third fills the category: the box closes by itself.
+        #expect(state.session?.draft == nil)
+        press([.char("a")], &state)
+        #expect(state.status?.isProblem == true)
+        press([.tab, .char("a")] + typing("Buses stop at six") + [.enter, .escape, .char("t"), .char("t")], &state)
+        let session = try #require(state.session)
+        let mine = session.statements.filter { $0.personId == session.people[0].id }
+        #expect(mine.filter { $0.category == "working" }.map(\.rank) == [1, 2, 3])
+        let bus = try #require(mine.first { $0.category == "notWorking" })
+        #expect(bus.text == "Buses stop at six")
+        #expect(bus.themeId == "information")
+        press([.char("n"), .tab, .tab, .char("a")] + typing("A job in a garden") + [.enter], &state)
+        #expect(state.session?.statements.last?.personId == state.session?.people[1].id)
+        #expect(state.session?.statements.last?.category == "aspirations")
+    }
+
+    @Test("deleting asks first, and a statement's neighbours close the gap in rank")
+    func deleting() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
+              + typing("Three") + [.enter], &state)
+        press([.up, .char("d")], &state)
+        guard case .confirmDelete = state.overlay else {
+            Issue.record("expected a question before deleting")
+            return
+        }
+        press([.char("n")], &state)
+        #expect(state.session?.statements.count == 3)
+        press([.char("d"), .char("y")], &state)
+        #expect(state.session?.statements.map(\.text) == ["One", "Three"])
+        #expect(state.session?.statements.map(\.rank) == [1, 2])
+    }
+
+    @Test("top tips, wrap-up and finish")
+    func laterStages() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("]"), .char("]")], &state)
+        #expect(state.session?.position.stage == .topTips)
+        press([.char("3"), .char("a")] + typing("Letters are too long") + [.enter, .escape], &state)
+        #expect(state.session?.tipReview("discrimination").rating == "poor")
+        #expect(state.session?.tipReview("discrimination").notes.map(\.text) == ["Letters are too long"])
+        press([.char("]"), .char("a")] + typing("Send the summary in May") + [.enter, .escape], &state)
+        #expect(state.session?.wrapUp.map(\.text) == ["Send the summary in May"])
+        press([.char("]"), .char("f")], &state)
+        #expect(state.session?.status == .finished)
+        #expect(press([.char("q")], &state) == [.quit])
+    }
+
+    @Test("editing keeps words typed with combining marks as one letter")
+    func combiningMarks() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("a")] + typing("Mae by") + [.char("w"), .char("\u{302}")] + typing("d da") + [.enter],
+              &state)
+        let text = try #require(state.session?.themeReview("wellbeing").examples.first?.text)
+        #expect(text == "Mae byŵd da")
+        #expect(text.count == 11)
+    }
+
+    @Test("Esc while typing throws away only the words not yet kept; every key reaches the draft")
+    func draftIsKept() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("a")] + typing("half a tho"), &state)
+        #expect(state.session?.draft?.text == "half a tho")
+        press([.escape], &state)
+        #expect(state.session?.draft == nil)
+        #expect(state.session?.themeReview("wellbeing").examples.isEmpty == true)
+    }
+
+    @Test("going back from the first stage stays put, and says so")
+    func edges() {
+        var state = workshopWithPeople([])
+        press([.char("[")], &state)
+        #expect(state.session?.position.stage == .setup)
+        #expect(state.status?.text == "This is the first stage.")
+    }
+
+    @Test("the session's updatedAt moves only when something changed")
+    func touched() {
+        var state = workshopWithPeople(["AB"])
+        let before = state.session
+        press([.char("?")], &state)
+        #expect(state.session == before)
+        press([.char("?"), .char("]")], &state)
+        #expect(state.session != before)
+    }
+}
