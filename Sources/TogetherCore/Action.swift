@@ -6,7 +6,7 @@ public enum Action: Equatable, Sendable {
     case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, nextCategory
     case finishWorkshop
     // Overlays
-    case showHelp, closeOverlay, confirm(Bool)
+    case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
     // Typing
     case insert(String), backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
     case commitEdit, cancelEdit

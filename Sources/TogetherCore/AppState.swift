@@ -31,6 +31,8 @@ public struct AppState: Equatable, Sendable {
     /// Where the typing cursor is in the draft, counted in characters.
     public var cursor: Int
     public var status: Status?
+    /// How far the help list is scrolled.
+    public var helpOffset: Int
 
     public init(resumable: [Session] = [], unreadable: [String] = []) {
         screen = .home
@@ -41,6 +43,7 @@ public struct AppState: Equatable, Sendable {
         overlay = nil
         cursor = 0
         status = nil
+        helpOffset = 0
     }
 
     /// Opens a workshop straight away (used when a session file is named on the command line).

@@ -39,7 +39,7 @@ public enum Render {
         var cursor: Point?
         if let draft = state.session?.draft, state.screen == .workshop {
             bottom -= 2
-            let label = TextWidth.truncate("Typing: " + page.typingLabel + " (Enter keeps, Esc stops)", to: width)
+            let label = TextWidth.truncate("Typing: " + page.typingLabel, to: width)
             grid.put(label, row: bottom, column: 0, role: .heading)
             cursor = drawEditor(draft.text, cursor: state.cursor, row: bottom + 1, into: &grid)
         }
@@ -66,35 +66,52 @@ public enum Render {
             }
         }
         let focusLines = lines.indices.filter { lines[$0].row == page.focus && page.focus != nil }
-        var offset = 0
-        if let last = focusLines.last, last >= listHeight { offset = last - listHeight + 1 }
-        if let first = focusLines.first, first < offset { offset = first }
-        for (i, line) in lines.dropFirst(offset).prefix(listHeight).enumerated() {
-            let row = listTop + i
+        let window = scrollWindow(count: lines.count, height: listHeight, focus: focusLines)
+        var row = listTop
+        if window.above {
+            grid.put("  ↑ more above", row: row, column: 0, role: .dim)
+            row += 1
+        }
+        for line in lines[window.range] {
             let focused = line.row != nil && line.row == page.focus
             let marker = focused && line.isFirst ? "> " : "  "
             grid.put(marker + line.text, row: row, column: 0, role: focused ? .focus : line.role)
             if focused && line.isFirst && cursor == nil {
                 cursor = Point(row: row, column: 2 + line.indent)
             }
+            row += 1
         }
-        if offset > 0 { grid.put("↑ more", row: listTop, column: width - 7, role: .dim) }
-        if offset + listHeight < lines.count {
-            grid.put("↓ more", row: listTop + listHeight - 1, column: width - 7, role: .dim)
-        }
+        if window.below { grid.put("  ↓ more below", row: row, column: 0, role: .dim) }
 
         let statusRow = size.height - 2
+        var keyLine = Keymap.hints(in: state.keyContext)
         if case .confirmDelete(_, let question) = state.overlay {
-            let text = TextWidth.truncate(question + " Press y for yes, n for no.", to: width)
+            let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)
             cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
+            keyLine = "y yes, delete · n no, keep it"
         } else if let status = state.status {
             let text = (status.isProblem ? "! " : "") + status.text
             grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)
         }
-        grid.put(TextWidth.truncate(Keymap.hints(in: state.keyContext), to: width), row: size.height - 1,
+        grid.put(TextWidth.truncate(keyLine, to: width), row: size.height - 1,
                  column: 0, role: .keyHint)
         return Frame(grid: grid, cursor: cursor ?? Point(row: 0, column: 0))
+    }
+
+    /// Which lines of a list to show in `height` rows so the focused lines are in view. A row is kept
+    /// above and below for "more" when the list does not fit, so no line is ever drawn over.
+    static func scrollWindow(count: Int, height: Int, focus: [Int]) -> (range: Range<Int>, above: Bool, below: Bool) {
+        guard count > height, height >= 3 else { return (0..<min(count, max(0, height)), false, false) }
+        let first = focus.first ?? 0
+        let last = focus.last ?? 0
+        // Show from the top while the focus fits under a "more below" line.
+        if last < height - 1 { return (0..<(height - 1), false, true) }
+        // Otherwise end at the focus (or the end of the list), with "more above" at the top.
+        let end = min(count, max(last + 1, first + 1))
+        if end == count { return ((count - (height - 1))..<count, true, false) }
+        let start = max(1, end - (height - 2))
+        return (start..<(start + height - 2), true, true)
     }
 
     /// The typing box: one line that scrolls sideways so the cursor is always in view.
@@ -126,18 +143,24 @@ public enum Render {
         var grid = Grid(size)
         let context = state.session?.draft != nil && state.screen == .workshop ? KeyContext.typing : state.keyContext
         grid.put(TextWidth.pad(" Keys: " + context.title, to: size.width), row: 0, column: 0, role: .title)
-        var row = 2
         let keyWidth = min(18, size.width / 3)
-        for binding in Keymap.bindings(in: context) where row < size.height - 1 {
+        var lines: [(keys: String, help: String)] = []
+        for binding in Keymap.bindings(in: context) {
             let keys = binding.keys.map(\.label).joined(separator: " ")
-            grid.put(TextWidth.truncate(keys, to: keyWidth - 1), row: row, column: 1, role: .heading)
-            for line in TextWidth.wrap(binding.help, width: size.width - keyWidth - 2) where row < size.height - 1 {
-                grid.put(line, row: row, column: keyWidth + 1)
-                row += 1
+            for (i, line) in TextWidth.wrap(binding.help, width: size.width - keyWidth - 2).enumerated() {
+                lines.append((i == 0 ? keys : "", line))
             }
         }
-        grid.put(TextWidth.truncate("Press any key to go back.", to: size.width), row: size.height - 1, column: 0,
-                 role: .keyHint)
+        // The list scrolls (Down, Space) when it does not fit, so nothing is cut off for good.
+        let room = size.height - 3
+        let offset = max(0, min(state.helpOffset, lines.count - room))
+        for (i, line) in lines.dropFirst(offset).prefix(room).enumerated() {
+            grid.put(TextWidth.truncate(line.keys, to: keyWidth - 1), row: 2 + i, column: 1, role: .heading)
+            grid.put(line.help, row: 2 + i, column: keyWidth + 1)
+        }
+        let more = offset + room < lines.count
+        let footer = more ? "Down: more keys. Any other key: go back." : "Press any key to go back."
+        grid.put(TextWidth.truncate(footer, to: size.width), row: size.height - 1, column: 0, role: .keyHint)
         return Frame(grid: grid, cursor: Point(row: size.height - 1, column: 0))
     }
 }

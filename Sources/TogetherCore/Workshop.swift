@@ -8,7 +8,11 @@ public enum Workshop {
         guard case .key(let key) = event else { return nil }
         switch state.overlay {
         case .help:
-            return .closeOverlay
+            switch key {
+            case .down, .pageDown, .char(" "), .char("j"): return .scrollHelp(1)
+            case .up, .pageUp, .char("k"): return .scrollHelp(-1)
+            default: return .closeOverlay
+            }
         case .confirmDelete:
             switch key {
             case .char("y"), .char("Y"): return .confirm(true)
@@ -56,6 +60,10 @@ public enum Workshop {
             return [.quit]
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
+            state.helpOffset = 0
+            return []
+        case .scrollHelp(let delta):
+            state.helpOffset = max(0, state.helpOffset + delta)
             return []
         case .closeOverlay:
             state.overlay = nil

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+
+@Suite("Screens")
+struct ScreenTests {
+    /// A workshop with a little of everything, then moved to a stage.
+    static func sample(at stage: StageKind) -> AppState {
+        var state = workshopWithPeople(["AB", "Cy"])
+        press([.char("]"), .char("2"), .char("a")] + typing("The bus to the day centre stops at six, so I miss the"
+              + " evening club") + [.enter, .escape], &state)
+        press([.char("]"), .char("a")] + typing("My flat") + [.enter] + typing("Café job 日本 👍") + [.enter, .escape],
+              &state)
+        press([.tab, .char("a")] + typing("Letters are hard to read") + [.enter, .escape, .char("t"), .char("t")], &state)
+        press([.char("]"), .char("3"), .char("a")] + typing("Meetings moved with no notice") + [.enter, .escape], &state)
+        press([.char("]"), .char("a")] + typing("Send an easy read summary by May") + [.enter, .escape], &state)
+        let order: [StageKind] = [.setup, .makingItReal, .workingTogether, .topTips, .wrapUp, .finish]
+        let back = order.count - 1 - order.firstIndex(of: stage)! - 1
+        press(Array(repeating: .char("["), count: max(0, back)), &state)
+        if stage == .finish { press([.char("]")], &state) }
+        return state
+    }
+
+    static let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12)]
+
+    func snapshot(_ state: AppState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for size in Self.sizes {
+            let frame = Render.frame(state, content, size: size)
+            #expect(frame.grid.size == size)
+            for row in 0..<size.height {
+                #expect(TextWidth.of(frame.grid.line(row)) <= size.width, sourceLocation: sourceLocation)
+            }
+            let cursor = frame.cursor.map { "cursor row \($0.row), column \($0.column)" } ?? "cursor hidden"
+            let text = frame.grid.text + "\n---- roles\n" + frame.grid.roleMap + "\n---- " + cursor + "\n"
+            assertGolden(text, named: "\(name)-\(size.width)x\(size.height)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("each stage at 80×24 and 40×12", arguments: StageKind.allCases)
+    func stage(_ stage: StageKind) {
+        let state = Self.sample(at: stage)
+        #expect(state.session?.position.stage == stage)
+        snapshot(state, "stage-\(stage.rawValue)")
+    }
+
+    @Test("the start screen, with a workshop to carry on and a file that could not be opened")
+    func home() {
+        let unfinished = Self.sample(at: .topTips).session!
+        let state = AppState(resumable: [unfinished],
+                             unreadable: ["sessions/old.json: schemaVersion is 9: made by a newer Together"])
+        snapshot(state, "home")
+    }
+
+    @Test("typing, the help overlay, a question before deleting")
+    func overlays() {
+        var typingState = Self.sample(at: .workingTogether)
+        press([.char("a")] + typing("I would like to"), &typingState)
+        snapshot(typingState, "typing")
+
+        var help = Self.sample(at: .makingItReal)
+        press([.char("?")], &help)
+        snapshot(help, "help-makingItReal")
+        press([.down, .down, .down], &help)
+        #expect(help.overlay == .help)
+        #expect(Render.frame(help, content, size: Size(width: 40, height: 12)).grid.text.contains("Move up the list"))
+        press([.char("x")], &help)
+        #expect(help.overlay == nil)
+
+        var confirm = Self.sample(at: .workingTogether)
+        press([.down, .char("d")], &confirm)
+        snapshot(confirm, "confirm-delete")
+    }
+
+    @Test("the cursor sits on the focused line on every stage")
+    func cursorOnFocus() {
+        for stage in StageKind.allCases {
+            var state = Self.sample(at: stage)
+            press([.down], &state)
+            let frame = Render.frame(state, content, size: Size(width: 80, height: 24))
+            let cursor = frame.cursor!
+            #expect(frame.grid[cursor.row, 0].text == ">", "stage \(stage)")
+            #expect(frame.grid[cursor.row, cursor.column].role == .focus, "stage \(stage)")
+        }
+    }
+
+    @Test("a window too small says so plainly")
+    func tooSmall() {
+        let frame = Render.frame(Self.sample(at: .setup), content, size: Size(width: 20, height: 6))
+        #expect(frame.grid.text.replacingOccurrences(of: "\n", with: " ").contains("too small"))
+        #expect(frame.cursor == nil)
+    }
+
+    @Test("a long list scrolls so the focused line is always in view")
+    func scrolling() {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("a")], &state)
+        for i in 1...15 { press(typing("Example number \(i)") + [.enter], &state) }
+        press([.escape], &state)
+        let frame = Render.frame(state, content, size: Size(width: 40, height: 12))
+        #expect(frame.grid.text.contains("Example number 15"))
+        #expect(frame.grid.text.contains("↑ more above"))
+        #expect(!frame.grid.text.contains("Example number 1\n"))
+    }
+}
