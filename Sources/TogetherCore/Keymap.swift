@@ -96,6 +96,7 @@ public enum Keymap {
         KeyBinding([.right], .cursorRight, .typing, "Move the cursor right"),
         KeyBinding([.home, .ctrl("a")], .cursorHome, .typing, "Go to the start"),
         KeyBinding([.end, .ctrl("e")], .cursorEnd, .typing, "Go to the end"),
+        KeyBinding([.ctrl("c")], .quit, .typing, "Save and close Together (the words typed so far are kept)"),
 
         // Everywhere
         KeyBinding([.char("?"), .function(1)], .showHelp, .everywhere, "Show or hide these keys", short: "keys"),

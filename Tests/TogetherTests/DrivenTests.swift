@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+@testable import TogetherApp
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+@testable import TogetherTerminal
+
+/// The whole program but the terminal: keys go in through the test terminal, screens and files come out.
+@Suite("Driving the workshop")
+struct DrivenTests {
+    final class Harness {
+        let folder: URL
+        let store: SessionStore
+        let terminal: TestTerminal
+        let runner: WorkshopRunner
+
+        init(state: AppState = AppState(), size: Size = Size(width: 80, height: 24), folder: URL = temporaryFolder(),
+             store: SessionStore? = nil) {
+            self.folder = folder
+            self.store = store ?? SessionStore(folder: folder)
+            terminal = TestTerminal(size: size)
+            runner = WorkshopRunner(state: state, content: content, store: self.store, terminal: terminal, env: testEnv)
+        }
+
+        func press(_ keys: [Key]) { for key in keys { runner.handle(.key(key)) } }
+        func type(_ text: String) { press(typing(text)) }
+
+        /// The one session file in the folder, as saved.
+        func savedSession() throws -> Session {
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
+            try #require(files.count == 1)
+            return try SessionCodec.read(folder.appendingPathComponent(files[0]))
+        }
+    }
+
+    @Test("every change is on disk before the next key: even half-typed words")
+    func savedAsTyped() throws {
+        let h = Harness()
+        h.press([.enter])
+        h.type("Autumn")
+        #expect(try h.savedSession().draft?.text == "Autumn")
+        h.press([.enter, .char("a")])
+        h.type("AB")
+        h.press([.enter, .escape, .char("]"), .char("3")])
+        let saved = try h.savedSession()
+        #expect(saved.setup.title == "Autumn")
+        #expect(saved.people.map(\.label) == ["AB"])
+        #expect(saved.themeReview("wellbeing").rating == "poor")
+        #expect(saved.position.stage == .makingItReal)
+        #expect(h.terminal.screen.contains("[3] Not going well"))
+        let file = try FileManager.default.contentsOfDirectory(atPath: h.folder.path)[0]
+        #expect(try mode(of: h.folder.appendingPathComponent(file)) == 0o600)
+    }
+
+    @Test("resuming returns to exactly the stage, item, focus and words being typed")
+    func resume() throws {
+        let first = Harness()
+        first.press([.enter])
+        first.type("Review")
+        first.press([.enter, .char("a")])
+        first.type("AB")
+        first.press([.enter])
+        first.type("CD")
+        first.press([.enter, .escape, .char("]"), .char("]"), .char("n"), .tab, .char("a")])
+        first.type("Buses are la")
+        first.press([.ctrl("c")])
+        #expect(first.runner.finished)
+
+        let store = SessionStore(folder: first.folder)
+        let scan = store.scan()
+        let again = Harness(state: AppState(resumable: scan.sessions.map(\.session)), folder: first.folder, store: store)
+        #expect(again.terminal.frames.isEmpty)
+        again.press([.down, .enter])
+        let screen = again.terminal.screen
+        #expect(screen.contains("CD · Person with lived experience"))
+        #expect(screen.contains("> Buses are la"))
+        again.type("te")
+        again.press([.enter, .escape])
+        let saved = try again.savedSession()
+        #expect(saved.statements.map(\.text) == ["Buses are late"])
+        #expect(saved.statements.first?.category == "notWorking")
+        #expect(saved.statements.first?.personId == saved.people[1].id)
+    }
+
+    @Test("nothing is drawn again when nothing changed")
+    func noNeedlessRedraw() {
+        let h = Harness()
+        h.press([.enter])
+        let count = h.terminal.frames.count
+        h.press([.up, .up]) // already at the top while typing: left/up change nothing on screen
+        h.press([.escape])
+        let afterEscape = h.terminal.frames.count
+        h.press([.char("k")]) // at the top already: only the status line clears
+        #expect(h.terminal.frames.count == afterEscape + 1)
+        h.press([.char("k"), .char("k")])
+        #expect(h.terminal.frames.count == afterEscape + 1)
+        #expect(count > 0)
+    }
+
+    @Test("a resize draws the screen at the new size")
+    func resize() {
+        let h = Harness()
+        h.press([.enter])
+        h.terminal.size = Size(width: 40, height: 12)
+        h.runner.handle(.resize)
+        #expect(h.terminal.lastFrame?.grid.size == Size(width: 40, height: 12))
+        h.terminal.size = Size(width: 20, height: 5)
+        h.runner.handle(.resize)
+        #expect(h.terminal.screen.replacingOccurrences(of: "\n", with: " ").contains("too small"))
+    }
+
+    @Test("a signal saves and stops the loop, and the terminal is given back")
+    func signalStops() throws {
+        let h = Harness()
+        h.press([.enter])
+        h.type("Kept")
+        h.terminal.pendingExitSignal = 15
+        #expect(h.runner.run() == 0)
+        #expect(h.terminal.closed)
+        #expect(try h.savedSession().draft?.text == "Kept")
+    }
+
+    @Test("when saving fails the facilitator is told, and the words stay on screen")
+    func saveFails() throws {
+        let folder = temporaryFolder()
+        let blocked = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocked)
+        let h = Harness(folder: blocked)
+        h.press([.enter])
+        h.type("Hello")
+        #expect(h.terminal.screen.contains("Could not save"))
+        #expect(h.terminal.screen.contains("> Hello"))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+@testable import TogetherAggregate
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+@Suite("Tally")
+struct TallyTests {
+    let examples = packageRoot.appendingPathComponent("sessions").path
+
+    @Test("the example sessions give the same tables, CSV and JSON as last time", arguments: TallyFormat.allCases)
+    func golden(_ format: TallyFormat) {
+        let tally = Tallier.tally(paths: [examples], content: content)
+        #expect(tally.sessionsRead == 3)
+        #expect(tally.skipped.isEmpty)
+        assertGolden(format.render(tally), named: "tally-examples.\(format.rawValue)")
+    }
+
+    @Test("per-theme counts add up to every statement, and tips to every session")
+    func countsAddUp() throws {
+        let folder = URL(fileURLWithPath: examples)
+        var statements = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".json") {
+            statements += try SessionCodec.read(folder.appendingPathComponent(name)).statements.count
+        }
+        let tally = Tallier.tally(paths: [examples], content: content)
+        let counted = tally.themes.flatMap(\.statements.values).reduce(0, +)
+        #expect(counted == statements)
+        #expect(statements > 0)
+        for tip in tally.tips {
+            #expect(tip.ratings.values.reduce(0, +) + tip.notRated == tally.sessionsRead)
+        }
+    }
+
+    @Test("bad files are reported with their path and reason, skipped, and never changed")
+    func badFiles() throws {
+        let folder = temporaryFolder()
+        let nested = folder.appendingPathComponent("area/2026")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        let good = try Data(contentsOf: URL(fileURLWithPath: examples).appendingPathComponent("2026-05-13-gwynedd-carers.json"))
+        try good.write(to: nested.appendingPathComponent("good.json"))
+        let bad: [String: String] = [
+            "truncated.json": String(decoding: good.prefix(300), as: UTF8.self),
+            "not-json.json": "hello",
+            "empty.json": "",
+            "newer.json": String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\": 1",
+                                                                                      with: "\"schemaVersion\": 2"),
+            "wrong-type.json": String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"rank\": 1",
+                                                                                          with: "\"rank\": \"one\""),
+        ]
+        for (name, text) in bad { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+
+        let tally = Tallier.tally(paths: [folder.path, folder.appendingPathComponent("missing.json").path],
+                                  content: content)
+        #expect(tally.sessionsRead == 1)
+        let reasons = Dictionary(uniqueKeysWithValues: tally.skipped.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
+        #expect(reasons.count == 6)
+        #expect(reasons["missing.json"] == "does not exist")
+        #expect(reasons["empty.json"] == "is empty (0 bytes)")
+        #expect(reasons["not-json.json"]?.hasPrefix("is not valid JSON") == true)
+        #expect(reasons["truncated.json"]?.hasPrefix("is not valid JSON") == true)
+        #expect(reasons["newer.json"]?.contains("newer Together") == true)
+        #expect(reasons["wrong-type.json"]?.hasPrefix("statements[0].rank") == true)
+        for (name, text) in bad {
+            #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == text)
+        }
+    }
+
+    @Test("no person's label or words appear in any output")
+    func noNames() throws {
+        let tally = Tallier.tally(paths: [examples], content: content)
+        let outputs = TallyFormat.allCases.map { $0.render(tally) }.joined()
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".json") {
+            let session = try SessionCodec.read(URL(fileURLWithPath: examples).appendingPathComponent(name))
+            for person in session.people {
+                #expect(!outputs.contains(person.label), "\(person.label) leaked")
+                #expect(!outputs.contains("\"\(person.id)\""))
+            }
+            for statement in session.statements { #expect(!outputs.contains(statement.text)) }
+        }
+    }
+
+    @Test("the table lines up by display width, not by character count")
+    func tableWidths() {
+        let table = TallyTable.table(["Theme", "Count"], [["Siân ŵ", "1"], ["日本", "22"], ["Plain", "3"]])
+        let lines = table.split(separator: "\n")
+        let widths = Set(lines.map { TextWidth.of($0) })
+        #expect(widths.count == 1)
+    }
+
+    @Test("CSV quotes commas and quotes, and a formula-looking cell is made harmless")
+    func csvQuoting() {
+        #expect(TallyCSV.csv(["a,b", "say \"hi\"", "=SUM(A1)", "-3"]) == "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3")
+    }
+}
