@@ -1,0 +1,93 @@
+import CNcursesw
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+
+@Suite("Keys")
+struct KeymapTests {
+    @Test("no key means two things in the same place")
+    func noConflicts() {
+        for context in KeyContext.allCases {
+            var seen: [Key: Action] = [:]
+            for binding in Keymap.bindings where binding.context == context {
+                for key in binding.keys {
+                    #expect(seen[key] == nil, "\(key.label) is bound twice in \(context.title)")
+                    seen[key] = binding.action
+                }
+            }
+        }
+    }
+
+    @Test("every binding says what it does, in plain words")
+    func described() {
+        for binding in Keymap.bindings {
+            #expect(!binding.help.isEmpty)
+            #expect(binding.help.split(separator: " ").count <= 15, "\(binding.help)")
+        }
+    }
+
+    @Test("a stage's own key comes before the shared ones, and typing takes letters as words")
+    func lookup() {
+        #expect(Keymap.action(for: .char("1"), in: .makingItReal) == .rate(1))
+        #expect(Keymap.action(for: .char("1"), in: .setup) == nil)
+        #expect(Keymap.action(for: .char("q"), in: .topTips) == .quit)
+        var state = workshopWithPeople([])
+        press([.char("a")], &state)
+        #expect(Workshop.action(for: .key(.char("q")), in: state) == .insert("q"))
+        #expect(Workshop.action(for: .key(.char("?")), in: state) == .insert("?"))
+    }
+
+    @Test("the README's key list is the key table")
+    func readme() throws {
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(Keymap.markdown), "Run `together keys` and paste its output into README.md")
+    }
+}
+
+@Suite("Text width")
+struct TextWidthTests {
+    @Test("Welsh letters, typed whole or with a combining mark, take one column; CJK and emoji take two")
+    func widths() {
+        #expect(TextWidth.of("ŵŷâ") == 3)
+        #expect(TextWidth.of("w\u{302}y\u{302}") == 2)
+        #expect(TextWidth.of("日本") == 4)
+        #expect(TextWidth.of("👍") == 2)
+        #expect(TextWidth.of("❤️") == 2)
+        #expect(TextWidth.of("👩‍👩‍👧") == 2)
+    }
+
+    @Test("our widths match the C library's, which the terminal uses")
+    func matchesWcwidth() {
+        setlocale(LC_ALL, "C.UTF-8")
+        let samples: [UInt32] = Array(0x20...0x7E) + [0xE2, 0xF4, 0x175, 0x177, 0x302, 0x301, 0x4E00, 0x65E5,
+                                                        0xAC00, 0xFF01, 0x1F44D, 0x1F600, 0x2014, 0x2026, 0x2191]
+        for value in samples {
+            let scalar = UnicodeScalar(value)!
+            let c = shim_wcwidth(wchar_t(bitPattern: value))
+            #expect(TextWidth.of(Character(scalar)) == max(0, Int(c)), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("wrapping never makes a line wider than asked, and loses no words")
+    func wrap() {
+        let text = "Dw i eisiau byw gyda fy ffrindiau 日本語のテキスト and a verylongwordthatdoesnotfit"
+        for width in [5, 10, 17, 40] {
+            let lines = TextWidth.wrap(text, width: width)
+            for line in lines { #expect(TextWidth.of(line) <= width) }
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
+        }
+    }
+
+    @Test("a grid puts a wide character in two cells and never writes past its edge")
+    func grid() {
+        var grid = Grid(Size(width: 6, height: 1))
+        let used = grid.put("a日本b", row: 0, column: 0)
+        #expect(used == 6)
+        #expect(grid.line(0) == "a日本b")
+        #expect(grid[0, 2].width == 0) // the second half of 日
+        var narrow = Grid(Size(width: 4, height: 1))
+        #expect(narrow.put("a日本", row: 0, column: 0) == 3)
+        #expect(narrow.line(0) == "a日")
+    }
+}
