@@ -160,18 +160,24 @@ struct EndToEndTests {
         #expect(session.themeReview("communities").examples.map(\.text) == ["Words still being typed"])
     }
 
-    @Test("resizing redraws, and a window too small says so", .enabled(if: ready))
-    func resize() throws {
+    @Test("resizing redraws, a window too small says so, and SIGHUP (a closed terminal) saves", .enabled(if: ready))
+    func resizeAndHangUp() throws {
         let tmux = Tmux()
         defer { tmux.stop() }
         try tmux.start("", width: 80, height: 24)
         try tmux.waitFor("Start a new workshop")
+        try tmux.keys("Enter")
+        try tmux.text("Café")
         try tmux.run(["resize-window", "-t", "0", "-x", "24", "-y", "8"])
         try tmux.waitFor("This window is too")
         try tmux.run(["resize-window", "-t", "0", "-x", "40", "-y", "12"])
-        try tmux.waitFor("Start a new workshop")
-        try tmux.keys("q")
+        let screen = try tmux.waitFor("> Café")
+        #expect(screen.split(separator: "\n").allSatisfy { TextWidth.of($0) <= 40 })
+        let pid = try tmux.run(["display-message", "-p", "-t", "0", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(spawnAndWait("/usr/bin/pkill", ["-HUP", "-P", pid, "together"], output: "/dev/null") == 0)
         #expect(tmux.waitForFile("exit")?.contains("exit=0") == true)
+        #expect(try tmux.session().draft?.text == "Café")
     }
 
     @Test("a broken session file named on the command line is refused with its path, and left as it is",

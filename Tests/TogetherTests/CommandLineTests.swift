@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The `together` command run as a program, with no terminal: exit status, output and messages.
+@Suite("Command line", .serialized)
+struct CommandLineTests {
+    struct Result {
+        var status: Int32
+        var output: String
+    }
+
+    /// Runs the built program with stdin and stdout not a terminal; output and errors together.
+    func together(_ args: [String]) throws -> Result {
+        let folder = temporaryFolder()
+        let out = folder.appendingPathComponent("out.txt")
+        let status = spawnAndWait(EndToEndTests.binary.path, args, output: out.path)
+        return Result(status: status, output: (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+
+    static var built: Bool { FileManager.default.isExecutableFile(atPath: EndToEndTests.binary.path) }
+
+    @Test("tally over the example sessions, in each format", .enabled(if: built))
+    func tally() throws {
+        let sessions = packageRoot.appendingPathComponent("sessions").path
+        let table = try together(["tally", sessions])
+        #expect(table.status == 0)
+        #expect(table.output.contains("Read 3 sessions; skipped 0."))
+        #expect(table.output.contains("Statements by Making It Real theme"))
+        let csv = try together(["tally", "--format", "csv", sessions])
+        #expect(csv.output.contains("section,item_id,item_label,measure,value"))
+        let wrong = try together(["tally", "--format", "pdf", sessions])
+        #expect(wrong.status != 0)
+        #expect(wrong.output.contains("--format must be table, csv or json"))
+    }
+
+    @Test("tally names a bad file and skips it; --strict stops", .enabled(if: built))
+    func tallyBadFile() throws {
+        let folder = temporaryFolder()
+        try Data("{".utf8).write(to: folder.appendingPathComponent("cut.json"))
+        let good = packageRoot.appendingPathComponent("sessions/2026-04-21-bristol-self-advocacy.json")
+        try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("good.json"))
+        let result = try together(["tally", folder.path])
+        #expect(result.status == 3)
+        #expect(result.output.contains("Skipped \(folder.path)/cut.json: is not valid JSON"))
+        #expect(result.output.contains("Read 1 session; skipped 1."))
+        let strict = try together(["tally", "--strict", folder.path])
+        #expect(strict.status == 1)
+        #expect(!strict.output.contains("Statements by Making It Real theme"))
+        #expect(try String(contentsOf: folder.appendingPathComponent("cut.json"), encoding: .utf8) == "{")
+    }
+
+    @Test("a broken content pack stops with the file and the field", .enabled(if: built))
+    func brokenPack() throws {
+        let folder = temporaryFolder()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: assetsFolder.appendingPathComponent("content"), to: content)
+        let tips = content.appendingPathComponent("en/top-tips.json")
+        let text = try String(contentsOf: tips, encoding: .utf8).replacingOccurrences(of: "\"label\": \"Be brave\",", with: "")
+        try text.write(to: tips, atomically: true, encoding: .utf8)
+        let result = try together(["tally", "--assets", folder.path, packageRoot.appendingPathComponent("sessions").path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("top-tips.json: tips[4].label is missing"))
+    }
+
+    @Test("with no terminal, the workshop says so plainly instead of drawing", .enabled(if: built))
+    func noTerminal() throws {
+        let folder = temporaryFolder()
+        let result = try together(["--sessions", folder.path])
+        #expect(result.status == 1)
+        #expect(result.output.contains("needs a terminal"))
+    }
+}
