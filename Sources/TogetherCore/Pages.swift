@@ -72,28 +72,30 @@ enum StagePage {
 
     static func makingItReal(_ page: inout Page, _ session: Session, _ content: ContentPacks,
                              _ rowIndex: (RowRef) -> Int?) {
-        let themes = content.makingItReal.themes
         guard let theme = session.currentTheme(content) else { return }
-        page.progress = "Theme \(session.position.item + 1) of \(themes.count)"
-        page.fixed = [
-            .init(text: theme.label, role: .heading),
-            .init(text: theme.prompt, role: .prompt),
-        ]
         let review = session.themeReview(theme.id)
-        rating(&page, question: "How is it going here?", chosen: review.rating, scale: content.makingItReal.scale, rowIndex)
-        notes(&page, "Examples", review.examples, rowIndex)
+        ratedItem(&page, progress: "Theme \(session.position.item + 1) of \(content.makingItReal.themes.count)",
+                  heading: theme.label, prompt: theme.prompt, question: "How is it going here?",
+                  chosen: review.rating, scale: content.makingItReal.scale, notesLabel: "Examples",
+                  notes: review.examples, rowIndex)
     }
 
     static func topTips(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
         guard let tip = session.currentTip(content) else { return }
-        page.progress = "Tip \(session.position.item + 1) of \(content.topTips.tips.count)"
-        page.fixed = [
-            .init(text: tip.label, role: .heading),
-            .init(text: tip.prompt, role: .prompt),
-        ]
         let review = session.tipReview(tip.id)
-        rating(&page, question: "How well are they doing?", chosen: review.rating, scale: content.topTips.scale, rowIndex)
-        notes(&page, "Notes", review.notes, rowIndex)
+        ratedItem(&page, progress: "Tip \(session.position.item + 1) of \(content.topTips.tips.count)",
+                  heading: tip.label, prompt: tip.prompt, question: "How well are they doing?",
+                  chosen: review.rating, scale: content.topTips.scale, notesLabel: "Notes", notes: review.notes, rowIndex)
+    }
+
+    /// A theme or a tip: its heading and question, a rating in words, and notes.
+    static func ratedItem(_ page: inout Page, progress: String, heading: String, prompt: String, question: String,
+                          chosen: String?, scale: [RatingLevel], notesLabel: String, notes: [Note],
+                          _ rowIndex: (RowRef) -> Int?) {
+        page.progress = progress
+        page.fixed = [.init(text: heading, role: .heading), .init(text: prompt, role: .prompt)]
+        rating(&page, question: question, chosen: chosen, scale: scale, rowIndex)
+        self.notes(&page, notesLabel, notes, rowIndex)
     }
 
     static func rating(_ page: inout Page, question: String, chosen: String?, scale: [RatingLevel],
