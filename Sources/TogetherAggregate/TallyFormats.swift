@@ -2,11 +2,12 @@ import Foundation
 import TogetherContent
 import TogetherCore
 
-/// The tally's outputs. Each format is written in one place.
+/// The tally's outputs. Each format is written in one place, and each writes only the published tally,
+/// so a hidden count can never reach a file.
 public enum TallyFormat: String, CaseIterable, Sendable {
     case table, csv, json
 
-    public func render(_ tally: Tally) -> String {
+    public func render(_ tally: PublishedTally) -> String {
         switch self {
         case .table: TallyTable.render(tally)
         case .csv: TallyCSV.render(tally)
@@ -17,21 +18,16 @@ public enum TallyFormat: String, CaseIterable, Sendable {
 
 /// Columns padded by display width, so Welsh letters, CJK and emoji line up.
 enum TallyTable {
-    static func render(_ tally: Tally) -> String {
-        var out = "Sessions read: \(tally.sessionsRead)\n\n"
-        out += "Statements by Making It Real theme\n"
-        let themeHeader = ["Theme"] + tally.categories.map(\.label) + ["Total"]
-        let themeRows = tally.themes.map { row in
-            [row.label] + tally.categories.map { String(row.statements[$0.id] ?? 0) }
-                + [String(row.statements.values.reduce(0, +))]
+    static func render(_ tally: PublishedTally) -> String {
+        var out = "Sessions read: \(tally.sessionsRead)\n"
+        if tally.hiddenBelow > 1 {
+            out += "To protect people, counts from 1 to \(tally.hiddenBelow - 1) show as \"fewer than \(tally.hiddenBelow)\", "
+                + "and a count that would give one away by subtraction shows as \"hidden\".\n"
         }
-        out += table(themeHeader, themeRows)
-        out += "\nHow top tips were rated\n"
-        let tipHeader = ["Top tip"] + tally.tipScale.map(\.label) + ["Not rated"]
-        let tipRows = tally.tips.map { row in
-            [row.label] + tally.tipScale.map { String(row.ratings[$0.id] ?? 0) } + [String(row.notRated)]
+        for t in tally.tables {
+            out += "\n\(t.title)\n"
+            out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map(\.text) })
         }
-        out += table(tipHeader, tipRows)
         return out
     }
 
@@ -49,30 +45,21 @@ enum TallyTable {
     }
 }
 
-/// A tidy long table: one count per line, ready for a spreadsheet.
+/// A tidy long table: one count per line, ready for a spreadsheet. A hidden count has an empty value and
+/// says why in `note`.
 enum TallyCSV {
-    static func render(_ tally: Tally) -> String {
-        var lines = ["section,item_id,item_label,measure,value"]
-        for row in tally.themes {
-            for category in tally.categories {
-                lines.append(csv(["theme", row.themeId, row.label, "statements_\(category.id)",
-                                  String(row.statements[category.id] ?? 0)]))
-            }
-            if row.themeId != Tally.noTheme {
-                for level in tally.themeScale {
-                    lines.append(csv(["theme", row.themeId, row.label, "rated_\(level.id)",
-                                      String(row.ratings[level.id] ?? 0)]))
+    static func render(_ tally: PublishedTally) -> String {
+        var lines = ["table,item_id,item_label,measure,value,note"]
+        for t in tally.tables {
+            for row in t.rows {
+                for (column, cell) in zip(t.columns, row.cells) {
+                    lines.append(csv([t.title, row.id, row.label, column.id, cell.value.map(String.init) ?? "",
+                                      cell.value == nil ? cell.text : ""]))
                 }
             }
         }
-        for row in tally.tips {
-            for level in tally.tipScale {
-                lines.append(csv(["tip", row.tipId, row.label, "rated_\(level.id)", String(row.ratings[level.id] ?? 0)]))
-            }
-            lines.append(csv(["tip", row.tipId, row.label, "not_rated", String(row.notRated)]))
-        }
-        lines.append(csv(["summary", "", "", "sessions_read", String(tally.sessionsRead)]))
-        lines.append(csv(["summary", "", "", "files_skipped", String(tally.skipped.count)]))
+        lines.append(csv(["Summary", "", "", "sessions_read", String(tally.sessionsRead), ""]))
+        lines.append(csv(["Summary", "", "", "files_skipped", String(tally.filesSkipped), ""]))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -90,7 +77,7 @@ enum TallyCSV {
 }
 
 enum TallyJSON {
-    static func render(_ tally: Tally) -> String {
+    static func render(_ tally: PublishedTally) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(tally)) ?? Data(), as: UTF8.self) + "\n"

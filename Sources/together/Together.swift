@@ -114,12 +114,18 @@ struct TallyCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
     var strict = false
 
+    @Option(name: .customLong("min-count"), help: "Hide counts below this (shown as \"fewer than N\"). 1 hides nothing.")
+    var minCount: Int = Disclosure.defaultThreshold
+
     @Argument(help: "Session files or folders (searched all the way down).")
     var paths: [String] = []
 
     func run() throws {
         guard let format = TallyFormat(rawValue: format) else {
             throw ValidationError("--format must be table, csv or json (not \"\(format)\").")
+        }
+        guard minCount >= 1 else {
+            throw ValidationError("--min-count must be 1 or more (1 hides nothing; the default is 3).")
         }
         guard !paths.isEmpty else {
             throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
@@ -135,7 +141,7 @@ struct TallyCommand: ParsableCommand {
         if strict && !tally.skipped.isEmpty {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
         }
-        print(format.render(tally), terminator: "")
+        print(format.render(Disclosure.publish(tally, threshold: minCount)), terminator: "")
         if !tally.skipped.isEmpty { Foundation.exit(3) }
     }
 }

@@ -27,7 +27,7 @@ struct CommandLineTests {
         #expect(table.output.contains("Read 3 sessions; skipped 0."))
         #expect(table.output.contains("Statements by Making It Real theme"))
         let csv = try together(["tally", "--format", "csv", sessions])
-        #expect(csv.output.contains("section,item_id,item_label,measure,value"))
+        #expect(csv.output.contains("table,item_id,item_label,measure,value,note"))
         let wrong = try together(["tally", "--format", "pdf", sessions])
         #expect(wrong.status != 0)
         #expect(wrong.output.contains("--format must be table, csv or json"))

@@ -14,7 +14,7 @@ struct TallyTests {
         let tally = Tallier.tally(paths: [examples], content: content)
         #expect(tally.sessionsRead == 3)
         #expect(tally.skipped.isEmpty)
-        assertGolden(format.render(tally), named: "tally-examples.\(format.rawValue)")
+        assertGolden(format.render(Disclosure.publish(tally)), named: "tally-examples.\(format.rawValue)")
     }
 
     @Test("per-theme counts add up to every statement, and tips to every session")
@@ -70,7 +70,7 @@ struct TallyTests {
     @Test("no person's label or words appear in any output")
     func noNames() throws {
         let tally = Tallier.tally(paths: [examples], content: content)
-        let outputs = TallyFormat.allCases.map { $0.render(tally) }.joined()
+        let outputs = TallyFormat.allCases.map { $0.render(Disclosure.publish(tally, threshold: 1)) }.joined()
         for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".json") {
             let session = try SessionCodec.read(URL(fileURLWithPath: examples).appendingPathComponent(name))
             for person in session.people {
@@ -89,8 +89,49 @@ struct TallyTests {
         #expect(widths.count == 1)
     }
 
+    @Test("small counts are hidden, and never revealed by subtracting from a total", arguments: 1...200)
+    func suppression(_ seed: Int) {
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let threshold = Int.random(in: 2...5, using: &generator)
+        let counts = (0..<Int.random(in: 2...6, using: &generator)).map { _ in Int.random(in: 0...8, using: &generator) }
+        let shown = Disclosure.hide(counts, threshold)
+        #expect(shown.count == counts.count)
+        for (count, cell) in zip(counts, shown) {
+            if count > 0 && count < threshold { #expect(cell == .fewerThan(threshold), "\(counts) → \(shown)") }
+            if let value = cell.value { #expect(value == count) }
+            // "fewer than" is never said of a count that is not small.
+            if cell == .fewerThan(threshold) { #expect(count > 0 && count < threshold) }
+        }
+        // With the row's sum known, one hidden cell alone could be worked out: there are never exactly one.
+        #expect(shown.filter { $0.value == nil }.count != 1, "\(counts) → \(shown)")
+    }
+
+    @Test("the published tally hides what the raw tally counts")
+    func publishedHides() {
+        let tally = Tallier.tally(paths: [examples], content: content)
+        let published = Disclosure.publish(tally)
+        let table = TallyFormat.table.render(published)
+        #expect(table.contains("fewer than 3"))
+        let all = Disclosure.publish(tally, threshold: 1)
+        #expect(!TallyFormat.table.render(all).contains("fewer than"))
+        #expect(all.tables[0].rows.flatMap(\.cells).allSatisfy { $0.value != nil })
+    }
+
     @Test("CSV quotes commas and quotes, and a formula-looking cell is made harmless")
     func csvQuoting() {
         #expect(TallyCSV.csv(["a,b", "say \"hi\"", "=SUM(A1)", "-3"]) == "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3")
+    }
+}
+
+/// A small repeatable random source (SplitMix64), so a failing case can be run again.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
