@@ -2,7 +2,7 @@ import TogetherContent
 
 /// The start screen: a new workshop, or one to carry on with.
 enum HomePage {
-    static func page(_ state: AppState) -> Page {
+    static func page(_ state: AppState, _ content: ContentPacks) -> Page {
         var page = Page(title: "Together")
         page.fixed = [
             .init(text: "Co-production workshops", role: .heading),
@@ -12,7 +12,8 @@ enum HomePage {
         for (i, session) in state.resumable.enumerated() {
             let title = session.setup.title.isEmpty ? "(no title yet)" : session.setup.title
             let place = session.setup.area.isEmpty ? "" : " · \(session.setup.area)"
-            page.list.append(.init(text: "Carry on: \(title)\(place) · \(session.setup.date)", row: i + 1))
+            let stage = content.stage(session.position.stage)?.label ?? ""
+            page.list.append(.init(text: "Carry on: \(title)\(place) · \(session.setup.date) · at \(stage)", row: i + 1))
         }
         if !state.unreadable.isEmpty {
             page.list.append(.init(text: ""))

@@ -19,7 +19,7 @@ public enum Render {
         }
         let page: Page
         if state.screen == .home || state.session == nil {
-            page = HomePage.page(state)
+            page = HomePage.page(state, content)
         } else {
             page = StagePage.page(state.session!, content)
         }

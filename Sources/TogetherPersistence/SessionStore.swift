@@ -6,6 +6,8 @@ public final class SessionStore {
     public let folder: URL
     /// Where each session lives, for those opened from a file or already saved.
     private var paths: [String: URL] = [:]
+    /// The locks this store holds, by session id: only the holder writes a session's file.
+    private var locks: [String: SessionLock] = [:]
 
     public init(folder: URL) {
         self.folder = folder
@@ -75,10 +77,23 @@ public final class SessionStore {
         return url
     }
 
-    /// Saves the whole session atomically. Returns where it went.
+    /// True when another Together is working on this file now.
+    public func isInUseElsewhere(_ url: URL) -> Bool {
+        if locks.values.contains(where: { $0.url == SessionLock.lockURL(for: url) }) { return false }
+        return SessionLock(for: url) == nil
+    }
+
+    /// Saves the whole session atomically. Returns where it went. Refuses when another Together has the file.
     @discardableResult
     public func save(_ session: Session) throws(WriteError) -> URL {
         let url = url(for: session)
+        if locks[session.id] == nil {
+            guard let lock = SessionLock(for: url) else {
+                throw WriteError(path: url.path, step: "checking no one else has it open",
+                                 reason: "this workshop is open in another Together window; close that one first")
+            }
+            locks[session.id] = lock
+        }
         try AtomicFile.write(SessionCodec.encode(session), to: url)
         return url
     }

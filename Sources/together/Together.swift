@@ -72,18 +72,25 @@ struct WorkshopCommand: ParsableCommand {
         let store = SessionStore(folder: URL(fileURLWithPath: sessions))
         var state: AppState
         if let session {
+            let url = URL(fileURLWithPath: session)
+            if store.isInUseElsewhere(url) {
+                Self.fail(Failure(message: "\(session) is open in another Together window. Close that one first."))
+            }
             do {
-                state = AppState(session: try store.open(URL(fileURLWithPath: session)))
+                state = AppState(session: try store.open(url))
             } catch {
                 Self.fail(Failure(message: "Cannot open \(error). The file was left as it is."))
             }
         } else {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
             let scan = store.scan()
+            let unfinished = scan.sessions.filter { $0.session.status != .finished }
+            let busy = unfinished.filter { store.isInUseElsewhere($0.url) }
             state = AppState(
-                resumable: scan.sessions.map(\.session).filter { $0.status != .finished }
+                resumable: unfinished.filter { !store.isInUseElsewhere($0.url) }.map(\.session)
                     .sorted { $0.updatedAt > $1.updatedAt },
                 unreadable: scan.problems.map(\.description)
+                    + busy.map { "\($0.url.path): open in another Together window just now" }
             )
         }
         let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

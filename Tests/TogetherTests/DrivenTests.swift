@@ -55,21 +55,25 @@ struct DrivenTests {
 
     @Test("resuming returns to exactly the stage, item, focus and words being typed")
     func resume() throws {
-        let first = Harness()
-        first.press([.enter])
-        first.type("Review")
-        first.press([.enter, .char("a")])
-        first.type("AB")
-        first.press([.enter])
-        first.type("CD")
-        first.press([.enter, .escape, .char("]"), .char("]"), .char("n"), .tab, .char("a")])
-        first.type("Buses are la")
-        first.press([.ctrl("c")])
-        #expect(first.runner.finished)
+        let folder = temporaryFolder()
+        do {
+            // The first window, closed at the end of this block (as when the program ends).
+            let first = Harness(folder: folder)
+            first.press([.enter])
+            first.type("Review")
+            first.press([.enter, .char("a")])
+            first.type("AB")
+            first.press([.enter])
+            first.type("CD")
+            first.press([.enter, .escape, .char("]"), .char("]"), .char("n"), .tab, .char("a")])
+            first.type("Buses are la")
+            first.press([.ctrl("c")])
+            #expect(first.runner.finished)
+        }
 
-        let store = SessionStore(folder: first.folder)
+        let store = SessionStore(folder: folder)
         let scan = store.scan()
-        let again = Harness(state: AppState(resumable: scan.sessions.map(\.session)), folder: first.folder, store: store)
+        let again = Harness(state: AppState(resumable: scan.sessions.map(\.session)), folder: folder, store: store)
         #expect(again.terminal.frames.isEmpty)
         again.press([.down, .enter])
         let screen = again.terminal.screen

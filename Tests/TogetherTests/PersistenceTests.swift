@@ -117,6 +117,32 @@ struct PersistenceTests {
     }
 }
 
+extension PersistenceTests {
+    @Test("two Together windows cannot write the same session; the lock goes when the first one ends")
+    func lock() throws {
+        let folder = temporaryFolder()
+        var first: SessionStore? = SessionStore(folder: folder)
+        let session = fullSession()
+        let url = try first!.save(session)
+        #expect(first!.isInUseElsewhere(url) == false) // its own lock does not count
+
+        let second = SessionStore(folder: folder)
+        #expect(second.isInUseElsewhere(url))
+        _ = try second.open(url)
+        var changed = session
+        changed.setup.title = "Written over"
+        #expect(throws: WriteError.self) { try second.save(changed) }
+        #expect(try SessionCodec.read(url).setup.title == session.setup.title)
+
+        first = nil
+        #expect(second.isInUseElsewhere(url) == false)
+        try second.save(changed)
+        #expect(try SessionCodec.read(url).setup.title == "Written over")
+        // The lock file is hidden, so the folder scan and the tally never read it.
+        #expect(SessionStore(folder: folder).scan().problems.isEmpty)
+    }
+}
+
 func mode(of url: URL) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes[.posixPermissions] as? Int) ?? -1
