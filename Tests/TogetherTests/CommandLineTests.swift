@@ -21,14 +21,13 @@ struct CommandLineTests {
 
     @Test("tally over the example sessions, in each format", .enabled(if: built))
     func tally() throws {
-        let sessions = packageRoot.appendingPathComponent("sessions").path
-        let table = try together(["tally", sessions])
+        let table = try together(["tally"] + exampleSessions)
         #expect(table.status == 0)
         #expect(table.output.contains("Read 3 sessions; skipped 0."))
         #expect(table.output.contains("Statements by Making It Real theme"))
-        let csv = try together(["tally", "--format", "csv", sessions])
+        let csv = try together(["tally", "--format", "csv"] + exampleSessions)
         #expect(csv.output.contains("table,item_id,item_label,measure,value,note"))
-        let wrong = try together(["tally", "--format", "pdf", sessions])
+        let wrong = try together(["tally", "--format", "pdf"] + exampleSessions)
         #expect(wrong.status != 0)
         #expect(wrong.output.contains("--format must be table, csv or json"))
     }
@@ -37,7 +36,7 @@ struct CommandLineTests {
     func tallyBadFile() throws {
         let folder = temporaryFolder()
         try Data("{".utf8).write(to: folder.appendingPathComponent("cut.json"))
-        let good = packageRoot.appendingPathComponent("sessions/2026-04-21-bristol-self-advocacy.json")
+        let good = URL(fileURLWithPath: exampleSessions[0])
         try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("good.json"))
         let result = try together(["tally", folder.path])
         #expect(result.status == 3)
@@ -57,7 +56,7 @@ struct CommandLineTests {
         let tips = content.appendingPathComponent("en/top-tips.json")
         let text = try String(contentsOf: tips, encoding: .utf8).replacingOccurrences(of: "\"label\": \"Be brave\",", with: "")
         try text.write(to: tips, atomically: true, encoding: .utf8)
-        let result = try together(["tally", "--assets", folder.path, packageRoot.appendingPathComponent("sessions").path])
+        let result = try together(["tally", "--assets", folder.path, exampleSessions[0]])
         #expect(result.status == 1)
         #expect(result.output.contains("top-tips.json: tips[4].label is missing"))
     }

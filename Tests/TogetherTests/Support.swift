@@ -71,3 +71,10 @@ func assertGolden(_ text: String, named name: String, sourceLocation: SourceLoca
                      sourceLocation: sourceLocation)
     }
 }
+
+/// The made-up example workshops that ship in `sessions/` (named one by one, so a real workshop saved
+/// in that folder never changes what the tests see).
+let exampleSessions = ["example-bristol-self-advocacy.json", "example-gwynedd-carers.json",
+                       "example-leeds-partnership-board.json"].map {
+    packageRoot.appendingPathComponent("sessions").appendingPathComponent($0).path
+}

@@ -7,11 +7,10 @@ import Testing
 
 @Suite("Tally")
 struct TallyTests {
-    let examples = packageRoot.appendingPathComponent("sessions").path
 
     @Test("the example sessions give the same tables, CSV and JSON as last time", arguments: TallyFormat.allCases)
     func golden(_ format: TallyFormat) {
-        let tally = Tallier.tally(paths: [examples], content: content)
+        let tally = Tallier.tally(paths: exampleSessions, content: content)
         #expect(tally.sessionsRead == 3)
         #expect(tally.skipped.isEmpty)
         assertGolden(format.render(Disclosure.publish(tally)), named: "tally-examples.\(format.rawValue)")
@@ -19,12 +18,11 @@ struct TallyTests {
 
     @Test("per-theme counts add up to every statement, and tips to every session")
     func countsAddUp() throws {
-        let folder = URL(fileURLWithPath: examples)
         var statements = 0
-        for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".json") {
-            statements += try SessionCodec.read(folder.appendingPathComponent(name)).statements.count
+        for path in exampleSessions {
+            statements += try SessionCodec.read(URL(fileURLWithPath: path)).statements.count
         }
-        let tally = Tallier.tally(paths: [examples], content: content)
+        let tally = Tallier.tally(paths: exampleSessions, content: content)
         let counted = tally.themes.flatMap(\.statements.values).reduce(0, +)
         #expect(counted == statements)
         #expect(statements > 0)
@@ -38,7 +36,7 @@ struct TallyTests {
         let folder = temporaryFolder()
         let nested = folder.appendingPathComponent("area/2026")
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
-        let good = try Data(contentsOf: URL(fileURLWithPath: examples).appendingPathComponent("2026-05-13-gwynedd-carers.json"))
+        let good = try Data(contentsOf: URL(fileURLWithPath: exampleSessions[1]))
         try good.write(to: nested.appendingPathComponent("good.json"))
         let bad: [String: String] = [
             "truncated.json": String(decoding: good.prefix(300), as: UTF8.self),
@@ -69,10 +67,10 @@ struct TallyTests {
 
     @Test("no person's label or words appear in any output")
     func noNames() throws {
-        let tally = Tallier.tally(paths: [examples], content: content)
+        let tally = Tallier.tally(paths: exampleSessions, content: content)
         let outputs = TallyFormat.allCases.map { $0.render(Disclosure.publish(tally, threshold: 1)) }.joined()
-        for name in try FileManager.default.contentsOfDirectory(atPath: examples) where name.hasSuffix(".json") {
-            let session = try SessionCodec.read(URL(fileURLWithPath: examples).appendingPathComponent(name))
+        for path in exampleSessions {
+            let session = try SessionCodec.read(URL(fileURLWithPath: path))
             for person in session.people {
                 #expect(!outputs.contains(person.label), "\(person.label) leaked")
                 #expect(!outputs.contains("\"\(person.id)\""))
@@ -108,7 +106,7 @@ struct TallyTests {
 
     @Test("the published tally hides what the raw tally counts")
     func publishedHides() {
-        let tally = Tallier.tally(paths: [examples], content: content)
+        let tally = Tallier.tally(paths: exampleSessions, content: content)
         let published = Disclosure.publish(tally)
         let table = TallyFormat.table.render(published)
         #expect(table.contains("fewer than 3"))
