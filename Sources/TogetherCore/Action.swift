@@ -5,6 +5,7 @@ public enum Action: Equatable, Sendable {
     // Doing things to the focused row
     case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, nextCategory
     case finishWorkshop
+    case undo, redo
     // Overlays
     case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
     // Typing

@@ -33,6 +33,10 @@ public struct AppState: Equatable, Sendable {
     public var status: Status?
     /// How far the help list is scrolled.
     public var helpOffset: Int
+    /// Earlier versions of the session, newest last: every change can be undone, not just the last one.
+    public var undoStack: [Session]
+    /// Versions undone, newest last, until a new change is made.
+    public var redoStack: [Session]
 
     public init(resumable: [Session] = [], unreadable: [String] = []) {
         screen = .home
@@ -44,6 +48,8 @@ public struct AppState: Equatable, Sendable {
         cursor = 0
         status = nil
         helpOffset = 0
+        undoStack = []
+        redoStack = []
     }
 
     /// Opens a workshop straight away (used when a session file is named on the command line).

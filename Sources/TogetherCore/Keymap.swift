@@ -72,6 +72,8 @@ public enum Keymap {
         KeyBinding([.char("a")], .add, .workshop, "Add something new here", short: "add"),
         KeyBinding([.char("e")], .edit, .workshop, "Change the chosen words", short: "change"),
         KeyBinding([.char("d"), .delete], .delete, .workshop, "Delete the chosen line (asks first)"),
+        KeyBinding([.char("u")], .undo, .workshop, "Undo the last change (again and again)", short: "undo"),
+        KeyBinding([.char("U"), .ctrl("r")], .redo, .workshop, "Redo what was undone"),
 
         // Stage by stage
         KeyBinding([.char("r")], .cycleRole, .setup, "Change the chosen person's role", short: "role"),

@@ -41,6 +41,9 @@ public enum Workshop {
         if let before, var after = state.session, after.id == before.id, after != before {
             after.updatedAt = env.now()
             state.session = after
+            if action != .undo && action != .redo && History.isChange(from: before, to: after) {
+                History.record(before, in: &state)
+            }
         }
         if let session = state.session {
             state.session?.position.focus = clampedFocus(session, content)
@@ -205,6 +208,10 @@ public enum Workshop {
             session.position.focus = headers.first { $0 > session.position.focus } ?? headers[0]
         case .finishWorkshop:
             toggleFinished(&session, &state)
+        case .undo:
+            History.undo(&session, &state)
+        case .redo:
+            History.redo(&session, &state)
         default:
             break
         }

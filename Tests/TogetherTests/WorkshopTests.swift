@@ -164,3 +164,53 @@ struct WorkshopTests {
         #expect(state.session != before)
     }
 }
+
+@Suite("Undo and redo")
+struct UndoTests {
+    @Test("a facilitator adds three working statements for AB, then undoes two and redoes one")
+    func undoRedo() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
+              + typing("Three") + [.enter], &state)
+        #expect(state.session?.statements.count == 3)
+        press([.char("u"), .char("u")], &state)
+        #expect(state.session?.statements.map(\.text) == ["One"])
+        press([.char("U")], &state)
+        #expect(state.session?.statements.map(\.text) == ["One", "Two"])
+        // A new change forgets what was undone.
+        press([.char("a")] + typing("Four") + [.enter, .escape, .char("U")], &state)
+        #expect(state.session?.statements.map(\.text) == ["One", "Two", "Four"])
+        #expect(state.status?.text == "There is nothing to redo.")
+        // Ids are never given out twice, even after undo.
+        let ids = state.session!.statements.map(\.id)
+        #expect(Set(ids).count == ids.count)
+    }
+
+    @Test("undo goes back across stages, all the way to the start, and brings back a deletion")
+    func undoEverything() throws {
+        var state = workshopWithPeople(["AB"])
+        let start = try #require(state.session)
+        press([.char("]"), .char("2"), .char("]"), .char("a")] + typing("Mine") + [.enter, .escape, .char("d"),
+              .char("y")], &state)
+        #expect(state.session?.statements.isEmpty == true)
+        press([.char("u")], &state)
+        #expect(state.session?.statements.map(\.text) == ["Mine"])
+        #expect(state.session?.position.stage == .workingTogether)
+        press([.char("u"), .char("u")], &state)
+        #expect(state.session?.statements.isEmpty == true)
+        #expect(state.session?.themeReview("wellbeing").rating == nil)
+        #expect(state.session?.people.map(\.label) == start.people.map(\.label))
+        press(Array(repeating: .char("u"), count: 5), &state)
+        #expect(state.session?.people.isEmpty == true) // before AB was added
+        #expect(state.session?.setup.title == "")
+        #expect(state.status?.text == "There is nothing to undo.")
+    }
+
+    @Test("moving around and typing are not changes to undo")
+    func notChanges() {
+        var state = workshopWithPeople(["AB"])
+        let count = state.undoStack.count
+        press([.char("]"), .char("n"), .char("b"), .down, .char("a")] + typing("half"), &state)
+        #expect(state.undoStack.count == count)
+    }
+}

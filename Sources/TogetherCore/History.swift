@@ -1,0 +1,60 @@
+/// Undo and redo for every change to what the group said, as far back as the workshop goes.
+/// Moving around and typing into the box are not changes; keeping the words is.
+enum History {
+    /// How many versions are kept. A long workshop makes a few hundred changes.
+    static let limit = 2_000
+
+    /// True when the group's content changed, not just where the facilitator is or what is half-typed.
+    static func isChange(from before: Session, to after: Session) -> Bool {
+        content(of: before) != content(of: after)
+    }
+
+    static func content(of session: Session) -> Session {
+        var s = session
+        s.position = Position()
+        s.draft = nil
+        s.updatedAt = s.createdAt
+        return s
+    }
+
+    static func record(_ before: Session, in state: inout AppState) {
+        var saved = before
+        saved.draft = nil
+        state.undoStack.append(saved)
+        if state.undoStack.count > limit { state.undoStack.removeFirst(state.undoStack.count - limit) }
+        state.redoStack.removeAll()
+    }
+
+    /// Goes back one change, and back to the place it was made, so the group sees what came back.
+    static func undo(_ session: inout Session, _ state: inout AppState) {
+        guard let previous = state.undoStack.popLast() else {
+            state.status = .init("There is nothing to undo.")
+            return
+        }
+        var current = session
+        current.draft = nil
+        state.redoStack.append(current)
+        session = restored(previous, over: session)
+        state.status = .init("Undone. Press U to redo.")
+    }
+
+    static func redo(_ session: inout Session, _ state: inout AppState) {
+        guard let next = state.redoStack.popLast() else {
+            state.status = .init("There is nothing to redo.")
+            return
+        }
+        var current = session
+        current.draft = nil
+        state.undoStack.append(current)
+        session = restored(next, over: session)
+        state.status = .init("Redone.")
+    }
+
+    /// A version brought back keeps counting ids upwards, so an id is never given out twice.
+    static func restored(_ version: Session, over current: Session) -> Session {
+        var s = version
+        s.nextNumber = max(version.nextNumber, current.nextNumber)
+        s.draft = nil
+        return s
+    }
+}
