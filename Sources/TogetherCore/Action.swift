@@ -3,7 +3,7 @@ public enum Action: Equatable, Sendable {
     // Moving around
     case focusUp, focusDown, nextItem, previousItem, nextStage, previousStage
     // Doing things to the focused row
-    case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, nextCategory
+    case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, cycleVoice, nextCategory
     case finishWorkshop
     case undo, redo
     // Overlays

@@ -83,6 +83,8 @@ public enum Keymap {
         KeyBinding([.char("4")], .rate(4), .makingItReal, "Rate: the fourth answer"),
         KeyBinding([.tab, .char("c")], .nextCategory, .workingTogether, "Next kind: working, needs to change, future", short: "kind"),
         KeyBinding([.char("t")], .cycleTheme, .workingTogether, "Tag the chosen statement with a Making It Real theme", short: "theme"),
+        KeyBinding([.char("v")], .cycleVoice, .workingTogether,
+                   "Whose words: their own, with support, or said for them", short: "voice"),
         KeyBinding([.char("1")], .rate(1), .topTips, "Rate: the first answer", short: "rate", hintKey: "1-4"),
         KeyBinding([.char("2")], .rate(2), .topTips, "Rate: the second answer"),
         KeyBinding([.char("3")], .rate(3), .topTips, "Rate: the third answer"),
@@ -99,6 +101,7 @@ public enum Keymap {
         KeyBinding([.home, .ctrl("a")], .cursorHome, .typing, "Go to the start"),
         KeyBinding([.end, .ctrl("e")], .cursorEnd, .typing, "Go to the end"),
         KeyBinding([.ctrl("c")], .quit, .typing, "Save and close Together (the words typed so far are kept)"),
+        KeyBinding([.function(1)], .showHelp, .typing, "Show these keys"),
 
         // Everywhere
         KeyBinding([.char("?"), .function(1)], .showHelp, .everywhere, "Show or hide these keys", short: "keys"),
@@ -129,9 +132,19 @@ public enum Keymap {
         }
     }
 
-    /// The short key line for the bottom of the screen: "a add · n next · ? keys".
-    public static func hints(in context: KeyContext) -> String {
-        bindings(in: context).compactMap { b in b.short.map { "\(b.hintKey ?? b.keys[0].label) \($0)" } }.joined(separator: " · ")
+    /// The short key line for the bottom of the screen: "a add · n next · ? keys", cut to fit the width.
+    /// The way to every other key ("? keys") is always kept, whatever else has to go.
+    public static func hints(in context: KeyContext, width: Int = .max) -> String {
+        let items = bindings(in: context).compactMap { b in b.short.map { "\(b.hintKey ?? b.keys[0].label) \($0)" } }
+        // While typing, `?` is a letter: F1 is the way to the keys there.
+        let help = context == .typing ? "F1 keys" : "? keys"
+        var kept: [String] = []
+        for item in items where item != help {
+            let line = (kept + [item, help]).joined(separator: " · ")
+            if TextWidth.of(line) > width { break }
+            kept.append(item)
+        }
+        return (kept + [help]).joined(separator: " · ")
     }
 
     /// The key list as Markdown, grouped by where each key works (the README's list is this text).

@@ -140,9 +140,22 @@ enum StagePage {
                                    role: role, row: rowIndex(.categoryHeader(category.id))))
             for statement in items {
                 let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
-                page.list.append(.init(text: "\(statement.rank). \(statement.text)\(theme)",
+                let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
+                page.list.append(.init(text: "\(statement.rank). \(statement.text)\(theme)\(voice)",
                                        row: rowIndex(.statement(id: statement.id)), indent: 2))
             }
+        }
+    }
+
+    /// Whose words, in plain English.
+    static func voiceLabel(_ voice: Voice, _ content: ContentPacks) -> String {
+        switch voice.kind {
+        case "own": return "their own words"
+        case "supported": return "with support"
+        case "onBehalf":
+            let role = voice.speakerRole.flatMap { content.role($0)?.label.lowercased() } ?? "someone who knows them"
+            return "said for them by: \(role)"
+        default: return voice.kind
         }
     }
 

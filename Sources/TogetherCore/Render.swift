@@ -84,7 +84,7 @@ public enum Render {
         if window.below { grid.put("  ↓ more below", row: row, column: 0, role: .dim) }
 
         let statusRow = size.height - 2
-        var keyLine = Keymap.hints(in: state.keyContext)
+        var keyLine = Keymap.hints(in: state.keyContext, width: width)
         if case .confirmDelete(_, let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)

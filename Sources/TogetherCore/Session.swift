@@ -204,17 +204,56 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
     public var text: String
     /// A Making It Real theme id, when the group tagged one.
     public var themeId: String?
+    /// Whose voice: the person's own, with support, or someone who knows them speaking for them.
+    public var voice: Voice
     public var createdAt: Date
 
     public init(id: String, personId: String, category: String, rank: Int, text: String,
-                themeId: String? = nil, createdAt: Date) {
+                themeId: String? = nil, voice: Voice = .own, createdAt: Date) {
         self.id = id
         self.personId = personId
         self.category = category
         self.rank = rank
         self.text = text
         self.themeId = themeId
+        self.voice = voice
         self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey { case id, personId, category, rank, text, themeId, voice, createdAt }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        personId = try c.decode(String.self, forKey: .personId)
+        category = try c.decode(String.self, forKey: .category)
+        rank = try c.decode(Int.self, forKey: .rank)
+        text = try c.decode(String.self, forKey: .text)
+        themeId = try c.decodeIfPresent(String.self, forKey: .themeId)
+        voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .own
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+    }
+}
+
+/// Who put a statement into words. Recorded because a summary must never pass off a supporter's words
+/// as the person's own.
+public struct Voice: Codable, Equatable, Hashable, Sendable {
+    /// `own`, `supported` (the person, with help), or `onBehalf` (someone who knows them, speaking for them).
+    public var kind: String
+    /// For `onBehalf`: the speaker's role, an id from the workshop pack's roles (never a name).
+    public var speakerRole: String?
+
+    public init(kind: String, speakerRole: String? = nil) {
+        self.kind = kind
+        self.speakerRole = speakerRole
+    }
+
+    public static let own = Voice(kind: "own")
+    public static let supported = Voice(kind: "supported")
+    public static func onBehalf(_ role: String) -> Voice { Voice(kind: "onBehalf", speakerRole: role) }
+
+    /// The order `v` steps through: own, with support, then spoken for by each role but the person's own.
+    public static func cycle(roles: [String]) -> [Voice] {
+        [.own, .supported] + roles.filter { $0 != "person" }.map(onBehalf)
     }
 }
 

@@ -202,6 +202,15 @@ public enum Workshop {
             session.statements[i].themeId = ids[(at + 1) % ids.count]
             let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? "no theme"
             state.status = .init("Theme: \(label)")
+        case .cycleVoice:
+            guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+                state.status = .init("Move to a statement first, then press v.", isProblem: true)
+                return
+            }
+            let voices = Voice.cycle(roles: content.workshop.roles.map(\.id))
+            let at = voices.firstIndex(of: session.statements[i].voice) ?? -1
+            session.statements[i].voice = voices[(at + 1) % voices.count]
+            state.status = .init("Whose words: \(StagePage.voiceLabel(session.statements[i].voice, content))")
         case .nextCategory:
             let headers = rows.indices.filter { if case .categoryHeader = rows[$0] { true } else { false } }
             guard !headers.isEmpty else { return }

@@ -38,6 +38,20 @@ struct KeymapTests {
         #expect(Workshop.action(for: .key(.char("?")), in: state) == .insert("?"))
     }
 
+    @Test("the key line always ends with the way to every key, and that key really shows them")
+    func keyLine() {
+        for context in KeyContext.allCases {
+            for width in [30, 40, 80, 200] {
+                let line = Keymap.hints(in: context, width: width)
+                let help = context == .typing ? "F1 keys" : "? keys"
+                #expect(line.hasSuffix(help))
+                #expect(TextWidth.of(line) <= max(width, TextWidth.of(help)))
+                let key: Key = context == .typing ? .function(1) : .char("?")
+                #expect(Keymap.action(for: key, in: context) == .showHelp, "\(context)")
+            }
+        }
+    }
+
     @Test("the README's key list is the key table")
     func readme() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)

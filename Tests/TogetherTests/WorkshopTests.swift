@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TogetherContent
 @testable import TogetherCore
+@testable import TogetherPersistence
 
 @Suite("The workshop, stage by stage")
 struct WorkshopTests {
@@ -162,6 +163,26 @@ struct WorkshopTests {
         #expect(state.session == before)
         press([.char("?"), .char("]")], &state)
         #expect(state.session != before)
+    }
+}
+
+@Suite("Whose voice")
+struct VoiceTests {
+    @Test("a statement is the person's own words until the facilitator says otherwise with v")
+    func voice() throws {
+        var state = workshopWithPeople(["AB"])
+        press([.char("]"), .char("]"), .char("a")] + typing("I want a job") + [.enter, .escape], &state)
+        #expect(state.session?.statements[0].voice == .own)
+        press([.char("v")], &state)
+        #expect(state.session?.statements[0].voice == .supported)
+        press([.char("v")], &state)
+        #expect(state.session?.statements[0].voice == .onBehalf("familyCarer"))
+        let frame = Render.frame(state, content, size: Size(width: 100, height: 24))
+        #expect(frame.grid.text.contains("1. I want a job  (said for them by: family carer)"))
+        let back = try SessionCodec.decode(SessionCodec.encode(state.session!), path: "v.json")
+        #expect(back.statements[0].voice == .onBehalf("familyCarer"))
+        press(Array(repeating: .char("v"), count: Voice.cycle(roles: content.workshop.roles.map(\.id)).count - 2), &state)
+        #expect(state.session?.statements[0].voice == .own)
     }
 }
 
