@@ -27,27 +27,23 @@ enum History {
 
     /// Goes back one change, and back to the place it was made, so the group sees what came back.
     static func undo(_ session: inout Session, _ state: inout AppState) {
-        guard let previous = state.undoStack.popLast() else {
-            state.status = .init("There is nothing to undo.")
-            return
-        }
-        var current = session
-        current.draft = nil
-        state.redoStack.append(current)
-        session = restored(previous, over: session)
-        state.status = .init("Undone. Press U to redo.")
+        state.status = .init(step(&session, from: &state.undoStack, to: &state.redoStack)
+                             ? "Undone. Press U to redo." : "There is nothing to undo.")
     }
 
     static func redo(_ session: inout Session, _ state: inout AppState) {
-        guard let next = state.redoStack.popLast() else {
-            state.status = .init("There is nothing to redo.")
-            return
-        }
+        state.status = .init(step(&session, from: &state.redoStack, to: &state.undoStack)
+                             ? "Redone." : "There is nothing to redo.")
+    }
+
+    /// Takes the newest version from one stack, keeping the current one on the other. False when empty.
+    private static func step(_ session: inout Session, from source: inout [Session], to other: inout [Session]) -> Bool {
+        guard let version = source.popLast() else { return false }
         var current = session
         current.draft = nil
-        state.undoStack.append(current)
-        session = restored(next, over: session)
-        state.status = .init("Redone.")
+        other.append(current)
+        session = restored(version, over: session)
+        return true
     }
 
     /// A version brought back keeps counting ids upwards, so an id is never given out twice.
