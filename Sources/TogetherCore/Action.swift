@@ -6,6 +6,7 @@ public enum Action: Equatable, Sendable {
     case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, cycleVoice, nextCategory
     case finishWorkshop
     case undo, redo
+    case moveRank(Int), moveToNextCategory, moveToNextPerson
     // Overlays
     case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
     // Typing

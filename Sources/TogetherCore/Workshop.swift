@@ -202,6 +202,12 @@ public enum Workshop {
             session.statements[i].themeId = ids[(at + 1) % ids.count]
             let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? "no theme"
             state.status = .init("Theme: \(label)")
+        case .moveRank, .moveToNextCategory, .moveToNextPerson:
+            guard case .statement(let id)? = focused else {
+                state.status = .init("Move to a statement first.", isProblem: true)
+                return
+            }
+            Moving.move(id, action, &session, &state, content)
         case .cycleVoice:
             guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
                 state.status = .init("Move to a statement first, then press v.", isProblem: true)

@@ -235,3 +235,49 @@ struct UndoTests {
         #expect(state.undoStack.count == count)
     }
 }
+
+@Suite("Reordering and moving statements")
+struct MovingTests {
+    func threeWorking() -> AppState {
+        var state = workshopWithPeople(["AB", "CD"])
+        press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
+              + typing("Three") + [.enter], &state)
+        return state
+    }
+
+    func texts(_ state: AppState, _ person: Int, _ category: String) -> [String] {
+        let s = state.session!
+        return s.statements(of: s.people[person].id, in: category).map(\.text)
+    }
+
+    @Test("< and > change a statement's rank; the focus follows it")
+    func rank() {
+        var state = threeWorking()
+        press([.char("<")], &state)
+        #expect(texts(state, 0, "working") == ["One", "Three", "Two"])
+        press([.char("<"), .char("<")], &state)
+        #expect(texts(state, 0, "working") == ["Three", "One", "Two"])
+        #expect(state.status?.text == "It is first already.")
+        #expect(state.session?.focusedRow(content) == .statement(id: state.session!.statements[2].id))
+    }
+
+    @Test("m moves a statement to the next kind, p to the next person; ranks close up; limits hold")
+    func move() {
+        var state = threeWorking()
+        press([.up, .char("m")], &state)
+        #expect(texts(state, 0, "working") == ["One", "Three"])
+        #expect(texts(state, 0, "notWorking") == ["Two"])
+        #expect(state.session!.statements.map(\.rank).sorted() == [1, 1, 2])
+        press([.char("p")], &state)
+        #expect(texts(state, 1, "notWorking") == ["Two"])
+        #expect(state.session?.position.item == 1)
+        // CD fills Working; then nothing more can be moved in, and nothing is lost trying.
+        press([.up, .up, .char("a")] + typing("A") + [.enter] + typing("B") + [.enter] + typing("C") + [.enter],
+              &state)
+        #expect(texts(state, 1, "working") == ["A", "B", "C"])
+        press([.char("b"), .down, .char("p")], &state)
+        #expect(state.status?.text == "CD has 3 in Working already. Delete or move one first.")
+        #expect(texts(state, 0, "working") == ["One", "Three"])
+        #expect(texts(state, 1, "working") == ["A", "B", "C"])
+    }
+}
