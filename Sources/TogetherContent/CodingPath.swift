@@ -52,7 +52,6 @@ private func plainTypeName(_ type: Any.Type) -> String {
     }
 }
 
-
 /// Any JSON value: used only to explain an error that `JSONDecoder` reports without a path.
 enum JSONValue: Decodable {
     case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
@@ -76,9 +75,7 @@ enum JSONValue: Decodable {
 public func explainDecodingFailure(_ error: any Error, data: Data, wholeNumberKeys: Set<String>) -> (path: String, reason: String) {
     let (path, reason) = describe(error)
     guard path == "(top level)", case DecodingError.dataCorrupted = error else { return (path, reason) }
-    guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-        return (path, "is not valid JSON (it may be cut short, or have a typo)")
-    }
+    guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return (path, reason) }
     func find(_ value: JSONValue, _ here: String) -> String? {
         switch value {
         case .object(let fields):

@@ -31,7 +31,7 @@ public struct AppState: Equatable, Sendable {
     /// Where the typing cursor is in the draft, counted in characters.
     public var cursor: Int
     public var status: Status?
-    /// How far the help list is scrolled.
+    /// How many keys the help list has scrolled past.
     public var helpOffset: Int
     /// Earlier versions of the session, newest last: every change can be undone, not just the last one.
     public var undoStack: [Session]

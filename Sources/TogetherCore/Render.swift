@@ -141,24 +141,23 @@ public enum Render {
 
     static func helpFrame(_ state: AppState, size: Size) -> Frame {
         var grid = Grid(size)
-        let context = state.session?.draft != nil && state.screen == .workshop ? KeyContext.typing : state.keyContext
+        let context = state.keyContext
         grid.put(TextWidth.pad(" Keys: " + context.title, to: size.width), row: 0, column: 0, role: .title)
         let keyWidth = min(18, size.width / 3)
         var lines: [(keys: String, help: String)] = []
-        for binding in Keymap.bindings(in: context) {
+        // Scrolling moves by whole keys (Down, Space), so nothing is cut off for good.
+        for binding in Keymap.bindings(in: context).dropFirst(state.helpOffset) {
             let keys = binding.keys.map(\.label).joined(separator: " ")
             for (i, line) in TextWidth.wrap(binding.help, width: size.width - keyWidth - 2).enumerated() {
                 lines.append((i == 0 ? keys : "", line))
             }
         }
-        // The list scrolls (Down, Space) when it does not fit, so nothing is cut off for good.
         let room = size.height - 3
-        let offset = max(0, min(state.helpOffset, lines.count - room))
-        for (i, line) in lines.dropFirst(offset).prefix(room).enumerated() {
+        for (i, line) in lines.prefix(room).enumerated() {
             grid.put(TextWidth.truncate(line.keys, to: keyWidth - 1), row: 2 + i, column: 1, role: .heading)
             grid.put(line.help, row: 2 + i, column: keyWidth + 1)
         }
-        let more = offset + room < lines.count
+        let more = room < lines.count
         let footer = more ? "Down: more keys. Any other key: go back." : "Press any key to go back."
         grid.put(TextWidth.truncate(footer, to: size.width), row: size.height - 1, column: 0, role: .keyHint)
         return Frame(grid: grid, cursor: Point(row: size.height - 1, column: 0))

@@ -66,7 +66,8 @@ public enum Workshop {
             state.helpOffset = 0
             return []
         case .scrollHelp(let delta):
-            state.helpOffset = max(0, state.helpOffset + delta)
+            let last = max(0, Keymap.bindings(in: state.keyContext).count - 1)
+            state.helpOffset = min(last, max(0, state.helpOffset + delta))
             return []
         case .closeOverlay:
             state.overlay = nil

@@ -85,9 +85,10 @@ struct WorkshopCommand: ParsableCommand {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
             let scan = store.scan()
             let unfinished = scan.sessions.filter { $0.session.status != .finished }
-            let busy = unfinished.filter { store.isInUseElsewhere($0.url) }
+            let inUse = unfinished.map { store.isInUseElsewhere($0.url) }
+            let busy = zip(unfinished, inUse).filter { $0.1 }.map(\.0)
             state = AppState(
-                resumable: unfinished.filter { !store.isInUseElsewhere($0.url) }.map(\.session)
+                resumable: zip(unfinished, inUse).filter { !$0.1 }.map(\.0.session)
                     .sorted { $0.updatedAt > $1.updatedAt },
                 unreadable: scan.problems.map(\.description)
                     + busy.map { "\($0.url.path): open in another Together window just now" }
