@@ -36,7 +36,11 @@ public final class WorkshopRunner {
                 finished = true
                 break
             }
-            if let event = terminal.read(timeoutMilliseconds: 250) { handle(event) }
+            if let event = terminal.read(timeoutMilliseconds: 250) {
+                handle(event)
+            } else {
+                tick()
+            }
         }
         terminal.close()
         return 0
@@ -54,9 +58,29 @@ public final class WorkshopRunner {
         for effect in effects {
             switch effect {
             case .quit: finished = true
+            case .writeHandouts: writeHandouts()
             }
         }
         if !finished { render(force: false) }
+    }
+
+    /// Time passing with no key: the timer may show a new minute. Nothing is drawn unless the screen changed.
+    public func tick() {
+        Workshop.apply(&state, .tick, content: content, env: env)
+        render(force: false)
+    }
+
+    /// Writes the Easy Read summary and the full record next to the session file, never over another file.
+    func writeHandouts() {
+        guard let session = state.session else { return }
+        do {
+            let urls = try HandoutWriter.write(session, content, into: store.folder, stem: store.url(for: session)
+                .deletingPathExtension().lastPathComponent)
+            let names = urls.map(\.lastPathComponent)
+            state.status = .init("Handouts written in \(store.folder.path): \(names.joined(separator: ", "))")
+        } catch {
+            state.status = .init("The handouts could not be written: \(error)", isProblem: true)
+        }
     }
 
     /// Writes the session whenever it differs from what is on disk, before the next key is read.

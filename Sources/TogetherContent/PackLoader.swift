@@ -24,7 +24,8 @@ public enum PackLoader {
         makingItReal: "making-it-real.json",
         workingTogether: "working-together.json",
         topTips: "top-tips.json",
-        workshop: "workshop.json"
+        workshop: "workshop.json",
+        keywords: "keywords.json"
     )
 
     public static func load(from folder: URL) throws(PackError) -> ContentPacks {
@@ -32,7 +33,8 @@ public enum PackLoader {
             makingItReal: try decode(MakingItRealPack.self, folder, fileNames.makingItReal),
             workingTogether: try decode(WorkingTogetherPack.self, folder, fileNames.workingTogether),
             topTips: try decode(TopTipsPack.self, folder, fileNames.topTips),
-            workshop: try decode(WorkshopPack.self, folder, fileNames.workshop)
+            workshop: try decode(WorkshopPack.self, folder, fileNames.workshop),
+            keywords: try decode(KeywordPack.self, folder, fileNames.keywords)
         )
         try validate(packs, folder: folder)
         return packs
@@ -69,7 +71,7 @@ public enum PackLoader {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            let (path, reason) = explainDecodingFailure(error, data: data, wholeNumberKeys: ["version", "statementsPerPerson", "year"])
+            let (path, reason) = explainDecodingFailure(error, data: data, wholeNumberKeys: ["version", "statementsPerPerson", "year", "topThemes", "minutes"])
             throw PackError(file: url.path, path: path, reason: reason)
         }
     }
@@ -103,6 +105,36 @@ public enum PackLoader {
         if packs.workshop.stages.first?.id != .setup {
             throw PackError(file: file(names.workshop), path: "stages[0].id",
                             reason: "should be \"setup\": every workshop starts by setting up")
+        }
+        try checkItems(packs.workshop.plans.map { ($0.id, [("label", $0.label)]) },
+                       list: "plans", file: file(names.workshop))
+        try checkItems(packs.workshop.intentions.map { ($0.id, [("label", $0.label)]) },
+                       list: "intentions", file: file(names.workshop))
+        try checkItems(packs.workshop.noteSections.map { ($0.id, [("label", $0.label)]) },
+                       list: "noteSections", file: file(names.workshop))
+        let known = Set(packs.workshop.stages.map(\.id))
+        for (i, plan) in packs.workshop.plans.enumerated() {
+            let at = "plans[\(i)]"
+            if plan.stages.first != .setup || plan.stages.last != .finish {
+                throw PackError(file: file(names.workshop), path: "\(at).stages",
+                                reason: "should start with \"setup\" and end with \"finish\"")
+            }
+            if let missing = plan.stages.first(where: { !known.contains($0) }) {
+                throw PackError(file: file(names.workshop), path: "\(at).stages",
+                                reason: "names \"\(missing.rawValue)\", which is not in the list of stages")
+            }
+            if Set(plan.stages).count != plan.stages.count {
+                throw PackError(file: file(names.workshop), path: "\(at).stages", reason: "lists a stage twice")
+            }
+            if !(1...9).contains(plan.topThemes) {
+                throw PackError(file: file(names.workshop), path: "\(at).topThemes",
+                                reason: "should be a whole number from 1 to 9")
+            }
+        }
+        let themeIds = Set(packs.makingItReal.themes.map(\.id))
+        for (i, list) in packs.keywords.themes.enumerated() where !themeIds.contains(list.themeId) {
+            throw PackError(file: file(names.keywords), path: "themes[\(i)].themeId",
+                            reason: "is \"\(list.themeId)\", which is not a Making It Real theme id")
         }
     }
 

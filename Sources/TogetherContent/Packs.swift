@@ -66,7 +66,31 @@ public struct Stage: Codable, Equatable, Sendable, Identifiable {
 
 /// The kinds of stage the program knows how to show. A pack lists them in its own order.
 public enum StageKind: String, Codable, CaseIterable, Sendable {
-    case setup, makingItReal, workingTogether, topTips, wrapUp, finish
+    case setup, makingItReal, workingTogether, theming, priorities, understand, topTips, actions, wrapUp, finish
+}
+
+/// A workshop plan: which stages, in what order, and how many minutes each is given.
+public struct Plan: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var label: String
+    public var stages: [StageKind]
+    /// Minutes planned per stage id; a stage not listed has no planned time.
+    public var minutes: [String: Int]
+    /// How many of the themes that matter most are looked at in depth (why, and what good looks like).
+    public var topThemes: Int
+}
+
+/// Words that suggest a Making It Real theme for a statement.
+public struct KeywordList: Codable, Equatable, Sendable {
+    public var themeId: String
+    public var words: [String]
+}
+
+public struct KeywordPack: Codable, Equatable, Sendable {
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var themes: [KeywordList]
 }
 
 public struct MakingItRealPack: Codable, Equatable, Sendable {
@@ -102,6 +126,11 @@ public struct WorkshopPack: Codable, Equatable, Sendable {
     public var stages: [Stage]
     public var roles: [Choice]
     public var groupTypes: [Choice]
+    public var plans: [Plan]
+    /// Commissioning intentions an action can carry (continue investing, decommission, ...).
+    public var intentions: [Choice]
+    /// The headings of the kinds of note (examples, what gets in the way, why, ...).
+    public var noteSections: [Choice]
 }
 
 /// Everything the workshop needs from `assets/`, loaded once at start.
@@ -110,13 +139,15 @@ public struct ContentPacks: Equatable, Sendable {
     public var workingTogether: WorkingTogetherPack
     public var topTips: TopTipsPack
     public var workshop: WorkshopPack
+    public var keywords: KeywordPack
 
     public init(makingItReal: MakingItRealPack, workingTogether: WorkingTogetherPack,
-                topTips: TopTipsPack, workshop: WorkshopPack) {
+                topTips: TopTipsPack, workshop: WorkshopPack, keywords: KeywordPack) {
         self.makingItReal = makingItReal
         self.workingTogether = workingTogether
         self.topTips = topTips
         self.workshop = workshop
+        self.keywords = keywords
     }
 
     public func theme(_ id: String) -> MakingItRealTheme? { makingItReal.themes.first { $0.id == id } }
@@ -125,4 +156,8 @@ public struct ContentPacks: Equatable, Sendable {
     public func role(_ id: String) -> Choice? { workshop.roles.first { $0.id == id } }
     public func groupType(_ id: String) -> Choice? { workshop.groupTypes.first { $0.id == id } }
     public func stage(_ kind: StageKind) -> Stage? { workshop.stages.first { $0.id == kind } }
+    /// A plan by id; an unknown id gets the first (full) plan, so an older file still opens.
+    public func plan(_ id: String) -> Plan { workshop.plans.first { $0.id == id } ?? workshop.plans[0] }
+    public func intention(_ id: String) -> Choice? { workshop.intentions.first { $0.id == id } }
+    public func sectionLabel(_ id: String) -> String { workshop.noteSections.first { $0.id == id }?.label ?? id }
 }

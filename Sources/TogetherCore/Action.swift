@@ -1,17 +1,29 @@
+import Foundation
+
 /// Everything that can change the workshop. Keys become actions through the keymap; only `reduce` applies them.
 public enum Action: Equatable, Sendable {
     // Moving around
     case focusUp, focusDown, nextItem, previousItem, nextStage, previousStage
+    case showStageMap, startSearch
     // Doing things to the focused row
     case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, cycleVoice, nextCategory
-    case finishWorkshop
+    case toggleConsent
+    case finishWorkshop, writeHandouts
     case undo, redo
     case moveRank(Int), moveToNextCategory, moveToNextPerson
+    // Themes, suggestions and dots
+    case acceptSuggestion, ignoreSuggestion, toggleMark, putIntoTheme, toggleLink(Int)
+    case dot(Int), nextVoter
+    case reveal
+    // The stage timer
+    case timerStartPause, timerExtend, timerHide
     // Overlays
     case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
     // Typing
     case insert(String), backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
     case commitEdit, cancelEdit
+    /// Time passing: nothing changes but what the timer shows.
+    case tick
     // Leaving (everything is already saved)
     case quit
 }
@@ -20,4 +32,6 @@ public enum Action: Equatable, Sendable {
 /// the session changed, so no change can forget to ask.
 public enum Effect: Equatable, Sendable {
     case quit
+    /// Write the handouts (Easy Read and the full record) next to the session file.
+    case writeHandouts
 }

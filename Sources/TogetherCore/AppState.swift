@@ -9,6 +9,12 @@ public struct AppState: Equatable, Sendable {
     public enum Overlay: Equatable, Sendable {
         case help
         case confirmDelete(RowRef, question: String)
+        /// The map of the workshop's stages, to jump to any of them.
+        case stageMap(focus: Int)
+        /// Searching what people said: the words looked for and the chosen result.
+        case search(query: String, focus: Int)
+        /// Choosing the theme that statements go into (the last choice makes a new theme).
+        case chooseTheme(statementIds: [String], focus: Int)
     }
 
     public struct Status: Equatable, Sendable {
@@ -37,6 +43,12 @@ public struct AppState: Equatable, Sendable {
     public var undoStack: [Session]
     /// Versions undone, newest last, until a new change is made.
     public var redoStack: [Session]
+    /// The time of the latest action, for the stage timer.
+    public var now: Date
+    /// Statements marked on the theming screens, to put into a theme together.
+    public var marked: Set<String>
+    /// Whose dots `+` and `-` give: a person's id, or nil for the group's count.
+    public var voter: String?
 
     public init(resumable: [Session] = [], unreadable: [String] = []) {
         screen = .home
@@ -50,6 +62,9 @@ public struct AppState: Equatable, Sendable {
         helpOffset = 0
         undoStack = []
         redoStack = []
+        now = Date(timeIntervalSince1970: 0)
+        marked = []
+        voter = nil
     }
 
     /// Opens a workshop straight away (used when a session file is named on the command line).
@@ -61,6 +76,9 @@ public struct AppState: Equatable, Sendable {
     }
 
     public var isTyping: Bool { screen == .workshop && session?.draft != nil }
+
+    /// True while a search is being typed (letters go into the search, not to the keys).
+    public var isSearching: Bool { if case .search = overlay { true } else { false } }
 
     /// Which keys apply now.
     public var keyContext: KeyContext {

@@ -18,13 +18,10 @@ enum Editing {
         case .setupField(.area): return .setupArea
         case .person(let id): return .person(id: id)
         case .statement(let id): return .statement(id: id)
-        case .note(let id):
-            switch session.position.stage {
-            case .makingItReal: return session.currentTheme(content).map { .example(themeId: $0.id, id: id) }
-            case .topTips: return session.currentTip(content).map { .tipNote(tipId: $0.id, id: id) }
-            case .wrapUp: return .wrapUpNote(id: id)
-            default: return nil
-            }
+        case .note(let slot, let id): return .note(slot, id: id)
+        case .groupTheme(let id): return .groupTheme(id: id)
+        case .actionField(let id, let field) where [.what, .who, .byWhen].contains(field):
+            return .actionField(id: id, field: field)
         default: return nil
         }
     }
@@ -36,10 +33,18 @@ enum Editing {
         case .setupArea: session.setup.area
         case .person(let id): session.people.first { $0.id == id }?.label
         case .statement(let id): session.statements.first { $0.id == id }?.text
-        case .example(let themeId, let id): session.themeReview(themeId).examples.first { $0.id == id }?.text
-        case .tipNote(let tipId, let id): session.tipReview(tipId).notes.first { $0.id == id }?.text
-        case .wrapUpNote(let id): session.wrapUp.first { $0.id == id }?.text
-        case .newPerson, .newExample, .newStatement, .newTipNote, .newWrapUpNote: nil
+        case .note(let slot, let id): session.notes(in: slot).first { $0.id == id }?.text
+        case .groupTheme(let id): session.groupThemes.first { $0.id == id }?.statement
+        case .actionField(let id, let field):
+            session.actions.first { $0.id == id }.map { action in
+                switch field {
+                case .what: action.what
+                case .who: action.who
+                case .byWhen: action.byWhen
+                case .link, .intention: ""
+                }
+            }
+        case .newPerson, .newStatement, .newNote, .newGroupTheme, .newAction: nil
         }
     }
 
@@ -83,12 +88,20 @@ enum Editing {
         let text = draft.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             session.draft = nil
+            if case .actionField(let id, .who) = draft.target {
+                // Skipping who: go on to by when.
+                session.draft = Draft(target: .actionField(id: id, field: .byWhen),
+                                      text: session.actions.first { $0.id == id }?.byWhen ?? "")
+                state.cursor = session.draft?.text.count ?? 0
+                state.status = .init("By when? (a date or a month)")
+                return
+            }
             state.status = draft.target.addsItem
                 ? .init("Stopped adding.")
                 : .init("Nothing was typed, so the words stay as they were. Press d to delete.")
             return
         }
-        if let problem = problem(with: text, for: draft.target) {
+        if let problem = problem(with: text, for: draft.target, language: session.setup.language) {
             state.status = .init(problem, isProblem: true)
             return
         }
@@ -104,18 +117,52 @@ enum Editing {
             focus(on: .person(id: id), &session, content)
         case .person(let id):
             if let i = session.people.firstIndex(where: { $0.id == id }) { session.people[i].label = text }
-        case .newExample(let themeId):
+        case .newNote(let slot):
             let note = Note(id: session.makeID("n"), text: text, createdAt: now)
-            session.updateThemeReview(themeId) { $0.examples.append(note) }
-            focus(on: .note(id: note.id), &session, content)
-        case .example(let themeId, let id):
-            session.updateThemeReview(themeId) { review in
-                if let i = review.examples.firstIndex(where: { $0.id == id }) { review.examples[i].text = text }
+            session.updateNotes(slot) { $0.append(note) }
+            focus(on: .note(slot, id: note.id), &session, content)
+        case .note(let slot, let id):
+            session.updateNotes(slot) { notes in
+                if let i = notes.firstIndex(where: { $0.id == id }) { notes[i].text = text }
+            }
+        case .newGroupTheme(let ids):
+            let theme = GroupTheme(id: session.makeID("th"), statement: text, createdAt: now)
+            session.groupThemes.append(theme)
+            if ids.isEmpty {
+                focus(on: .groupTheme(id: theme.id), &session, content)
+            } else {
+                Theming.put(ids, into: theme.id, &session, &state)
+                return
+            }
+        case .groupTheme(let id):
+            if let i = session.groupThemes.firstIndex(where: { $0.id == id }) { session.groupThemes[i].statement = text }
+        case .newAction(let link):
+            let action = PlannedAction(id: session.makeID("a"), what: text, link: link, createdAt: now)
+            session.actions.append(action)
+            focus(on: .actionField(id: action.id, field: .what), &session, content)
+            // An action is made in one go: what, then who, then by when.
+            session.draft = Draft(target: .actionField(id: action.id, field: .who), text: "")
+            state.cursor = 0
+            state.status = .init("Saved. Now who will do it (a team or a role)? Enter with nothing skips it.")
+            return
+        case .actionField(let id, let field):
+            guard let i = session.actions.firstIndex(where: { $0.id == id }) else { break }
+            switch field {
+            case .what: session.actions[i].what = text
+            case .who: session.actions[i].who = text
+            case .byWhen: session.actions[i].byWhen = text
+            case .link, .intention: break
+            }
+            if field == .who && session.actions[i].byWhen.isEmpty {
+                session.draft = Draft(target: .actionField(id: id, field: .byWhen), text: "")
+                state.cursor = 0
+                state.status = .init("Saved. By when? (a date or a month)")
+                return
             }
         case .newStatement(let personId, let category):
             let rank = session.statements(of: personId, in: category).count + 1
             let statement = Statement(id: session.makeID("st"), personId: personId, category: category,
-                                      rank: rank, text: text, createdAt: now)
+                                      rank: rank, text: text, createdAt: now, hidden: session.setup.revealLater)
             session.statements.append(statement)
             focus(on: .statement(id: statement.id), &session, content)
             if rank >= session.setup.statementsPerPerson {
@@ -125,20 +172,6 @@ enum Editing {
             }
         case .statement(let id):
             if let i = session.statements.firstIndex(where: { $0.id == id }) { session.statements[i].text = text }
-        case .newTipNote(let tipId):
-            let note = Note(id: session.makeID("n"), text: text, createdAt: now)
-            session.updateTipReview(tipId) { $0.notes.append(note) }
-            focus(on: .note(id: note.id), &session, content)
-        case .tipNote(let tipId, let id):
-            session.updateTipReview(tipId) { review in
-                if let i = review.notes.firstIndex(where: { $0.id == id }) { review.notes[i].text = text }
-            }
-        case .newWrapUpNote:
-            let note = Note(id: session.makeID("n"), text: text, createdAt: now)
-            session.wrapUp.append(note)
-            focus(on: .note(id: note.id), &session, content)
-        case .wrapUpNote(let id):
-            if let i = session.wrapUp.firstIndex(where: { $0.id == id }) { session.wrapUp[i].text = text }
         }
         state.status = .init("Saved.")
         if draft.target.addsItem {
@@ -149,8 +182,12 @@ enum Editing {
     }
 
     /// A plain reason the words cannot be kept as they are, or nil when they can.
-    static func problem(with text: String, for target: EditTarget) -> String? {
+    static func problem(with text: String, for target: EditTarget, language: String = "en") -> String? {
         switch target {
+        case .newGroupTheme, .groupTheme:
+            return language != "en" || startsWithI(text)
+                ? nil
+                : "Name the theme the way a person would say it, starting with I. For example: I want staff who know me."
         case .setupDate:
             return isRealDay(text) ? nil : "Please type the date like this: 2026-03-14 (year, month, day)."
         case .newPerson, .person:
@@ -174,6 +211,13 @@ enum Editing {
         return back.year == y && back.month == m && back.day == d
     }
 
+    /// "I want…", "I'm…", "I’d…": an "I" statement.
+    static func startsWithI(_ text: String) -> Bool {
+        guard text.first == "I" else { return false }
+        let rest = text.dropFirst()
+        return rest.isEmpty || rest.first == " " || rest.first == "'" || rest.first == "’"
+    }
+
     /// Two or more words of three letters or more ("Sam Jones") look like a full name; "SJ", "Sam J" do not.
     static func looksLikeFullName(_ text: String) -> Bool {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "-" })
@@ -193,6 +237,7 @@ enum Deleting {
         case .person(let id):
             session.people.removeAll { $0.id == id }
             session.statements.removeAll { $0.personId == id }
+            for i in session.groupThemes.indices { session.groupThemes[i].dots[id] = nil }
             session.position.item = min(session.position.item, max(0, session.people.count - 1))
         case .statement(let id):
             guard let gone = session.statements.first(where: { $0.id == id }) else { return }
@@ -203,10 +248,18 @@ enum Deleting {
                 && session.statements[i].rank > gone.rank {
                 session.statements[i].rank -= 1
             }
-        case .note(let id):
-            for i in session.makingItReal.indices { session.makingItReal[i].examples.removeAll { $0.id == id } }
-            for i in session.topTips.indices { session.topTips[i].notes.removeAll { $0.id == id } }
-            session.wrapUp.removeAll { $0.id == id }
+        case .note(let slot, let id):
+            session.updateNotes(slot) { $0.removeAll { $0.id == id } }
+        case .groupTheme(let id):
+            session.groupThemes.removeAll { $0.id == id }
+            for i in session.statements.indices where session.statements[i].groupThemeId == id {
+                session.statements[i].groupThemeId = nil
+            }
+            for i in session.actions.indices where session.actions[i].link == Link(kind: "groupTheme", id: id) {
+                session.actions[i].link = nil
+            }
+        case .actionField(let id, _):
+            session.actions.removeAll { $0.id == id }
         default:
             break
         }

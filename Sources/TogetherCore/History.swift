@@ -14,6 +14,7 @@ enum History {
         s.position = Position()
         s.draft = nil
         s.updatedAt = s.createdAt
+        s.timers = [:]
         return s
     }
 
@@ -51,6 +52,8 @@ enum History {
         var s = version
         s.nextNumber = max(version.nextNumber, current.nextNumber)
         s.draft = nil
+        // The timers are the facilitator's, not the group's content: undo leaves them running.
+        s.timers = current.timers
         return s
     }
 }

@@ -2,7 +2,7 @@ import TogetherContent
 
 /// Where a key binding applies.
 public enum KeyContext: String, Sendable, CaseIterable {
-    case home, setup, makingItReal, workingTogether, topTips, wrapUp, finish
+    case home, setup, makingItReal, workingTogether, theming, priorities, understand, topTips, actions, wrapUp, finish
     /// Any stage of the workshop.
     case workshop
     /// While typing words into the text box.
@@ -16,7 +16,11 @@ public enum KeyContext: String, Sendable, CaseIterable {
         case .setup: "Getting ready"
         case .makingItReal: "Making It Real"
         case .workingTogether: "Working Together for Change"
+        case .theming: "Finding themes"
+        case .priorities: "What matters most"
+        case .understand: "Why, and what good looks like"
         case .topTips: "Top tips"
+        case .actions: "What we will do"
         case .wrapUp: "Wrapping up"
         case .finish: "Finished"
         case .workshop: "Every stage"
@@ -74,9 +78,16 @@ public enum Keymap {
         KeyBinding([.char("d"), .delete], .delete, .workshop, "Delete the chosen line (asks first)"),
         KeyBinding([.char("u")], .undo, .workshop, "Undo the last change (again and again)", short: "undo"),
         KeyBinding([.char("U"), .ctrl("r")], .redo, .workshop, "Redo what was undone"),
+        KeyBinding([.char("g")], .showStageMap, .workshop, "Go to any stage (the map of the workshop)", short: "map"),
+        KeyBinding([.char("/")], .startSearch, .workshop, "Search everything people said", short: "search"),
+        KeyBinding([.char("T")], .timerStartPause, .workshop, "Start or pause this stage's timer"),
+        KeyBinding([.char("X")], .timerExtend, .workshop, "Give this stage 5 more minutes"),
+        KeyBinding([.char("H")], .timerHide, .workshop, "Hide or show the timer"),
+        KeyBinding([.char("R")], .reveal, .workshop, "Show the statements kept hidden so far (capture now, reveal later)"),
 
         // Stage by stage
         KeyBinding([.char("r")], .cycleRole, .setup, "Change the chosen person's role", short: "role"),
+        KeyBinding([.char("o")], .toggleConsent, .setup, "The chosen person agrees to be quoted, or not", short: "quote ok"),
         KeyBinding([.char("1")], .rate(1), .makingItReal, "Rate: the first answer", short: "rate", hintKey: "1-4"),
         KeyBinding([.char("2")], .rate(2), .makingItReal, "Rate: the second answer"),
         KeyBinding([.char("3")], .rate(3), .makingItReal, "Rate: the third answer"),
@@ -89,11 +100,34 @@ public enum Keymap {
         KeyBinding([.char("p")], .moveToNextPerson, .workingTogether, "Move the chosen statement to the next person"),
         KeyBinding([.char("v")], .cycleVoice, .workingTogether,
                    "Whose words: their own, with support, or said for them", short: "voice"),
+        KeyBinding([.char("y")], .acceptSuggestion, .workingTogether, "Yes: use the suggested Making It Real theme"),
+        KeyBinding([.char("x")], .ignoreSuggestion, .workingTogether, "No: ignore the suggested theme"),
+        KeyBinding([.char(" ")], .toggleMark, .theming, "Mark or unmark the chosen statement", short: "mark",
+                   hintKey: "Space"),
+        KeyBinding([.char("i")], .putIntoTheme, .theming, "Put the marked statements (or the chosen one) into a theme",
+                   short: "into theme"),
+        KeyBinding([.tab, .char("c")], .nextItem, .theming, "Next kind of statement, then the list of themes"),
+        KeyBinding([.char("t")], .cycleTheme, .theming, "Tag the chosen statement with a Making It Real theme"),
+        KeyBinding([.char("y")], .acceptSuggestion, .theming, "Yes: use the suggested Making It Real theme", short: "yes"),
+        KeyBinding([.char("x")], .ignoreSuggestion, .theming, "No: ignore the suggested theme"),
+        KeyBinding([.char("1")], .toggleLink(1), .theming, "Link the chosen theme to Making It Real theme 1 (or unlink)",
+                   short: "link", hintKey: "1-6"),
+        KeyBinding([.char("2")], .toggleLink(2), .theming, "Link to Making It Real theme 2 (or unlink)"),
+        KeyBinding([.char("3")], .toggleLink(3), .theming, "Link to Making It Real theme 3 (or unlink)"),
+        KeyBinding([.char("4")], .toggleLink(4), .theming, "Link to Making It Real theme 4 (or unlink)"),
+        KeyBinding([.char("5")], .toggleLink(5), .theming, "Link to Making It Real theme 5 (or unlink)"),
+        KeyBinding([.char("6")], .toggleLink(6), .theming, "Link to Making It Real theme 6 (or unlink)"),
+        KeyBinding([.char("+"), .char("=")], .dot(1), .priorities, "Add a dot to the chosen theme", short: "dot"),
+        KeyBinding([.char("-")], .dot(-1), .priorities, "Take a dot away from the chosen theme", short: "undot"),
+        KeyBinding([.char("p")], .nextVoter, .priorities, "Whose dots: the group's count, or the next person",
+                   short: "whose"),
         KeyBinding([.char("1")], .rate(1), .topTips, "Rate: the first answer", short: "rate", hintKey: "1-4"),
         KeyBinding([.char("2")], .rate(2), .topTips, "Rate: the second answer"),
         KeyBinding([.char("3")], .rate(3), .topTips, "Rate: the third answer"),
         KeyBinding([.char("4")], .rate(4), .topTips, "Rate: the fourth answer"),
         KeyBinding([.char("f")], .finishWorkshop, .finish, "Mark the workshop as finished (or not)", short: "finish"),
+        KeyBinding([.char("w")], .writeHandouts, .finish, "Write the handouts: Easy Read, and the full record",
+                   short: "handouts"),
 
         // Typing
         KeyBinding([.enter], .commitEdit, .typing, "Keep the words (then type the next one)", short: "keep"),

@@ -27,8 +27,8 @@ enum HomePage {
 
 /// The screen for the stage the facilitator is on.
 enum StagePage {
-    static func page(_ session: Session, _ content: ContentPacks) -> Page {
-        let stages = content.workshop.stages
+    static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
+        let stages = session.stages(content)
         let index = session.stageIndex(in: content)
         let stage = stages[index]
         var page = Page(title: stage.label, progress: "Stage \(index + 1) of \(stages.count)")
@@ -40,13 +40,23 @@ enum StagePage {
         case .setup: setup(&page, session, content, rowIndex)
         case .makingItReal: makingItReal(&page, session, content, rowIndex)
         case .workingTogether: workingTogether(&page, session, content, stage, rowIndex)
+        case .theming: StagePagesMore.theming(&page, session, content, state, stage, rowIndex)
+        case .priorities: StagePagesMore.priorities(&page, session, content, state, stage, rowIndex)
+        case .understand: StagePagesMore.understand(&page, session, content, stage, rowIndex)
+        case .actions: StagePagesMore.actions(&page, session, content, stage, rowIndex)
         case .topTips: topTips(&page, session, content, rowIndex)
         case .wrapUp:
             page.fixed = [.init(text: stage.prompt, role: .prompt)]
-            notes(&page, "Notes", session.wrapUp, rowIndex)
+            noteSections(&page, session, .wrapUp, content, rowIndex)
         case .finish: finish(&page, session, content, stage, rowIndex)
         }
-        if let draft = session.draft { page.typingLabel = typingLabel(draft.target, session, content) }
+        if let timer = Timing.label(session.timers[stage.id.rawValue], now: state.now) {
+            page.progress = page.progress.isEmpty ? timer : "\(page.progress) · \(timer)"
+        }
+        if let draft = session.draft {
+            page.typingLabel = typingLabel(draft.target, session, content)
+            page.editor = (draft.text, state.cursor)
+        }
         return page
     }
 
@@ -58,7 +68,13 @@ enum StagePage {
             (.date, "Date", s.date),
             (.area, "Area", s.area.isEmpty ? "(none yet)" : s.area),
             (.groupType, "Group", (content.groupType(s.groupType)?.label ?? s.groupType) + "  (Enter changes it)"),
+            (.plan, "Plan", content.plan(s.plan).label + "  (Enter changes it)"),
             (.statementsPerPerson, "Things each", "\(s.statementsPerPerson) of each kind  (Enter changes it)"),
+            (.votesPerPerson, "Dots each", "\(s.votesPerPerson) dots to vote with  (Enter changes it)"),
+            (.anonymous, "Names", (s.anonymous ? "Anonymous: no names in anything written"
+                                   : "Named, with everyone's consent") + "  (Enter changes it)"),
+            (.revealLater, "Show", (s.revealLater ? "Hide statements until I reveal them (R)"
+                                    : "Show statements as they are typed") + "  (Enter changes it)"),
         ]
         for (field, label, value) in fields {
             page.list.append(.init(text: TextWidth.pad(label + ":", to: 13) + value, row: rowIndex(.setupField(field))))
@@ -67,7 +83,10 @@ enum StagePage {
                                row: rowIndex(.peopleHeader)))
         for person in session.people {
             let role = content.role(person.role)?.label ?? person.role
-            page.list.append(.init(text: "\(person.label) · \(role)", row: rowIndex(.person(id: person.id)), indent: 2))
+            let quote = person.consentToQuote ? " · may be quoted" : ""
+            let review = person.source == "review" ? " · from a review" : ""
+            page.list.append(.init(text: "\(person.label) · \(role)\(quote)\(review)", row: rowIndex(.person(id: person.id)),
+                                   indent: 2))
         }
     }
 
@@ -77,8 +96,9 @@ enum StagePage {
         let review = session.themeReview(theme.id)
         ratedItem(&page, progress: "Theme \(session.position.item + 1) of \(content.makingItReal.themes.count)",
                   heading: theme.label, prompt: theme.prompt, question: "How is it going here?",
-                  chosen: review.rating, scale: content.makingItReal.scale, notesLabel: "Examples",
-                  notes: review.examples, rowIndex)
+                  chosen: review.rating, scale: content.makingItReal.scale, rowIndex)
+        noteSections(&page, session, .makingItReal(theme.id), content, rowIndex)
+        linkedActions(&page, session, Link(kind: "makingItReal", id: theme.id), rowIndex)
     }
 
     static func topTips(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
@@ -86,17 +106,45 @@ enum StagePage {
         let review = session.tipReview(tip.id)
         ratedItem(&page, progress: "Tip \(session.position.item + 1) of \(content.topTips.tips.count)",
                   heading: tip.label, prompt: tip.prompt, question: "How well are they doing?",
-                  chosen: review.rating, scale: content.topTips.scale, notesLabel: "Notes", notes: review.notes, rowIndex)
+                  chosen: review.rating, scale: content.topTips.scale, rowIndex)
+        noteSections(&page, session, .topTip(tip.id), content, rowIndex)
+        linkedActions(&page, session, Link(kind: "topTip", id: tip.id), rowIndex)
     }
 
-    /// A theme or a tip: its heading and question, a rating in words, and notes.
+    /// A theme or a tip: its heading and question, and a rating in words.
     static func ratedItem(_ page: inout Page, progress: String, heading: String, prompt: String, question: String,
-                          chosen: String?, scale: [RatingLevel], notesLabel: String, notes: [Note],
-                          _ rowIndex: (RowRef) -> Int?) {
+                          chosen: String?, scale: [RatingLevel], _ rowIndex: (RowRef) -> Int?) {
         page.progress = progress
         page.fixed = [.init(text: heading, role: .heading), .init(text: prompt, role: .prompt)]
         rating(&page, question: question, chosen: chosen, scale: scale, rowIndex)
-        self.notes(&page, notesLabel, notes, rowIndex)
+    }
+
+    /// Every note list of a place, each under its heading.
+    static func noteSections(_ page: inout Page, _ session: Session, _ place: NoteSlot.Place, _ content: ContentPacks,
+                             _ rowIndex: (RowRef) -> Int?) {
+        for section in Session.sections(of: place) {
+            let slot = NoteSlot(place, section)
+            let notes = session.notes(in: slot)
+            page.list.append(.init(text: "\(content.sectionLabel(section)) (\(notes.count)): press a to add",
+                                   role: .heading, row: rowIndex(.notesHeader(slot))))
+            for (i, note) in notes.enumerated() {
+                let mark = section == "causes" ? "Why \(i + 1): " : "- "
+                page.list.append(.init(text: mark + note.text, row: rowIndex(.note(slot, id: note.id)), indent: 2))
+            }
+        }
+    }
+
+    /// The actions linked to what the screen is about.
+    static func linkedActions(_ page: inout Page, _ session: Session, _ link: Link, _ rowIndex: (RowRef) -> Int?) {
+        let actions = session.actions(linkedTo: link)
+        page.list.append(.init(text: "Actions (\(actions.count)): press a to add", role: .heading,
+                               row: rowIndex(.actionsHeader(link))))
+        for action in actions {
+            let who = action.who.isEmpty ? "" : " · \(action.who)"
+            let when = action.byWhen.isEmpty ? "" : " · by \(action.byWhen)"
+            page.list.append(.init(text: "- \(action.what)\(who)\(when)",
+                                   row: rowIndex(.actionField(id: action.id, field: .what)), indent: 2))
+        }
     }
 
     static func rating(_ page: inout Page, question: String, chosen: String?, scale: [RatingLevel],
@@ -109,13 +157,6 @@ enum StagePage {
         page.list.append(.init(text: options, role: .dim, indent: 2))
     }
 
-    static func notes(_ page: inout Page, _ label: String, _ notes: [Note], _ rowIndex: (RowRef) -> Int?) {
-        page.list.append(.init(text: "\(label) (\(notes.count)): press a to add", role: .heading,
-                               row: rowIndex(.notesHeader)))
-        for note in notes {
-            page.list.append(.init(text: "- " + note.text, row: rowIndex(.note(id: note.id)), indent: 2))
-        }
-    }
 
     static func workingTogether(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ stage: Stage,
                                 _ rowIndex: (RowRef) -> Int?) {
@@ -139,11 +180,28 @@ enum StagePage {
             page.list.append(.init(text: "\(category.symbol) \(category.label) (\(items.count) of \(limit))",
                                    role: role, row: rowIndex(.categoryHeader(category.id))))
             for statement in items {
-                let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
-                let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
-                page.list.append(.init(text: "\(statement.rank). \(statement.text)\(theme)\(voice)",
-                                       row: rowIndex(.statement(id: statement.id)), indent: 2))
+                statementLines(&page, statement, prefix: "\(statement.rank). ", session, content, rowIndex)
             }
+        }
+    }
+
+    /// A statement with its theme and whose words, hidden until revealed when the session says so, and
+    /// under the chosen one the Making It Real theme Together suggests.
+    static func statementLines(_ page: inout Page, _ statement: Statement, prefix: String, _ session: Session,
+                               _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
+        let row = rowIndex(.statement(id: statement.id))
+        if statement.hidden {
+            page.list.append(.init(text: prefix + "(hidden until revealed: press R)", role: .dim, row: row, indent: 2))
+            return
+        }
+        let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
+        let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
+        let review = statement.source == "review" ? "  (from a review)" : ""
+        page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
+        if row != nil, row == page.focus, let suggestion = Theming.openSuggestion(statement, content) {
+            let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
+            page.list.append(.init(text: "Suggested theme: \(label) (it says \"\(suggestion.word)\"). y yes · x no",
+                                   role: .dim, indent: 6))
         }
     }
 
@@ -182,11 +240,14 @@ enum StagePage {
             .init(text: "Things said: \(session.statements.count) (\(counts))"),
             .init(text: "Making It Real themes rated: \(rated) of \(content.makingItReal.themes.count)"),
             .init(text: "Top tips rated: \(tips) of \(content.topTips.tips.count)"),
+            .init(text: "Our themes: \(session.groupThemes.count) · Actions: \(session.actions.count)"),
             .init(text: ""),
             .init(text: session.status == .finished
                   ? "[x] This workshop is finished. Everything is saved."
                   : "[ ] Mark this workshop as finished (press f)",
                   role: session.status == .finished ? .chosen : .normal, row: rowIndex(.finishToggle)),
+            .init(text: "Write the handouts: Easy Read for everyone, and the full record (press w)",
+                  row: rowIndex(.writeHandouts)),
         ]
     }
 
@@ -197,12 +258,22 @@ enum StagePage {
         case .setupArea: return "the area (a place, not a person)"
         case .newPerson: return "initials or a made-up name"
         case .person: return "the initials or made-up name"
-        case .newExample, .example: return "an example"
         case .newStatement(let personId, let category):
             let who = session.people.first { $0.id == personId }?.label ?? ""
             return "\(content.category(category)?.label ?? category) for \(who)"
         case .statement: return "the statement"
-        case .newTipNote, .tipNote, .newWrapUpNote, .wrapUpNote: return "a note"
+        case .newNote(let slot), .note(let slot, _): return content.sectionLabel(slot.section)
+        case .newGroupTheme(let ids):
+            return ids.isEmpty ? "a new theme, starting with I" : "a new theme for \(ids.count) statements, starting with I"
+        case .groupTheme: return "the theme, starting with I"
+        case .newAction: return "what will be done"
+        case .actionField(_, let field):
+            switch field {
+            case .what: return "what will be done"
+            case .who: return "who will do it (a team or a role)"
+            case .byWhen: return "by when (a date or a month)"
+            case .link, .intention: return ""
+            }
         }
     }
 }

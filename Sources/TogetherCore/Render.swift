@@ -21,7 +21,13 @@ public enum Render {
         if state.screen == .home || state.session == nil {
             page = HomePage.page(state, content)
         } else {
-            page = StagePage.page(state.session!, content)
+            let session = state.session!
+            switch state.overlay {
+            case .stageMap(let focus): page = StagePagesMore.stageMap(session, content, focus: focus)
+            case .chooseTheme(let ids, let focus): page = StagePagesMore.chooseTheme(session, ids: ids, focus: focus)
+            case .search(let query, let focus): page = StagePagesMore.search(session, content, query: query, focus: focus)
+            default: page = StagePage.page(session, content, state)
+            }
         }
         return layout(page, state, size: size)
     }
@@ -37,11 +43,11 @@ public enum Render {
 
         var bottom = size.height - 2 // status line, then the key line
         var cursor: Point?
-        if let draft = state.session?.draft, state.screen == .workshop {
+        if let editor = page.editor {
             bottom -= 2
             let label = TextWidth.truncate("Typing: " + page.typingLabel, to: width)
             grid.put(label, row: bottom, column: 0, role: .heading)
-            cursor = drawEditor(draft.text, cursor: state.cursor, row: bottom + 1, into: &grid)
+            cursor = drawEditor(editor.text, cursor: editor.cursor, row: bottom + 1, into: &grid)
         }
 
         // The fixed part may take at most half of the space, so the list is always seen.
@@ -59,7 +65,7 @@ public enum Render {
         let listTop = 1 + fixed.count + (fixed.isEmpty ? 0 : 1)
         let listHeight = max(0, bottom - listTop)
         let lines = page.list.flatMap { line in
-            wrapLine(line, width: width).enumerated().map { i, piece in
+            wrapLine(line, width: width, inList: true).enumerated().map { i, piece in
                 var piece = piece
                 if i > 0 { piece.text = String(repeating: " ", count: line.indent + 2) + piece.text }
                 return piece
@@ -84,7 +90,7 @@ public enum Render {
         if window.below { grid.put("  ↓ more below", row: row, column: 0, role: .dim) }
 
         let statusRow = size.height - 2
-        var keyLine = Keymap.hints(in: state.keyContext, width: width)
+        var keyLine = page.keyLine ?? Keymap.hints(in: state.keyContext, width: width)
         if case .confirmDelete(_, let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)
@@ -128,8 +134,9 @@ public enum Render {
         return Point(row: row, column: 2 + TextWidth.of(String(chars[start..<at])))
     }
 
-    static func wrapLine(_ line: Page.Line, width: Int) -> [Page.Line] {
-        let room = max(1, width - 2 - line.indent)
+    static func wrapLine(_ line: Page.Line, width: Int, inList: Bool = false) -> [Page.Line] {
+        // In the list, lines after the first are indented two more, so all of them are wrapped to fit that.
+        let room = max(1, width - (inList ? 4 : 2) - line.indent)
         let pieces = TextWidth.wrap(line.text, width: room)
         return (pieces.isEmpty ? [""] : pieces).enumerated().map { i, text in
             var piece = line
@@ -182,4 +189,8 @@ struct Page {
     var list: [Line] = []
     var focus: Int?
     var typingLabel: String = ""
+    /// The typing box: its words and where the cursor is in them (counted in characters).
+    var editor: (text: String, cursor: Int)?
+    /// A key line of the page's own (lists shown over the screen), instead of the keys of the stage.
+    var keyLine: String?
 }

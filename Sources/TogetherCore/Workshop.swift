@@ -20,6 +20,26 @@ public enum Workshop {
             case .ctrl("c"): return .quit
             default: return nil
             }
+        case .stageMap, .chooseTheme:
+            switch key {
+            case .up, .char("k"): return .focusUp
+            case .down, .char("j"), .tab: return .focusDown
+            case .enter: return .activate
+            case .ctrl("c"): return .quit
+            case .char(let c) where c.isNumber: return c.wholeNumberValue.map { .rate($0) }
+            default: return .closeOverlay
+            }
+        case .search:
+            switch key {
+            case .up: return .focusUp
+            case .down, .tab: return .focusDown
+            case .enter: return .activate
+            case .escape: return .closeOverlay
+            case .backspace: return .backspace
+            case .ctrl("c"): return .quit
+            case .char(let c): return .insert(String(c))
+            default: return nil
+            }
         case nil:
             break
         }
@@ -37,6 +57,7 @@ public enum Workshop {
     public static func apply(_ state: inout AppState, _ action: Action, content: ContentPacks,
                              env: Environment) -> [Effect] {
         let before = state.session
+        state.now = env.now()
         let effects = reduce(&state, action, content, env)
         if let before, var after = state.session, after.id == before.id, after != before {
             after.updatedAt = env.now()
@@ -61,6 +82,8 @@ public enum Workshop {
         switch action {
         case .quit:
             return [.quit]
+        case .tick:
+            return []
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
             state.helpOffset = 0
@@ -81,13 +104,19 @@ public enum Workshop {
         }
         guard var session = state.session else { return [] }
         state.status = nil
-        if session.draft != nil {
+        var effects: [Effect] = []
+        if let overlay = state.overlay, Overlays.handles(overlay) {
+            Overlays.reduce(overlay, &session, &state, action, content)
+        } else if session.draft == nil,
+                  action == .writeHandouts || (action == .activate && session.focusedRow(content) == .writeHandouts) {
+            effects.append(.writeHandouts)
+        } else if session.draft != nil {
             Editing.reduce(&session, &state, action, content, env)
         } else {
             reduceStage(&session, &state, action, content, env)
         }
         state.session = session
-        return []
+        return effects
     }
 
     // MARK: Start screen
@@ -224,6 +253,34 @@ public enum Workshop {
             session.position.focus = headers.first { $0 > session.position.focus } ?? headers[0]
         case .finishWorkshop:
             toggleFinished(&session, &state)
+        case .toggleConsent:
+            guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
+                state.status = .init("Move to a person first, then press o.", isProblem: true)
+                return
+            }
+            session.people[i].consentToQuote.toggle()
+            state.status = .init(session.people[i].consentToQuote
+                                 ? "\(session.people[i].label) agrees that their words may be quoted (never with a name)."
+                                 : "\(session.people[i].label)'s words will not be quoted.")
+        case .acceptSuggestion, .ignoreSuggestion, .toggleMark, .putIntoTheme, .toggleLink:
+            Theming.reduce(action, focused, &session, &state, content, env)
+        case .dot(let delta):
+            Theming.dot(delta, focused, &session, &state)
+        case .nextVoter:
+            let ids: [String?] = [nil] + session.people.map(\.id)
+            let at = ids.firstIndex(of: state.voter) ?? 0
+            state.voter = ids[(at + 1) % ids.count]
+            state.status = .init("Dots now go to: \(Theming.voterLabel(state.voter, session))")
+        case .reveal:
+            let hidden = session.statements.indices.filter { session.statements[$0].hidden }
+            for i in hidden { session.statements[i].hidden = false }
+            state.status = .init(hidden.isEmpty ? "Nothing is hidden." : "\(hidden.count) statements are shown now.")
+        case .timerStartPause, .timerExtend, .timerHide:
+            Timing.reduce(action, &session, &state, content)
+        case .showStageMap:
+            state.overlay = .stageMap(focus: session.stageIndex(in: content))
+        case .startSearch:
+            state.overlay = .search(query: "", focus: 0)
         case .undo:
             History.undo(&session, &state)
         case .redo:
@@ -234,7 +291,7 @@ public enum Workshop {
     }
 
     static func moveStage(_ session: inout Session, _ state: inout AppState, by delta: Int, _ content: ContentPacks) {
-        let stages = content.workshop.stages
+        let stages = session.stages(content)
         let target = session.stageIndex(in: content) + delta
         guard stages.indices.contains(target) else {
             state.status = .init(delta > 0 ? "This is the last stage." : "This is the first stage.")
@@ -250,6 +307,18 @@ public enum Workshop {
             session.setup.groupType = next(after: session.setup.groupType, in: content.workshop.groupTypes.map(\.id))
         case .setupField(.statementsPerPerson):
             session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
+        case .setupField(.plan):
+            session.setup.plan = next(after: session.setup.plan, in: content.workshop.plans.map(\.id))
+            state.status = .init("Plan: \(content.plan(session.setup.plan).label)")
+        case .setupField(.votesPerPerson):
+            session.setup.votesPerPerson = session.setup.votesPerPerson % 9 + 1
+        case .setupField(.anonymous):
+            session.setup.anonymous.toggle()
+        case .setupField(.revealLater):
+            session.setup.revealLater.toggle()
+            if !session.setup.revealLater, session.statements.contains(where: \.hidden) {
+                state.status = .init("New statements are shown as they are typed. Press R to show the hidden ones.")
+            }
         case .rating:
             let scale = ratingScale(session.position.stage, content)
             let current = currentRating(session, content)
@@ -257,9 +326,17 @@ public enum Workshop {
             rate((index + 1) % scale.count + 1, &session, &state, content)
         case .finishToggle:
             toggleFinished(&session, &state)
-        case .peopleHeader, .notesHeader, .categoryHeader:
+        case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader:
             add(row, &session, &state, content)
-        case .setupField, .person, .note, .statement:
+        case .groupTheme where session.position.stage == .priorities:
+            Theming.dot(1, row, &session, &state)
+        case .actionField(let id, .link):
+            Planning.cycleLink(id, &session, &state, content)
+        case .actionField(let id, .intention):
+            Planning.cycleIntention(id, &session, &state, content)
+        case .writeHandouts:
+            break // handled before the stage: it is an effect for the shell
+        case .setupField, .person, .note, .statement, .groupTheme, .actionField:
             if let target = Editing.editTarget(for: row, session, content) { Editing.begin(target, &session, &state) }
         case nil:
             add(nil, &session, &state, content)
@@ -270,8 +347,22 @@ public enum Workshop {
         switch session.position.stage {
         case .setup:
             Editing.begin(.newPerson, &session, &state)
-        case .makingItReal:
-            if let theme = session.currentTheme(content) { Editing.begin(.newExample(themeId: theme.id), &session, &state) }
+        case .makingItReal, .topTips, .understand, .wrapUp:
+            if case .actionsHeader(let link)? = row {
+                Editing.begin(.newAction(link: link), &session, &state)
+            } else if case .actionField? = row, let link = linkOfScreen(session, content) {
+                Editing.begin(.newAction(link: link), &session, &state)
+            } else if let slot = slotOf(row, session, content) {
+                Editing.begin(.newNote(slot), &session, &state)
+            } else {
+                state.status = .init("There are no themes yet. Press g and go to Finding themes.", isProblem: true)
+            }
+        case .theming:
+            Editing.begin(.newGroupTheme(statementIds: Theming.chosen(row, state, session)), &session, &state)
+        case .priorities:
+            state.status = .init("Themes are made in Finding themes. Press g to go there.")
+        case .actions:
+            Editing.begin(.newAction(link: nil), &session, &state)
         case .workingTogether:
             guard let person = session.currentPerson() else {
                 state.status = .init("Nobody is on the list yet. Press [ to go back and add people.", isProblem: true)
@@ -285,12 +376,28 @@ public enum Workshop {
                 return
             }
             Editing.begin(.newStatement(personId: person.id, category: category), &session, &state)
-        case .topTips:
-            if let tip = session.currentTip(content) { Editing.begin(.newTipNote(tipId: tip.id), &session, &state) }
-        case .wrapUp:
-            Editing.begin(.newWrapUpNote, &session, &state)
         case .finish:
             state.status = .init("Nothing to add here. Press [ to go back to a stage.")
+        }
+    }
+
+    /// The note list a row belongs to (its heading or one of its notes), or the screen's first list.
+    static func slotOf(_ row: RowRef?, _ session: Session, _ content: ContentPacks) -> NoteSlot? {
+        switch row {
+        case .notesHeader(let slot), .note(let slot, _): return slot
+        default:
+            guard let place = session.notePlace(content) else { return nil }
+            return NoteSlot(place, Session.sections(of: place)[0])
+        }
+    }
+
+    /// What an action added on this screen is linked to.
+    static func linkOfScreen(_ session: Session, _ content: ContentPacks) -> Link? {
+        switch session.notePlace(content) {
+        case .makingItReal(let id): Link(kind: "makingItReal", id: id)
+        case .topTip(let id): Link(kind: "topTip", id: id)
+        case .groupTheme(let id): Link(kind: "groupTheme", id: id)
+        default: nil
         }
     }
 
@@ -352,6 +459,11 @@ public enum Workshop {
             return count == 0 ? "Delete \(person.label)?" : "Delete \(person.label) and their \(count) statements?"
         case .note: return "Delete this note?"
         case .statement: return "Delete this statement?"
+        case .groupTheme(let id):
+            let count = session.statements.filter { $0.groupThemeId == id }.count
+            return count == 0 ? "Delete this theme?"
+                : "Delete this theme? Its \(count) statements stay, without a theme."
+        case .actionField: return "Delete this action?"
         default: return nil
         }
     }

@@ -12,7 +12,9 @@ struct ContentPackTests {
         #expect(content.workingTogether.statementsPerPerson == 3)
         #expect(content.topTips.tips.map(\.id) == ["discrimination", "adjustments", "important", "coproduction",
                                                    "brave", "information-time", "shared-vision", "action"])
-        #expect(content.workshop.stages.map(\.id) == [.setup, .makingItReal, .workingTogether, .topTips, .wrapUp, .finish])
+        #expect(content.workshop.stages.map(\.id) == StageKind.allCases)
+        #expect(content.plan("full").stages == StageKind.allCases)
+        #expect(content.workshop.plans.map(\.id) == ["full", "oneDay", "makingItRealOnly", "topTipsOnly"])
         for theme in content.makingItReal.themes { #expect(theme.source.year == 2018) }
         for tip in content.topTips.tips { #expect(tip.source.publisher == "NHS Confederation") }
     }

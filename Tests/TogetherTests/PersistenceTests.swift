@@ -11,8 +11,10 @@ struct PersistenceTests {
         var state = workshopWithPeople(["AB", "Cy"])
         press([.char("]"), .char("2"), .char("a")] + typing("Café closed 日本 👍") + [.enter, .escape], &state)
         press([.char("]"), .char("a")] + typing("Mae fy nhŷ yn dda") + [.enter, .escape, .char("t")], &state)
-        press([.char("]"), .char("4"), .char("a")] + typing("Not sure") + [.enter, .escape], &state)
-        press([.char("]"), .char("a")] + typing("Report back in May") + [.enter], &state)
+        go(.topTips, &state)
+        press([.char("4"), .char("a")] + typing("Not sure") + [.enter, .escape], &state)
+        go(.wrapUp, &state)
+        press([.char("a")] + typing("Report back in May") + [.enter], &state)
         press(typing("half-typed"), &state)
         return state.session!
     }

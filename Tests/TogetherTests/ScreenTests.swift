@@ -7,18 +7,9 @@ import Testing
 struct ScreenTests {
     /// A workshop with a little of everything, then moved to a stage.
     static func sample(at stage: StageKind) -> AppState {
-        var state = workshopWithPeople(["AB", "Cy"])
-        press([.char("]"), .char("2"), .char("a")] + typing("The bus to the day centre stops at six, so I miss the"
-              + " evening club") + [.enter, .escape], &state)
-        press([.char("]"), .char("a")] + typing("My flat") + [.enter] + typing("Café job 日本 👍") + [.enter, .escape],
-              &state)
-        press([.tab, .char("a")] + typing("Letters are hard to read") + [.enter, .escape, .char("t"), .char("t")], &state)
-        press([.char("]"), .char("3"), .char("a")] + typing("Meetings moved with no notice") + [.enter, .escape], &state)
-        press([.char("]"), .char("a")] + typing("Send an easy read summary by May") + [.enter, .escape], &state)
-        let order: [StageKind] = [.setup, .makingItReal, .workingTogether, .topTips, .wrapUp, .finish]
-        let back = order.count - 1 - order.firstIndex(of: stage)! - 1
-        press(Array(repeating: .char("["), count: max(0, back)), &state)
-        if stage == .finish { press([.char("]")], &state) }
+        var state = sampleWorkshop()
+        state.session?.position = Position(stage: stage)
+        state.status = nil
         return state
     }
 

@@ -78,3 +78,46 @@ let exampleSessions = ["example-bristol-self-advocacy.json", "example-gwynedd-ca
                        "example-leeds-partnership-board.json"].map {
     packageRoot.appendingPathComponent("sessions").appendingPathComponent($0).path
 }
+
+/// Goes to a stage through the stage map (g), the way a facilitator would.
+func go(_ stage: StageKind, _ state: inout AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+    let stages = state.session!.stages(content).map(\.id)
+    guard let i = stages.firstIndex(of: stage) else {
+        Issue.record("\(stage) is not in the plan", sourceLocation: sourceLocation)
+        return
+    }
+    press([.char("g")] + Array(repeating: .up, count: stages.count) + Array(repeating: .down, count: i) + [.enter],
+          &state)
+    #expect(state.session?.position.stage == stage, sourceLocation: sourceLocation)
+}
+
+/// A full-plan workshop with something in every stage: ratings, statements, themes, dots, causes, actions, notes.
+func sampleWorkshop() -> AppState {
+    var state = workshopWithPeople(["AB", "Cy"])
+    go(.makingItReal, &state)
+    press([.char("2"), .char("a")] + typing("The bus to the day centre stops at six, so I miss the evening club")
+          + [.enter, .escape], &state)
+    go(.workingTogether, &state)
+    press([.char("a")] + typing("My flat") + [.enter] + typing("Café job 日本 👍") + [.enter, .escape], &state)
+    press([.tab, .char("a")] + typing("Letters are hard to read") + [.enter, .escape, .char("t"), .char("t")], &state)
+    press([.char("n"), .char("a")] + typing("I like my own front door") + [.enter, .escape], &state)
+    go(.theming, &state)
+    // Working: mark both statements about home, and make a theme of them.
+    press([.char(" "), .down, .down, .char(" "), .char("i")] + typing("I want a home of my own") + [.enter], &state)
+    press([.tab, .char("i"), .down, .enter] + typing("I want letters I can read") + [.enter], &state)
+    press([.tab, .tab, .down, .down, .char("2")], &state)
+    go(.priorities, &state)
+    press([.char("+"), .char("+"), .down, .char("p"), .char("+")], &state)
+    go(.understand, &state)
+    press([.char("a")] + typing("Letters come from the council in long words") + [.enter]
+          + typing("Nobody checks them with us") + [.enter, .escape], &state)
+    go(.topTips, &state)
+    press([.char("3"), .char("a")] + typing("Meetings moved with no notice") + [.enter, .escape], &state)
+    go(.actions, &state)
+    press([.char("a")] + typing("Easy read letters") + [.enter] + typing("Council comms team") + [.enter]
+          + typing("June 2027") + [.enter], &state)
+    press([.down, .down, .down, .enter, .down, .enter], &state)
+    go(.wrapUp, &state)
+    press([.char("a")] + typing("Send an easy read summary by May") + [.enter, .escape], &state)
+    return state
+}

@@ -1,0 +1,126 @@
+/// A simple document (headings, paragraphs, lists, tables) written out as Markdown or as one self-contained,
+/// printable HTML file. Handouts and reports are built as documents, so both forms always say the same.
+public struct Document: Equatable, Sendable {
+    public enum Block: Equatable, Sendable {
+        case heading(Int, String)
+        case paragraph(String)
+        case bullets([String])
+        case numbered([String])
+        case table(header: [String], rows: [[String]])
+    }
+
+    public var title: String
+    public var language: String
+    public var blocks: [Block]
+
+    public init(title: String, language: String = "en", blocks: [Block] = []) {
+        self.title = title
+        self.language = language
+        self.blocks = blocks
+    }
+
+    public mutating func add(_ block: Block) { blocks.append(block) }
+
+    // MARK: Markdown
+
+    public var markdown: String {
+        var out = "# \(Self.md(title))\n"
+        for block in blocks {
+            out += "\n"
+            switch block {
+            case .heading(let level, let text):
+                out += String(repeating: "#", count: min(6, level + 1)) + " " + Self.md(text) + "\n"
+            case .paragraph(let text):
+                out += Self.md(text) + "\n"
+            case .bullets(let items):
+                out += items.map { "- " + Self.md($0) + "\n" }.joined()
+            case .numbered(let items):
+                out += items.enumerated().map { "\($0 + 1). " + Self.md($1) + "\n" }.joined()
+            case .table(let header, let rows):
+                out += "| " + header.map(Self.cell).joined(separator: " | ") + " |\n"
+                out += "|" + header.map { _ in "---|" }.joined() + "\n"
+                for row in rows { out += "| " + row.map(Self.cell).joined(separator: " | ") + " |\n" }
+            }
+        }
+        return out
+    }
+
+    /// Text with Markdown's special characters escaped, so people's words are shown exactly as typed.
+    static func md(_ text: String) -> String {
+        var out = ""
+        for c in text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") {
+            if "\\`*_[]<>#|!~".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out
+    }
+
+    static func cell(_ text: String) -> String { text.isEmpty ? " " : md(text) }
+
+    // MARK: HTML
+
+    /// One HTML file with its own styles, for the screen and for print. `easyRead` uses large type and
+    /// generous spacing.
+    public func html(easyRead: Bool = false) -> String {
+        var body = "<h1>\(Self.escape(title))</h1>\n"
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                let h = min(6, level + 1)
+                body += "<h\(h)>\(Self.escape(text))</h\(h)>\n"
+            case .paragraph(let text):
+                body += "<p>\(Self.escape(text))</p>\n"
+            case .bullets(let items):
+                body += "<ul>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ul>\n"
+            case .numbered(let items):
+                body += "<ol>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ol>\n"
+            case .table(let header, let rows):
+                body += "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined()
+                    + "</tr></thead>\n<tbody>\n"
+                for row in rows { body += "<tr>" + row.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n" }
+                body += "</tbody>\n</table>\n"
+            }
+        }
+        let size = easyRead ? "20pt" : "11pt"
+        let spacing = easyRead ? "1.7" : "1.45"
+        return """
+        <!doctype html>
+        <html lang="\(Self.escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(Self.escape(title))</title>
+        <style>
+        body { font-family: Arial, Helvetica, sans-serif; font-size: \(size); line-height: \(spacing); color: #111;
+               background: #fff; max-width: 46em; margin: 1.5em auto; padding: 0 1em; }
+        h1, h2, h3 { line-height: 1.25; }
+        h2 { border-bottom: 2px solid #333; padding-bottom: 0.15em; margin-top: 1.6em; }
+        table { border-collapse: collapse; width: 100%; margin: 0.8em 0; }
+        th, td { border: 1px solid #555; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
+        th { background: #eee; }
+        li { margin: 0.3em 0; }
+        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr, li { break-inside: avoid; } }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

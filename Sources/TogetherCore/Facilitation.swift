@@ -1,0 +1,319 @@
+import Foundation
+import TogetherContent
+
+/// The stage map, the search and the theme chooser: lists shown over the screen until one is chosen.
+enum Overlays {
+    static func handles(_ overlay: AppState.Overlay) -> Bool {
+        switch overlay {
+        case .stageMap, .search, .chooseTheme: true
+        case .help, .confirmDelete: false
+        }
+    }
+
+    static func reduce(_ overlay: AppState.Overlay, _ session: inout Session, _ state: inout AppState,
+                       _ action: Action, _ content: ContentPacks) {
+        if action == .closeOverlay {
+            state.overlay = nil
+            return
+        }
+        switch overlay {
+        case .stageMap(let focus):
+            let stages = session.stages(content)
+            switch action {
+            case .focusUp: state.overlay = .stageMap(focus: max(0, focus - 1))
+            case .focusDown: state.overlay = .stageMap(focus: min(stages.count - 1, focus + 1))
+            case .activate: go(to: focus, &session, &state, content)
+            case .rate(let n) where stages.indices.contains(n - 1): go(to: n - 1, &session, &state, content)
+            default: break
+            }
+        case .chooseTheme(let ids, let focus):
+            let count = session.groupThemes.count + 1
+            var choice: Int?
+            switch action {
+            case .focusUp: state.overlay = .chooseTheme(statementIds: ids, focus: max(0, focus - 1))
+            case .focusDown: state.overlay = .chooseTheme(statementIds: ids, focus: min(count - 1, focus + 1))
+            case .activate: choice = focus
+            case .rate(let n) where (1...count).contains(n): choice = n - 1
+            default: break
+            }
+            guard let choice else { return }
+            state.overlay = nil
+            if choice < session.groupThemes.count {
+                Theming.put(ids, into: session.groupThemes[choice].id, &session, &state)
+            } else {
+                Editing.begin(.newGroupTheme(statementIds: ids), &session, &state)
+            }
+        case .search(let query, let focus):
+            let results = Search.results(session, query)
+            switch action {
+            case .insert(let text): state.overlay = .search(query: query + text, focus: 0)
+            case .backspace: state.overlay = .search(query: String(query.dropLast()), focus: 0)
+            case .focusUp: state.overlay = .search(query: query, focus: max(0, focus - 1))
+            case .focusDown: state.overlay = .search(query: query, focus: max(0, min(results.count - 1, focus + 1)))
+            case .activate:
+                guard results.indices.contains(focus) else {
+                    state.status = .init("Nothing found to go to. Type other words, or press Esc.", isProblem: true)
+                    return
+                }
+                state.overlay = nil
+                show(results[focus], &session, &state, content)
+            default: break
+            }
+        case .help, .confirmDelete:
+            break
+        }
+    }
+
+    static func go(to index: Int, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        let stage = session.stages(content)[index]
+        session.position = Position(stage: stage.id, item: 0, focus: 0)
+        state.overlay = nil
+        state.status = .init("Now: \(stage.label)")
+    }
+
+    /// Goes to where a statement is shown: its person's screen, or its kind on the theming stage.
+    static func show(_ statement: Statement, _ session: inout Session, _ state: inout AppState,
+                     _ content: ContentPacks) {
+        let stages = session.stages(content).map(\.id)
+        if stages.contains(.workingTogether), let person = session.people.firstIndex(where: { $0.id == statement.personId }) {
+            session.position = Position(stage: .workingTogether, item: person, focus: 0)
+        } else if let kind = content.workingTogether.categories.firstIndex(where: { $0.id == statement.category }) {
+            session.position = Position(stage: .theming, item: kind, focus: 0)
+        }
+        Editing.focus(on: .statement(id: statement.id), &session, content)
+        state.status = .init("Found it.")
+    }
+}
+
+/// Searching what people said. Hidden statements ("reveal later") are not searched, so a search never shows them.
+public enum Search {
+    public static func results(_ session: Session, _ query: String) -> [Statement] {
+        let words = fold(query).split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return [] }
+        let ordered = session.people.flatMap { person in session.statements.filter { $0.personId == person.id } }
+        return ordered.filter { statement in
+            !statement.hidden && words.allSatisfy { fold(statement.text).contains($0) }
+        }
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}
+
+/// Putting statements into the group's themes, suggestions of Making It Real themes, and dots.
+enum Theming {
+    static func reduce(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
+                       _ content: ContentPacks, _ env: Environment) {
+        switch action {
+        case .acceptSuggestion, .ignoreSuggestion:
+            guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+                state.status = .init("Move to a statement first.", isProblem: true)
+                return
+            }
+            guard let suggestion = openSuggestion(session.statements[i], content) else {
+                state.status = .init("There is no suggestion for this one. Press t to choose a theme.")
+                return
+            }
+            let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
+            if action == .acceptSuggestion {
+                session.statements[i].themeId = suggestion.themeId
+                session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
+                                                                    decision: "accepted")
+                state.status = .init("Theme: \(label)")
+            } else {
+                session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
+                                                                    decision: "ignored")
+                state.status = .init("Suggestion ignored.")
+            }
+        case .toggleMark:
+            guard case .statement(let id)? = row else {
+                state.status = .init("Move to a statement first.", isProblem: true)
+                return
+            }
+            if state.marked.remove(id) == nil { state.marked.insert(id) }
+            state.status = .init("\(state.marked.count) marked. Press i to put them into a theme.")
+        case .putIntoTheme:
+            let ids = chosen(row, state, session)
+            guard !ids.isEmpty else {
+                state.status = .init("Mark statements with Space first, or move to one.", isProblem: true)
+                return
+            }
+            if session.groupThemes.isEmpty {
+                Editing.begin(.newGroupTheme(statementIds: ids), &session, &state)
+            } else {
+                state.overlay = .chooseTheme(statementIds: ids, focus: 0)
+            }
+        case .toggleLink(let n):
+            let themes = content.makingItReal.themes
+            guard case .groupTheme(let id)? = row, let i = session.groupThemes.firstIndex(where: { $0.id == id }),
+                  themes.indices.contains(n - 1) else {
+                state.status = .init("Move to one of the group's themes first.", isProblem: true)
+                return
+            }
+            let link = themes[n - 1].id
+            if let at = session.groupThemes[i].makingItReal.firstIndex(of: link) {
+                session.groupThemes[i].makingItReal.remove(at: at)
+                state.status = .init("Not linked now: \(themes[n - 1].label)")
+            } else {
+                session.groupThemes[i].makingItReal.append(link)
+                let order = themes.map(\.id)
+                session.groupThemes[i].makingItReal.sort { a, b in
+                    (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
+                }
+                state.status = .init("Linked: \(themes[n - 1].label)")
+            }
+        default:
+            break
+        }
+    }
+
+    /// The suggestion still waiting for a yes or no: none once the statement has a theme or a decision.
+    static func openSuggestion(_ statement: Statement, _ content: ContentPacks) -> ThemeSuggestion? {
+        guard statement.themeId == nil, statement.suggestion == nil else { return nil }
+        return content.suggestTheme(for: statement.text)
+    }
+
+    /// The statements an action applies to: the marked ones (in screen order), or else the chosen one.
+    static func chosen(_ row: RowRef?, _ state: AppState, _ session: Session) -> [String] {
+        if !state.marked.isEmpty {
+            return session.statements.map(\.id).filter { state.marked.contains($0) }
+        }
+        if case .statement(let id)? = row { return [id] }
+        return []
+    }
+
+    static func put(_ ids: [String], into themeId: String, _ session: inout Session, _ state: inout AppState) {
+        for i in session.statements.indices where ids.contains(session.statements[i].id) {
+            session.statements[i].groupThemeId = themeId
+        }
+        state.marked.subtract(ids)
+        let name = session.groupThemes.first { $0.id == themeId }?.statement ?? ""
+        state.status = .init(ids.count == 1 ? "Put into: \(name)" : "\(ids.count) statements put into: \(name)")
+    }
+
+    static func dot(_ delta: Int, _ row: RowRef?, _ session: inout Session, _ state: inout AppState) {
+        guard case .groupTheme(let id)? = row, let i = session.groupThemes.firstIndex(where: { $0.id == id }) else {
+            state.status = .init("Move to a theme first.", isProblem: true)
+            return
+        }
+        let who = voterLabel(state.voter, session)
+        if let person = state.voter {
+            let mine = session.groupThemes[i].dots[person] ?? 0
+            if delta > 0, session.dotsGiven(by: person) >= session.setup.votesPerPerson {
+                state.status = .init("\(who) has used all \(session.setup.votesPerPerson) dots. Press - to take one back.",
+                                     isProblem: true)
+                return
+            }
+            if delta < 0, mine == 0 {
+                state.status = .init("\(who) has no dots on this theme.", isProblem: true)
+                return
+            }
+            session.groupThemes[i].dots[person] = mine + delta == 0 ? nil : mine + delta
+            let left = session.setup.votesPerPerson - session.dotsGiven(by: person)
+            state.status = .init("\(who): \(left) of \(session.setup.votesPerPerson) dots left.")
+        } else {
+            if delta < 0, session.groupThemes[i].groupDots == 0 {
+                state.status = .init("The group count for this theme is 0 already.", isProblem: true)
+                return
+            }
+            session.groupThemes[i].groupDots += delta
+            state.status = .init("Group count: \(session.groupThemes[i].groupDots)")
+        }
+        // The list is in order of dots: keep the focus on the same theme as it moves.
+        session.position.focus = session.rankedThemes().firstIndex { $0.id == id } ?? session.position.focus
+    }
+
+    static func voterLabel(_ voter: String?, _ session: Session) -> String {
+        guard let voter else { return "the group's count" }
+        return session.people.first { $0.id == voter }?.label ?? "?"
+    }
+}
+
+/// Actions: what each is linked to, and the commissioning intention it carries.
+enum Planning {
+    /// What an action can be linked to, in the order Enter steps through them.
+    static func linkChoices(_ session: Session, _ content: ContentPacks) -> [Link?] {
+        [nil] + session.rankedThemes().map { Link(kind: "groupTheme", id: $0.id) }
+            + content.makingItReal.themes.map { Link(kind: "makingItReal", id: $0.id) }
+            + content.topTips.tips.map { Link(kind: "topTip", id: $0.id) }
+    }
+
+    static func cycleLink(_ id: String, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        guard let i = session.actions.firstIndex(where: { $0.id == id }) else { return }
+        let choices = linkChoices(session, content)
+        let at = choices.firstIndex(of: session.actions[i].link) ?? 0
+        session.actions[i].link = choices[(at + 1) % choices.count]
+        state.status = .init("Linked to: \(linkLabel(session.actions[i].link, session, content))")
+    }
+
+    static func cycleIntention(_ id: String, _ session: inout Session, _ state: inout AppState,
+                               _ content: ContentPacks) {
+        guard let i = session.actions.firstIndex(where: { $0.id == id }) else { return }
+        let choices: [String?] = [nil] + content.workshop.intentions.map(\.id)
+        let at = choices.firstIndex(of: session.actions[i].intention) ?? 0
+        session.actions[i].intention = choices[(at + 1) % choices.count]
+        state.status = .init("Intention: \(intentionLabel(session.actions[i].intention, content))")
+    }
+
+    public static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
+        guard let link else { return "nothing yet" }
+        switch link.kind {
+        case "groupTheme": return "our theme: " + (session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
+        case "makingItReal": return "Making It Real: " + (content.theme(link.id)?.label ?? link.id)
+        case "topTip": return "top tip: " + (content.tip(link.id)?.label ?? link.id)
+        default: return link.id
+        }
+    }
+
+    static func intentionLabel(_ id: String?, _ content: ContentPacks) -> String {
+        id.flatMap { content.intention($0)?.label } ?? "not chosen yet"
+    }
+}
+
+/// The stage timer: started, paused, given more time or hidden by the facilitator, never moving on by itself.
+enum Timing {
+    static func reduce(_ action: Action, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        let stage = session.position.stage
+        let planned = (content.plan(session.setup.plan).minutes[stage.rawValue] ?? 0) * 60
+        var timer = session.timers[stage.rawValue] ?? StageTimer(plannedSeconds: planned)
+        let now = state.now
+        switch action {
+        case .timerStartPause:
+            if let since = timer.runningSince {
+                timer.elapsedSeconds += max(0, Int(now.timeIntervalSince(since)))
+                timer.runningSince = nil
+                state.status = .init("Timer paused.")
+            } else {
+                timer.runningSince = now
+                timer.hidden = false
+                state.status = .init("Timer started. It never moves the workshop on: you do.")
+            }
+        case .timerExtend:
+            timer.plannedSeconds += 5 * 60
+            state.status = .init("5 more minutes for this stage.")
+        case .timerHide:
+            timer.hidden.toggle()
+            state.status = .init(timer.hidden ? "Timer hidden. Press H to show it." : "Timer shown.")
+        default:
+            return
+        }
+        session.timers[stage.rawValue] = timer
+    }
+
+    /// What the header shows, to the minute (so the screen changes once a minute at most), or nil.
+    public static func label(_ timer: StageTimer?, now: Date) -> String? {
+        guard let timer, !timer.hidden else { return nil }
+        let elapsed = timer.elapsed(at: now)
+        let left = timer.plannedSeconds - elapsed
+        let text: String
+        if timer.plannedSeconds == 0 {
+            text = "\(elapsed / 60) min so far"
+        } else if left >= 0 {
+            text = "\((left + 59) / 60) min left"
+        } else {
+            text = "\((-left + 59) / 60) min over"
+        }
+        return timer.runningSince == nil ? "timer paused, \(text)" : "timer: \(text)"
+    }
+}

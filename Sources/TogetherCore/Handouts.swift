@@ -1,0 +1,220 @@
+import TogetherContent
+
+/// What a workshop gives back at the end: an Easy Read "You told us … we will …" for the people who took part,
+/// and the full record for the facilitator. Pure: the same session always gives the same documents.
+public enum Handouts {
+    // MARK: Easy Read
+
+    public static func easyRead(_ session: Session, _ content: ContentPacks) -> Document {
+        var doc = Document(title: "What you told us", language: session.setup.language)
+        let title = session.setup.title.isEmpty ? "our workshop" : session.setup.title
+        doc.add(.paragraph("Thank you for coming to \(title) on \(readableDay(session.setup.date))."))
+        let count = session.people.filter { $0.source == "room" }.count
+        if count > 0 { doc.add(.paragraph("\(count) \(count == 1 ? "person" : "people") took part.")) }
+
+        let top = session.topThemes(content)
+        var told: [String] = []
+        if top.isEmpty {
+            // No themes were made: what needs to change, in the words of people who agreed to be quoted.
+            let quotable = Set(session.people.filter(\.consentToQuote).map(\.id))
+            told = session.statements.filter { $0.category == "notWorking" && $0.rank == 1 && !$0.hidden
+                && quotable.contains($0.personId) }.prefix(5).map { sentence($0.text) }
+            if !told.isEmpty {
+                doc.add(.heading(1, "You told us"))
+                doc.add(.bullets(told))
+            }
+        } else {
+            doc.add(.heading(1, "You told us, and we will"))
+            for theme in top {
+                doc.add(.heading(2, "You told us: \(sentence(theme.statement))"))
+                let actions = session.actions(linkedTo: Link(kind: "groupTheme", id: theme.id))
+                if actions.isEmpty {
+                    doc.add(.paragraph("We will talk about this. We will tell you what happens."))
+                } else {
+                    doc.add(.bullets(actions.map { "We will: \(plainAction($0))" }))
+                }
+            }
+        }
+        let shown = Set(top.map { Link(kind: "groupTheme", id: $0.id) })
+        let others = session.actions.filter { $0.link == nil || !shown.contains($0.link!) }
+        if !others.isEmpty {
+            doc.add(.heading(1, top.isEmpty ? "We will" : "We will also"))
+            doc.add(.bullets(others.map { plainAction($0) }))
+        }
+        let next = session.notes(in: NoteSlot(.wrapUp, "next"))
+        if !next.isEmpty {
+            doc.add(.heading(1, "What happens next"))
+            doc.add(.bullets(next.map { sentence($0.text) }))
+        }
+        let tellBack = session.notes(in: NoteSlot(.wrapUp, "tellBack"))
+        if !tellBack.isEmpty {
+            doc.add(.heading(1, "We will tell you"))
+            doc.add(.bullets(tellBack.map { sentence($0.text) }))
+        }
+        doc.add(.paragraph("We do not put anyone's name in this paper."))
+        return doc
+    }
+
+    /// "Easy Read leaflets (Council team, by June 2027)."
+    static func plainAction(_ action: PlannedAction) -> String {
+        var extra: [String] = []
+        if !action.who.isEmpty { extra.append(action.who) }
+        if !action.byWhen.isEmpty { extra.append("by \(action.byWhen)") }
+        let what = sentence(action.what)
+        return extra.isEmpty ? what : "\(what) (\(extra.joined(separator: ", ")))."
+            .replacingOccurrences(of: ". (", with: " (")
+    }
+
+    /// Text as one sentence, with a full stop at the end.
+    static func sentence(_ text: String) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let last = t.last else { return t }
+        return ".!?".contains(last) ? t : t + "."
+    }
+
+    /// "14 March 2026" from "2026-03-14"; the text as it is when it is not a date.
+    static func readableDay(_ iso: String) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    // MARK: The full record
+
+    public static func record(_ session: Session, _ content: ContentPacks) -> Document {
+        let s = session.setup
+        var doc = Document(title: "Workshop record: \(s.title.isEmpty ? "(no title)" : s.title)", language: s.language)
+        let roles = content.workshop.roles.compactMap { role -> String? in
+            let n = session.people.filter { $0.role == role.id }.count
+            return n == 0 ? nil : "\(role.label): \(n)"
+        }
+        doc.add(.table(header: ["", ""], rows: [
+            ["Date", s.date], ["Area", s.area], ["Group", content.groupType(s.groupType)?.label ?? s.groupType],
+            ["Plan", content.plan(s.plan).label], ["People", "\(session.people.count)"],
+            ["Who took part", roles.joined(separator: "; ")],
+            ["Names", s.anonymous ? "Anonymous: statements are not linked to anyone here"
+                : "Named with consent (made-up names or initials)"],
+            ["Status", session.status == .finished ? "Finished" : "Not finished"],
+        ]))
+        if !s.anonymous && !session.people.isEmpty {
+            doc.add(.heading(1, "People"))
+            doc.add(.table(header: ["Name used", "Role", "May be quoted", "From"], rows: session.people.map {
+                [$0.label, content.role($0.role)?.label ?? $0.role, $0.consentToQuote ? "yes" : "no",
+                 $0.source == "review" ? "a review" : "the workshop"]
+            }))
+        }
+        let stages = Set(session.stages(content).map(\.id))
+        if stages.contains(.makingItReal) { makingItReal(&doc, session, content) }
+        if stages.contains(.workingTogether) || !session.statements.isEmpty { statements(&doc, session, content) }
+        if !session.groupThemes.isEmpty { themes(&doc, session, content) }
+        if stages.contains(.topTips) { topTips(&doc, session, content) }
+        actions(&doc, session, content)
+        doc.add(.heading(1, "Wrapping up"))
+        for section in Session.sections(of: .wrapUp) {
+            let notes = session.notes(in: NoteSlot(.wrapUp, section))
+            guard !notes.isEmpty else { continue }
+            doc.add(.heading(2, content.sectionLabel(section)))
+            doc.add(.bullets(notes.map(\.text)))
+        }
+        return doc
+    }
+
+    static func noteBlocks(_ doc: inout Document, _ session: Session, _ place: NoteSlot.Place, _ content: ContentPacks) {
+        for section in Session.sections(of: place) {
+            let notes = session.notes(in: NoteSlot(place, section)).map(\.text)
+            guard !notes.isEmpty else { continue }
+            doc.add(.paragraph(content.sectionLabel(section) + ":"))
+            doc.add(section == "causes" ? .numbered(notes) : .bullets(notes))
+        }
+    }
+
+    static func linkedActions(_ doc: inout Document, _ session: Session, _ link: Link) {
+        let actions = session.actions(linkedTo: link)
+        guard !actions.isEmpty else { return }
+        doc.add(.paragraph("Actions:"))
+        doc.add(.bullets(actions.map { plainAction($0) }))
+    }
+
+    static func makingItReal(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        doc.add(.heading(1, "Making It Real"))
+        for theme in content.makingItReal.themes {
+            let review = session.themeReview(theme.id)
+            doc.add(.heading(2, "\(theme.label) (\(theme.heading))"))
+            let rating = review.rating.flatMap { id in content.makingItReal.scale.first { $0.id == id }?.label }
+            doc.add(.paragraph("How it is going: \(rating ?? "not rated")"))
+            noteBlocks(&doc, session, .makingItReal(theme.id), content)
+            linkedActions(&doc, session, Link(kind: "makingItReal", id: theme.id))
+        }
+    }
+
+    static func statements(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        doc.add(.heading(1, "What people said"))
+        let labels = Dictionary(uniqueKeysWithValues: session.people.map { ($0.id, $0.label) })
+        for category in content.workingTogether.categories {
+            var items = session.statements(in: category.id)
+            // Anonymous: no names, and an order that does not keep one person's statements together.
+            if session.setup.anonymous { items.sort { $0.text.lowercased() < $1.text.lowercased() } }
+            doc.add(.heading(2, "\(category.label) (\(items.count))"))
+            if items.isEmpty { continue }
+            var header = ["Statement", "Whose words", "Making It Real", "Our theme"]
+            if !session.setup.anonymous { header.insert("Name used", at: 0) }
+            doc.add(.table(header: header, rows: items.map { statement in
+                var row = [
+                    statement.text + (statement.source == "review" ? " (from a review)" : ""),
+                    StagePage.voiceLabel(statement.voice, content),
+                    statement.themeId.flatMap { content.theme($0)?.label } ?? "",
+                    session.groupThemes.first { $0.id == statement.groupThemeId }?.statement ?? "",
+                ]
+                if !session.setup.anonymous { row.insert(labels[statement.personId] ?? "", at: 0) }
+                return row
+            }))
+        }
+        let decided = session.statements.compactMap(\.suggestion)
+        if !decided.isEmpty {
+            let yes = decided.filter { $0.decision == "accepted" }.count
+            doc.add(.paragraph("Suggested Making It Real themes: \(yes) accepted, \(decided.count - yes) ignored."))
+        }
+    }
+
+    static func themes(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        doc.add(.heading(1, "Our themes, and what matters most"))
+        doc.add(.table(header: ["Rank", "Theme", "Dots", "Statements", "Making It Real"],
+                       rows: session.rankedThemes().enumerated().map { i, theme in
+            ["\(i + 1)", theme.statement, "\(theme.totalDots)",
+             "\(session.statements.filter { $0.groupThemeId == theme.id }.count)",
+             theme.makingItReal.compactMap { content.theme($0)?.label }.joined(separator: "; ")]
+        }))
+        for theme in session.topThemes(content) {
+            doc.add(.heading(2, theme.statement))
+            noteBlocks(&doc, session, .groupTheme(theme.id), content)
+            linkedActions(&doc, session, Link(kind: "groupTheme", id: theme.id))
+        }
+    }
+
+    static func topTips(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        doc.add(.heading(1, "Top tips for commissioners"))
+        for tip in content.topTips.tips {
+            let review = session.tipReview(tip.id)
+            doc.add(.heading(2, tip.label))
+            let rating = review.rating.flatMap { id in content.topTips.scale.first { $0.id == id }?.label }
+            doc.add(.paragraph("How well they are doing: \(rating ?? "not rated")"))
+            noteBlocks(&doc, session, .topTip(tip.id), content)
+            linkedActions(&doc, session, Link(kind: "topTip", id: tip.id))
+        }
+    }
+
+    static func actions(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        doc.add(.heading(1, "Actions"))
+        if session.actions.isEmpty {
+            doc.add(.paragraph("No actions were agreed."))
+            return
+        }
+        doc.add(.table(header: ["What", "Who", "By when", "Linked to", "Commissioning intention"],
+                       rows: session.actions.map {
+            [$0.what, $0.who, $0.byWhen, $0.link == nil ? "" : Planning.linkLabel($0.link, session, content),
+             $0.intention.flatMap { content.intention($0)?.label } ?? ""]
+        }))
+    }
+}
