@@ -12,7 +12,7 @@ struct Together: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "together",
         abstract: "Co-production workshops for health and social care commissioning.",
-        subcommands: [WorkshopCommand.self, TallyCommand.self, KeysCommand.self],
+        subcommands: [WorkshopCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 }
@@ -162,5 +162,88 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         print(Keymap.markdown, terminator: "")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a workshop's handouts: an Easy Read summary and the full record, in Markdown and HTML."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "The folder to write into (the session file's folder if not given).")
+    var out: String?
+
+    @Argument(help: "The session file.")
+    var session: String
+
+    func run() throws {
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let url = URL(fileURLWithPath: session)
+        let loaded: Session
+        do { loaded = try SessionCodec.read(url) } catch {
+            Self.fail(Failure(message: "Cannot open \(error). Nothing was written."))
+        }
+        let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
+        do {
+            let written = try HandoutWriter.write(loaded, content, into: folder,
+                                                  stem: url.deletingPathExtension().lastPathComponent)
+            for file in written { print(file.path) }
+        } catch {
+            Self.fail(Failure(message: "The handouts could not be written: \(error)"))
+        }
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add statements from person-centred reviews (a CSV file) to a session. All or nothing."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "The session file to add the statements to.")
+    var into: String
+
+    @Argument(help: "A CSV file with the columns person,category,rank,text,theme (theme may be empty).")
+    var reviews: String
+
+    func run() throws {
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let sessionURL = URL(fileURLWithPath: into)
+        let store = SessionStore(folder: sessionURL.deletingLastPathComponent())
+        if store.isInUseElsewhere(sessionURL) {
+            Self.fail(Failure(message: "\(into) is open in Together just now. Close it there first, then import."))
+        }
+        let session: Session
+        do { session = try store.open(sessionURL) } catch {
+            Self.fail(Failure(message: "Cannot open \(error). Nothing was imported."))
+        }
+        guard let data = FileManager.default.contents(atPath: reviews) else {
+            Self.fail(Failure(message: "Cannot read \(reviews). Is the name right? Nothing was imported."))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            Self.fail(Failure(message: "\(reviews) is not UTF-8 text. Save it from the spreadsheet as "
+                + "\"CSV UTF-8\" and try again. Nothing was imported."))
+        }
+        switch ReviewImport.apply(csv: text, to: session, content, now: Environment.live.now()) {
+        case .failure(let problems):
+            var message = "\(reviews) has \(problems.all.count) problem\(problems.all.count == 1 ? "" : "s"):\n"
+            for problem in problems.all { message += "  \(reviews) \(problem)\n" }
+            message += "Nothing was imported. Fix the file and run the same command again."
+            Self.fail(Failure(message: message))
+        case .success(let (updated, summary)):
+            var changed = updated
+            changed.updatedAt = Environment.live.now()
+            do { try store.save(changed) } catch {
+                Self.fail(Failure(message: "\(error). Nothing was imported."))
+            }
+            print("Imported \(summary.statements) statements from reviews (\(summary.newPeople) new people) into \(into).")
+        }
     }
 }
