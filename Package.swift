@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TogetherTests", dependencies: [
             "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
             "TogetherAggregate", "TogetherApp", "together",
-        ]),
+        ], exclude: ["__Snapshots__", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -90,7 +90,7 @@ public enum Handouts {
             let n = session.people.filter { $0.role == role.id }.count
             return n == 0 ? nil : "\(role.label): \(n)"
         }
-        doc.add(.table(header: ["", ""], rows: [
+        doc.add(.table(header: ["About the workshop", ""], rows: [
             ["Date", s.date], ["Area", s.area], ["Group", content.groupType(s.groupType)?.label ?? s.groupType],
             ["Plan", content.plan(s.plan).label], ["People", "\(session.people.count)"],
             ["Who took part", roles.joined(separator: "; ")],

@@ -179,6 +179,8 @@ public enum CSV {
                         quoted = false
                         afterQuote = true
                     }
+                } else if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" {
+                    // A line break inside a quoted value is kept as a plain line break.
                 } else {
                     if c == "\n" { line += 1 }
                     field.append(c)

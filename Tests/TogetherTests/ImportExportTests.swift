@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import TogetherApp
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+/// Statements from reviews coming in, and handouts going out.
+@Suite("Import and export", .serialized)
+struct ImportExportTests {
+    static let fixtures = packageRoot.appendingPathComponent("Tests/TogetherTests/Fixtures/reviews")
+
+    func fixture(_ name: String) throws -> String {
+        try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func session() -> Session { workshopWithPeople(["AB"]).session! }
+
+    @Test("a good reviews file: quoted commas, doubled quotes, a line break, CRLF, a byte order mark, labels")
+    func goodFile() throws {
+        let before = session()
+        let (after, summary) = try ReviewImport.apply(csv: try fixture("good.csv"), to: before, content,
+                                                      now: fixedNow).get()
+        #expect(summary == .init(statements: 5, newPeople: 2))
+        let imported = after.statements.filter { $0.source == "review" }
+        #expect(imported.map(\.text) == ["My PA knows me, and what I like", "Letters say \"urgent\" but\nnobody explains",
+                                         "A job in a café 日本", "Swimming on Fridays", "Staff change too often"])
+        #expect(imported.map(\.category) == ["working", "notWorking", "aspirations", "working", "notWorking"])
+        #expect(imported.map(\.themeId) == ["support", "information", nil, nil, "workforce"])
+        #expect(after.people.filter { $0.source == "review" }.map(\.label) == ["R017", "R018"])
+        #expect(after.people.first { $0.label == "AB" }?.source == "room")
+        // Ids are new and never repeat.
+        #expect(Set(after.statements.map(\.id)).count == after.statements.count)
+    }
+
+    @Test("bad rows are each named with their line, and nothing is imported")
+    func badRows() throws {
+        let result = ReviewImport.apply(csv: try fixture("bad-rows.csv"), to: session(), content, now: fixedNow)
+        guard case .failure(let problems) = result else {
+            Issue.record("a bad file was imported")
+            return
+        }
+        let text = problems.all.map(\.description)
+        #expect(text.contains { $0.hasPrefix("line 2:") && $0.contains("looks like a full name") })
+        #expect(text.contains { $0.hasPrefix("line 3:") && $0.contains("sideways") && $0.contains("rank \"0\"")
+            && $0.contains("text is empty") })
+        #expect(text.contains { $0.hasPrefix("line 4:") && $0.contains("rank \"x\"") })
+        #expect(text.contains { $0.hasPrefix("line 5:") && $0.contains("housing") })
+        #expect(text.contains { $0.hasPrefix("line 7:") && $0.contains("already has a statement at rank 1") })
+        #expect(text.contains { $0.hasPrefix("line 8:") && $0.contains("has 6 values; the header has 5") })
+        #expect(!text.contains { $0.hasPrefix("line 6:") })
+    }
+
+    @Test("a gap in ranks, a wrong header, an unclosed quote, an empty file", arguments: [
+        ("bad-gap.csv", "ranks should be 1, 2, 3"), ("bad-header.csv", "no column for person, category, rank, text"),
+        ("bad-quote.csv", "line 2: has a quote that is never closed"), ("empty.csv", "The file is empty"),
+    ])
+    func badFiles(_ file: String, _ expected: String) throws {
+        let result = ReviewImport.apply(csv: try fixture(file), to: session(), content, now: fixedNow)
+        guard case .failure(let problems) = result else {
+            Issue.record("\(file) was imported")
+            return
+        }
+        #expect(problems.all.map(\.description).joined(separator: "\n").contains(expected))
+    }
+
+    @Test("importing into a session already holding a person's rank 1 refuses, leaving both as they were")
+    func clash() throws {
+        var before = session()
+        before.people.append(Person(id: "p9", label: "R017", role: "person", source: "review"))
+        before.statements.append(Statement(id: "st9", personId: "p9", category: "working", rank: 1, text: "Old",
+                                           createdAt: fixedNow, source: "review"))
+        let result = ReviewImport.apply(csv: try fixture("good.csv"), to: before, content, now: fixedNow)
+        guard case .failure(let problems) = result else {
+            Issue.record("a clashing file was imported")
+            return
+        }
+        #expect(problems.all.first?.description.contains("R017 already has a statement at rank 1 in working") == true)
+    }
+
+    @Test("together import: all or nothing on the file; the session file is unchanged after a bad one",
+          .enabled(if: CommandLineTests.built))
+    func importCommand() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        try AtomicFile.write(SessionCodec.encode(session()), to: url)
+        let original = try Data(contentsOf: url)
+        let out = folder.appendingPathComponent("out.txt").path
+        let bad = spawnAndWait(EndToEndTests.binary.path,
+                               ["import", "--into", url.path, Self.fixtures.appendingPathComponent("bad-rows.csv").path],
+                               output: out)
+        #expect(bad == 1)
+        let message = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(message.contains("bad-rows.csv line 4: the rank \"x\""))
+        #expect(message.contains("Nothing was imported."))
+        #expect(try Data(contentsOf: url) == original)
+        let good = spawnAndWait(EndToEndTests.binary.path,
+                                ["import", "--into", url.path, Self.fixtures.appendingPathComponent("good.csv").path],
+                                output: out)
+        #expect(good == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Imported 5 statements"))
+        #expect(try SessionCodec.read(url).statements.count == 5)
+        #expect(try mode(of: url) == 0o600)
+    }
+
+    @Test("the handouts of a full workshop match their golden files, in Markdown and HTML")
+    func handoutGoldens() throws {
+        var session = sampleWorkshop().session!
+        session.setup.area = "Leeds"
+        for (suffix, text) in HandoutWriter.files(session, content) {
+            assertGolden(text, named: "handout-\(suffix)")
+        }
+    }
+
+    @Test("anonymous records name no one; named records use the made-up names; quotes need consent")
+    func privacy() throws {
+        var session = sampleWorkshop().session!
+        let anonymous = Handouts.record(session, content).markdown + Handouts.easyRead(session, content).markdown
+        #expect(!anonymous.contains("AB"))
+        #expect(!anonymous.contains("Cy"))
+        #expect(!anonymous.contains("p1"))
+        session.setup.anonymous = false
+        let named = Handouts.record(session, content).markdown
+        #expect(named.contains("| AB | Person with lived experience | no | the workshop |"))
+        // Without themes, the Easy Read quotes only people who agreed.
+        session.groupThemes = []
+        session.statements = [Statement(id: "s1", personId: "p1", category: "notWorking", rank: 1,
+                                        text: "Buses stop too early", createdAt: fixedNow)]
+        #expect(!Handouts.easyRead(session, content).markdown.contains("Buses"))
+        session.people[0].consentToQuote = true
+        #expect(Handouts.easyRead(session, content).markdown.contains("Buses stop too early."))
+    }
+
+    @Test("people's words cannot break the Markdown or the HTML")
+    func escaping() {
+        var doc = Document(title: "A <b> & *c*")
+        doc.add(.table(header: ["x"], rows: [["a | b"]]))
+        doc.add(.paragraph("<script>alert(1)</script>"))
+        #expect(doc.markdown.contains("a \\| b"))
+        #expect(doc.markdown.contains("\\*c\\*"))
+        let html = doc.html()
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(html.contains("<title>A &lt;b&gt; &amp; *c*</title>"))
+    }
+
+    @Test("together export writes four files and never writes over them", .enabled(if: CommandLineTests.built))
+    func exportCommand() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("w.json")
+        try AtomicFile.write(SessionCodec.encode(sampleWorkshop().session!), to: url)
+        let out = folder.appendingPathComponent("out.txt").path
+        #expect(spawnAndWait(EndToEndTests.binary.path, ["export", url.path], output: out) == 0)
+        #expect(spawnAndWait(EndToEndTests.binary.path, ["export", url.path], output: out) == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.filter { $0.hasPrefix("w-") }.count == 8)
+        #expect(names.contains("w-2-record.html"))
+        let html = try String(contentsOf: folder.appendingPathComponent("w-easy-read.html"), encoding: .utf8)
+        #expect(html.contains("<h2>You told us, and we will</h2>"))
+        #expect(html.contains("font-size: 20pt"))
+    }
+}
