@@ -194,6 +194,99 @@ struct EndToEndTests {
         #expect(screen.contains("id should be text"))
         #expect(try String(contentsOf: bad, encoding: .utf8) == "{\"schemaVersion\": 1, \"id\": 5}")
     }
+    @Test("a complete full-plan workshop: every stage, themes, dots, why, actions, handouts", .enabled(if: ready))
+    func fullPlan() throws {
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start("", width: 100, height: 30)
+        try tmux.waitFor("Start a new workshop")
+        try tmux.keys("Enter")
+        try tmux.text("Full day")
+        try tmux.keys("Enter", "a")
+        try tmux.text("AB")
+        try tmux.keys("Enter")
+        try tmux.text("Cy")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("Cy · Person with lived experience")
+        try tmux.keys("o")
+        try tmux.waitFor("Cy · Person with lived experience · may be quoted")
+        // Making It Real
+        try tmux.keys("]", "1", "a")
+        try tmux.text("Bus stops at six")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("- Bus stops at six")
+        // Working Together for Change: two people
+        try tmux.keys("]", "a")
+        try tmux.text("My own flat")
+        try tmux.keys("Enter", "Escape", "Tab", "a")
+        try tmux.text("Letters are too hard")
+        try tmux.keys("Enter", "Escape", "n", "a")
+        try tmux.text("Living with friends")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("1. Living with friends")
+        // Finding themes, with the stage timer running
+        try tmux.keys("]", "T")
+        try tmux.waitFor("timer: 45 min left")
+        try tmux.keys("Space", "Down", "Space", "i")
+        try tmux.text("I want a home of my own")
+        try tmux.keys("Enter")
+        try tmux.waitFor("in theme: I want a home of my own")
+        try tmux.keys("Tab", "i")
+        try tmux.waitFor("Put into a theme")
+        try tmux.keys("Down", "Enter")
+        try tmux.text("I want letters I can read")
+        try tmux.keys("Enter", "Tab", "Tab", "Down", "4")
+        try tmux.waitFor("Making It Real: My support my own way")
+        // What matters most
+        try tmux.keys("]")
+        try tmux.text("++")
+        try tmux.waitFor("1. I want a home of my own: 2 dots")
+        // Why, and what good looks like
+        try tmux.keys("]", "a")
+        try tmux.text("Nobody asks us")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("Why 1: Nobody asks us")
+        // Top tips
+        try tmux.keys("]", "3", "a")
+        try tmux.text("No easy read")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("- No easy read")
+        // Actions
+        try tmux.keys("]", "a")
+        try tmux.text("Easy read letters")
+        try tmux.keys("Enter")
+        try tmux.text("Comms team")
+        try tmux.keys("Enter")
+        try tmux.text("June 2027")
+        try tmux.keys("Enter", "Down", "Down", "Down", "Enter", "Down", "Enter")
+        try tmux.waitFor("Intention: Keep paying for it (continue investing)")
+        // Wrapping up, then finish and the handouts
+        try tmux.keys("]", "a")
+        try tmux.text("Views differ on day centres")
+        try tmux.keys("Enter", "Escape", "]", "f", "w")
+        try tmux.waitFor("Handouts written")
+        try tmux.keys("q")
+        #expect(tmux.waitForFile("exit")?.contains("exit=0") == true)
+
+        let session = try tmux.session()
+        #expect(session.status == .finished)
+        #expect(session.people.map(\.consentToQuote) == [false, true])
+        #expect(session.themeReview("wellbeing").rating == "good")
+        #expect(session.statements.count == 3)
+        #expect(session.rankedThemes().map(\.statement) == ["I want a home of my own", "I want letters I can read"])
+        #expect(session.groupThemes[0].totalDots == 2)
+        #expect(session.groupThemes[0].makingItReal == ["support"])
+        #expect(session.statements.filter { $0.groupThemeId == session.groupThemes[0].id }.count == 2)
+        #expect(session.groupThemes[0].causes.map(\.text) == ["Nobody asks us"])
+        #expect(session.tipReview("discrimination").notes.map(\.text) == ["No easy read"])
+        #expect(session.actions.first?.intention == "continue")
+        #expect(session.actions.first?.link == Link(kind: "groupTheme", id: session.groupThemes[0].id))
+        #expect(session.notes(in: NoteSlot(.wrapUp, "divergent")).map(\.text) == ["Views differ on day centres"])
+        #expect(session.timers["theming"]?.runningSince != nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmux.folder.appendingPathComponent("sessions").path)
+        #expect(files.filter { $0.hasSuffix("-easy-read.html") || $0.hasSuffix("-record.md") }.count == 2)
+        #expect(tmux.waitForFile("stty")?.contains(" icanon") == true)
+    }
 }
 
 struct TmuxError: Error, CustomStringConvertible {
@@ -229,4 +322,5 @@ func spawnAndWait(_ path: String, _ args: [String], output: String) -> Int32 {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return (status >> 8) & 0xFF
+
 }
