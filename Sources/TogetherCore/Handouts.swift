@@ -140,13 +140,20 @@ public enum Handouts {
     static func makingItReal(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
         doc.add(.heading(1, "Making It Real"))
         for theme in content.makingItReal.themes {
-            let review = session.themeReview(theme.id)
-            doc.add(.heading(2, "\(theme.label) (\(theme.heading))"))
-            let rating = review.rating.flatMap { id in content.makingItReal.scale.first { $0.id == id }?.label }
-            doc.add(.paragraph("How it is going: \(rating ?? "not rated")"))
-            noteBlocks(&doc, session, .makingItReal(theme.id), content)
-            linkedActions(&doc, session, Link(kind: "makingItReal", id: theme.id))
+            rated(&doc, session, content, heading: "\(theme.label) (\(theme.heading))", question: "How it is going",
+                  rating: session.themeReview(theme.id).rating, scale: content.makingItReal.scale,
+                  place: .makingItReal(theme.id), link: Link(kind: "makingItReal", id: theme.id))
         }
+    }
+
+    /// A theme or a tip: its rating in words, its notes, and the actions linked to it.
+    static func rated(_ doc: inout Document, _ session: Session, _ content: ContentPacks, heading: String,
+                      question: String, rating: String?, scale: [RatingLevel], place: NoteSlot.Place, link: Link) {
+        doc.add(.heading(2, heading))
+        let label = rating.flatMap { id in scale.first { $0.id == id }?.label }
+        doc.add(.paragraph("\(question): \(label ?? "not rated")"))
+        noteBlocks(&doc, session, place, content)
+        linkedActions(&doc, session, link)
     }
 
     static func statements(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
@@ -196,12 +203,9 @@ public enum Handouts {
     static func topTips(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
         doc.add(.heading(1, "Top tips for commissioners"))
         for tip in content.topTips.tips {
-            let review = session.tipReview(tip.id)
-            doc.add(.heading(2, tip.label))
-            let rating = review.rating.flatMap { id in content.topTips.scale.first { $0.id == id }?.label }
-            doc.add(.paragraph("How well they are doing: \(rating ?? "not rated")"))
-            noteBlocks(&doc, session, .topTip(tip.id), content)
-            linkedActions(&doc, session, Link(kind: "topTip", id: tip.id))
+            rated(&doc, session, content, heading: tip.label, question: "How well they are doing",
+                  rating: session.tipReview(tip.id).rating, scale: content.topTips.scale,
+                  place: .topTip(tip.id), link: Link(kind: "topTip", id: tip.id))
         }
     }
 
