@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case timerStartPause, timerExtend, timerHide
     // Overlays
     case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
+    /// A numbered choice in a list shown over the screen (the stage map, the theme chooser).
+    case choose(Int)
     // Typing
     case insert(String), backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
     case commitEdit, cancelEdit

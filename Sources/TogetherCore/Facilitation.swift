@@ -23,7 +23,7 @@ enum Overlays {
             case .focusUp: state.overlay = .stageMap(focus: max(0, focus - 1))
             case .focusDown: state.overlay = .stageMap(focus: min(stages.count - 1, focus + 1))
             case .activate: go(to: focus, &session, &state, content)
-            case .rate(let n) where stages.indices.contains(n - 1): go(to: n - 1, &session, &state, content)
+            case .choose(let n) where stages.indices.contains(n - 1): go(to: n - 1, &session, &state, content)
             default: break
             }
         case .chooseTheme(let ids, let focus):
@@ -33,7 +33,7 @@ enum Overlays {
             case .focusUp: state.overlay = .chooseTheme(statementIds: ids, focus: max(0, focus - 1))
             case .focusDown: state.overlay = .chooseTheme(statementIds: ids, focus: min(count - 1, focus + 1))
             case .activate: choice = focus
-            case .rate(let n) where (1...count).contains(n): choice = n - 1
+            case .choose(let n) where (1...count).contains(n): choice = n - 1
             default: break
             }
             guard let choice else { return }

@@ -26,7 +26,7 @@ public enum Workshop {
             case .down, .char("j"), .tab: return .focusDown
             case .enter: return .activate
             case .ctrl("c"): return .quit
-            case .char(let c) where c.isNumber: return c.wholeNumberValue.map { .rate($0) }
+            case .char(let c) where c.isNumber: return c.wholeNumberValue.map { .choose($0) }
             default: return .closeOverlay
             }
         case .search:
