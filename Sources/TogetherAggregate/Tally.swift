@@ -28,6 +28,8 @@ public struct Tally: Codable, Equatable, Sendable {
     }
 
     public var sessionsRead: Int
+    /// Sessions read but left out because they did not match the filters.
+    public var sessionsFilteredOut: Int = 0
     public var skipped: [Skipped]
     public var categories: [Choice]
     public var themeScale: [Choice]
@@ -39,8 +41,56 @@ public struct Tally: Codable, Equatable, Sendable {
     public static let noTheme = "none"
 }
 
+/// Which sessions a tally counts: by workshop date (inclusive, `YYYY-MM-DD`), area and group type.
+/// An empty list lets everything through.
+public struct TallyFilter: Equatable, Sendable {
+    public var since: String?
+    public var until: String?
+    public var areas: [String]
+    public var groups: [String]
+
+    public init(since: String? = nil, until: String? = nil, areas: [String] = [], groups: [String] = []) {
+        self.since = since
+        self.until = until
+        self.areas = areas
+        self.groups = groups
+    }
+
+    /// A plain reason the filter cannot be used, or nil.
+    public func problem(_ content: ContentPacks) -> String? {
+        for (flag, day) in [("--since", since), ("--until", until)] {
+            if let day, !Workshop.isRealDay(day) { return "\(flag) should be a day like 2026-03-14, not \"\(day)\"." }
+        }
+        if let since, let until, since > until { return "--since \(since) is after --until \(until)." }
+        let known = content.workshop.groupTypes
+        for group in groups where Self.groupId(group, content) == nil {
+            return "--group \"\(group)\" is not a group type. Use one of: " + known.map(\.id).joined(separator: ", ")
+        }
+        return nil
+    }
+
+    static func groupId(_ text: String, _ content: ContentPacks) -> String? {
+        content.workshop.groupTypes.first { $0.id.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() }?.id
+    }
+
+    public func matches(_ session: Session, _ content: ContentPacks) -> Bool {
+        let day = session.setup.date
+        if let since, day < since { return false }
+        if let until, day > until { return false }
+        let fold = { (text: String) in
+            text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        }
+        if !areas.isEmpty, !areas.map(fold).contains(fold(session.setup.area)) { return false }
+        if !groups.isEmpty, !groups.compactMap({ Self.groupId($0, content) }).contains(session.setup.groupType) {
+            return false
+        }
+        return true
+    }
+}
+
 public enum Tallier {
-    /// Every `.json` file under the paths (folders are searched all the way down), in a stable order.
+    /// Files named by the paths, in a stable order: files as they are, folders searched all the way down for
+    /// `.json` files, and patterns (`sessions/2026-*.json`, `leeds/**` is not special) expanded by the shell's rules.
     public static func files(under paths: [String]) -> (files: [URL], missing: [Tally.Skipped]) {
         var files: [URL] = []
         var missing: [Tally.Skipped] = []
@@ -48,7 +98,15 @@ public enum Tallier {
         for path in paths {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
-                missing.append(.init(path: path, reason: "does not exist"))
+                if path.contains(where: { "*?[".contains($0) }) {
+                    let matches = expand(path)
+                    if matches.isEmpty { missing.append(.init(path: path, reason: "matches no files")) }
+                    let more = Tallier.files(under: matches)
+                    files += more.files
+                    missing += more.missing
+                } else {
+                    missing.append(.init(path: path, reason: "does not exist"))
+                }
                 continue
             }
             guard isFolder.boolValue else {
@@ -70,19 +128,31 @@ public enum Tallier {
         return (files, missing)
     }
 
-    public static func tally(paths: [String], content: ContentPacks) -> Tally {
+    /// A pattern expanded as a shell would (`*`, `?`, `[...]`), sorted.
+    static func expand(_ pattern: String) -> [String] {
+        var result = glob_t()
+        defer { globfree(&result) }
+        guard glob(pattern, 0, nil, &result) == 0 else { return [] }
+        return (0..<Int(result.gl_pathc)).compactMap { result.gl_pathv[$0].map { String(cString: $0) } }.sorted()
+    }
+
+    public static func tally(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter()) -> Tally {
         let (files, missing) = files(under: paths)
         var sessions: [Session] = []
         var skipped = missing
+        var filteredOut = 0
         for url in files {
             do {
-                sessions.append(try SessionCodec.read(url))
+                let session = try SessionCodec.read(url)
+                if filter.matches(session, content) { sessions.append(session) } else { filteredOut += 1 }
             } catch {
                 skipped.append(.init(path: url.path, reason: error.jsonPath.isEmpty ? error.reason
                                      : "\(error.jsonPath) \(error.reason)"))
             }
         }
-        return tally(sessions, skipped: skipped, content: content)
+        var tally = tally(sessions, skipped: skipped, content: content)
+        tally.sessionsFilteredOut = filteredOut
+        return tally
     }
 
     public static func tally(_ sessions: [Session], skipped: [Tally.Skipped] = [], content: ContentPacks) -> Tally {

@@ -152,6 +152,9 @@ public enum Workshop {
                      statementsPerPerson: content.workingTogether.statementsPerPerson)
     }
 
+    /// True for `YYYY-MM-DD` naming a day that exists (2026-02-30 does not).
+    public static func isRealDay(_ text: String) -> Bool { Editing.isRealDay(text) }
+
     /// `YYYY-MM-DD` for a moment, in the local calendar.
     public static func isoDay(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: date)

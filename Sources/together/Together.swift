@@ -125,7 +125,19 @@ struct TallyCommand: ParsableCommand {
     @Option(name: .customLong("min-count"), help: "Hide counts below this (shown as \"fewer than N\"). 1 hides nothing.")
     var minCount: Int = Disclosure.defaultThreshold
 
-    @Argument(help: "Session files or folders (searched all the way down).")
+    @Option(help: "Only workshops on or after this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only workshops on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    @Option(help: "Only workshops in this area (give it again for more areas).")
+    var area: [String] = []
+
+    @Option(help: "Only this group type, by id or label (give it again for more).")
+    var group: [String] = []
+
+    @Argument(help: "Session files, folders (searched all the way down) or patterns such as 'sessions/2026-*.json'.")
     var paths: [String] = []
 
     func run() throws {
@@ -140,12 +152,18 @@ struct TallyCommand: ParsableCommand {
         }
         let content: ContentPacks
         do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
-        let tally = Tallier.tally(paths: paths, content: content)
+        let filter = TallyFilter(since: since, until: until, areas: area, groups: group)
+        if let problem = filter.problem(content) { Self.fail(Failure(message: problem)) }
+        let tally = Tallier.tally(paths: paths, content: content, filter: filter)
         for skip in tally.skipped {
             FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
         }
-        FileHandle.standardError.write(Data(
-            "Read \(tally.sessionsRead) session\(tally.sessionsRead == 1 ? "" : "s"); skipped \(tally.skipped.count).\n".utf8))
+        let read = tally.sessionsRead + tally.sessionsFilteredOut
+        var summary = "Read \(read) session\(read == 1 ? "" : "s")"
+        if tally.sessionsFilteredOut > 0 {
+            summary += "; \(tally.sessionsFilteredOut) left out by the filters, \(tally.sessionsRead) counted"
+        }
+        FileHandle.standardError.write(Data((summary + "; skipped \(tally.skipped.count).\n").utf8))
         if strict && !tally.skipped.isEmpty {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
         }

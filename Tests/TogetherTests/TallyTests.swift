@@ -133,3 +133,42 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("Tally: choosing the sessions")
+struct TallyInputTests {
+    let folder = packageRoot.appendingPathComponent("sessions").path
+
+    @Test("filters by day, area and group type; the rest are counted as left out")
+    func filters() {
+        let leeds = Tallier.tally(paths: exampleSessions, content: content,
+                                  filter: TallyFilter(areas: ["LEEDS "], groups: ["Partnership board"]))
+        #expect(leeds.sessionsRead == 1)
+        #expect(leeds.sessionsFilteredOut == 2)
+        let may = Tallier.tally(paths: exampleSessions, content: content,
+                                filter: TallyFilter(since: "2026-05-01", until: "2026-05-31"))
+        #expect(may.sessionsRead == 1)
+        let all = Tallier.tally(paths: exampleSessions, content: content)
+        let parts = [TallyFilter(until: "2026-04-30"), TallyFilter(since: "2026-05-01", until: "2026-05-31"),
+                     TallyFilter(since: "2026-06-01")].map {
+            Tallier.tally(paths: exampleSessions, content: content, filter: $0)
+        }
+        // Days split into parts count every session exactly once.
+        #expect(parts.map(\.sessionsRead).reduce(0, +) == all.sessionsRead)
+        #expect(parts.allSatisfy { $0.sessionsRead + $0.sessionsFilteredOut == all.sessionsRead })
+    }
+
+    @Test("a filter that cannot work says why")
+    func badFilters() {
+        #expect(TallyFilter(since: "2026-02-30").problem(content)?.contains("--since should be a day") == true)
+        #expect(TallyFilter(since: "2026-06-01", until: "2026-05-01").problem(content)?.contains("is after") == true)
+        #expect(TallyFilter(groups: ["choir"]).problem(content)?.contains("is not a group type") == true)
+        #expect(TallyFilter(since: "2026-01-01", groups: ["mixed"]).problem(content) == nil)
+    }
+
+    @Test("patterns are expanded; a pattern that matches nothing is named")
+    func globs() {
+        let (files, missing) = Tallier.files(under: [folder + "/example-*.json", folder + "/nothing-*.json"])
+        #expect(files.map(\.lastPathComponent) == exampleSessions.map { URL(fileURLWithPath: $0).lastPathComponent })
+        #expect(missing.map(\.reason) == ["matches no files"])
+    }
+}
