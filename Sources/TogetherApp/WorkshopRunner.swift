@@ -66,6 +66,8 @@ public final class WorkshopRunner {
 
     /// Time passing with no key: the timer may show a new minute. Nothing is drawn unless the screen changed.
     public func tick() {
+        // Only a running timer changes with time: with none, an idle moment costs nothing.
+        guard state.session?.timers.values.contains(where: { $0.runningSince != nil }) == true else { return }
         Workshop.apply(&state, .tick, content: content, env: env)
         render(force: false)
     }

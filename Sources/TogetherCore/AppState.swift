@@ -77,8 +77,6 @@ public struct AppState: Equatable, Sendable {
 
     public var isTyping: Bool { screen == .workshop && session?.draft != nil }
 
-    /// True while a search is being typed (letters go into the search, not to the keys).
-    public var isSearching: Bool { if case .search = overlay { true } else { false } }
 
     /// Which keys apply now.
     public var keyContext: KeyContext {

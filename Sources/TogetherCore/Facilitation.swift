@@ -256,7 +256,7 @@ enum Planning {
         state.status = .init("Intention: \(intentionLabel(session.actions[i].intention, content))")
     }
 
-    public static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
+    static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
         guard let link else { return "nothing yet" }
         switch link.kind {
         case "groupTheme": return "our theme: " + (session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
@@ -302,7 +302,7 @@ enum Timing {
     }
 
     /// What the header shows, to the minute (so the screen changes once a minute at most), or nil.
-    public static func label(_ timer: StageTimer?, now: Date) -> String? {
+    static func label(_ timer: StageTimer?, now: Date) -> String? {
         guard let timer, !timer.hidden else { return nil }
         let elapsed = timer.elapsed(at: now)
         let left = timer.plannedSeconds - elapsed

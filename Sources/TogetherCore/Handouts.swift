@@ -60,9 +60,10 @@ public enum Handouts {
         var extra: [String] = []
         if !action.who.isEmpty { extra.append(action.who) }
         if !action.byWhen.isEmpty { extra.append("by \(action.byWhen)") }
-        let what = sentence(action.what)
-        return extra.isEmpty ? what : "\(what) (\(extra.joined(separator: ", ")))."
-            .replacingOccurrences(of: ". (", with: " (")
+        if extra.isEmpty { return sentence(action.what) }
+        var what = action.what.trimmingCharacters(in: .whitespaces)
+        if what.hasSuffix(".") { what.removeLast() }
+        return "\(what) (\(extra.joined(separator: ", ")))."
     }
 
     /// Text as one sentence, with a full stop at the end.

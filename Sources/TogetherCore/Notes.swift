@@ -13,47 +13,28 @@ extension Session {
     }
 
     public func notes(in slot: NoteSlot) -> [Note] {
-        switch slot.place {
-        case .makingItReal(let id):
-            let review = themeReview(id)
-            switch slot.section {
-            case "barriers": return review.barriers
-            case "shouldHappen": return review.shouldHappen
-            default: return review.examples
-            }
-        case .topTip(let id):
-            let review = tipReview(id)
-            switch slot.section {
-            case "barriers": return review.barriers
-            case "shouldHappen": return review.shouldHappen
-            default: return review.notes
-            }
-        case .wrapUp:
-            return slot.section == "other" ? wrapUp : wrapUpSections[slot.section] ?? []
-        case .groupTheme(let id):
-            guard let theme = groupThemes.first(where: { $0.id == id }) else { return [] }
-            return slot.section == "success" ? theme.success : theme.causes
-        }
+        var copy = self
+        var found: [Note] = []
+        copy.updateNotes(slot) { found = $0 }
+        return found
     }
 
+    /// Changes one list of notes, wherever the slot says it is kept. Reading uses this too, so the two can
+    /// never disagree about where a section lives.
     mutating func updateNotes(_ slot: NoteSlot, _ change: (inout [Note]) -> Void) {
+        func review<R>(_ r: inout R, _ first: WritableKeyPath<R, [Note]>, _ barriers: WritableKeyPath<R, [Note]>,
+                       _ shouldHappen: WritableKeyPath<R, [Note]>) {
+            switch slot.section {
+            case "barriers": change(&r[keyPath: barriers])
+            case "shouldHappen": change(&r[keyPath: shouldHappen])
+            default: change(&r[keyPath: first])
+            }
+        }
         switch slot.place {
         case .makingItReal(let id):
-            updateThemeReview(id) { review in
-                switch slot.section {
-                case "barriers": change(&review.barriers)
-                case "shouldHappen": change(&review.shouldHappen)
-                default: change(&review.examples)
-                }
-            }
+            updateThemeReview(id) { review(&$0, \.examples, \.barriers, \.shouldHappen) }
         case .topTip(let id):
-            updateTipReview(id) { review in
-                switch slot.section {
-                case "barriers": change(&review.barriers)
-                case "shouldHappen": change(&review.shouldHappen)
-                default: change(&review.notes)
-                }
-            }
+            updateTipReview(id) { review(&$0, \.notes, \.barriers, \.shouldHappen) }
         case .wrapUp:
             if slot.section == "other" {
                 change(&wrapUp)

@@ -97,8 +97,7 @@ enum StagePagesMore {
                 (.intention, "Intention: " + Planning.intentionLabel(action.intention, content) + "  (Enter changes it)"),
             ]
             for (field, text) in fields {
-                page.list.append(.init(text: text, role: field == .what ? .normal : .normal,
-                                       row: rowIndex(.actionField(id: action.id, field: field)),
+                page.list.append(.init(text: text, row: rowIndex(.actionField(id: action.id, field: field)),
                                        indent: field == .what ? 0 : 3))
             }
         }

@@ -25,10 +25,7 @@ struct MethodTests {
 
     /// Goes to a stage with the stage map, through the runner.
     func go(_ stage: StageKind, _ h: Harness) {
-        let stages = h.runner.state.session!.stages(content).map(\.id)
-        let i = stages.firstIndex(of: stage)!
-        h.press([.char("g")] + Array(repeating: .up, count: stages.count) + Array(repeating: .down, count: i)
-                + [.enter])
+        h.press(stageMapKeys(to: stage, in: h.runner.state.session!) ?? [])
     }
 
     @Test("a plan chosen at setup decides the stages; the stage map jumps anywhere")

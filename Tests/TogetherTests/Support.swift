@@ -79,15 +79,21 @@ let exampleSessions = ["example-bristol-self-advocacy.json", "example-gwynedd-ca
     packageRoot.appendingPathComponent("sessions").appendingPathComponent($0).path
 }
 
-/// Goes to a stage through the stage map (g), the way a facilitator would.
+/// The keys that go to a stage through the stage map (g), the way a facilitator would; nil when the plan
+/// has no such stage.
+func stageMapKeys(to stage: StageKind, in session: Session) -> [Key]? {
+    let stages = session.stages(content).map(\.id)
+    guard let i = stages.firstIndex(of: stage) else { return nil }
+    return [.char("g")] + Array(repeating: .up, count: stages.count) + Array(repeating: .down, count: i) + [.enter]
+}
+
+/// Goes to a stage through the stage map.
 func go(_ stage: StageKind, _ state: inout AppState, sourceLocation: SourceLocation = #_sourceLocation) {
-    let stages = state.session!.stages(content).map(\.id)
-    guard let i = stages.firstIndex(of: stage) else {
+    guard let keys = stageMapKeys(to: stage, in: state.session!) else {
         Issue.record("\(stage) is not in the plan", sourceLocation: sourceLocation)
         return
     }
-    press([.char("g")] + Array(repeating: .up, count: stages.count) + Array(repeating: .down, count: i) + [.enter],
-          &state)
+    press(keys, &state)
     #expect(state.session?.position.stage == stage, sourceLocation: sourceLocation)
 }
 
