@@ -2,64 +2,212 @@ import Foundation
 import TogetherContent
 import TogetherCore
 
-/// The tally's outputs. Each format is written in one place, and each writes only the published tally,
-/// so a hidden count can never reach a file.
+/// The tally's outputs. Each is written from the published `Report` only, so a hidden count can never reach
+/// a file, and none has a name or a person's key to write.
 public enum TallyFormat: String, CaseIterable, Sendable {
-    case table, csv, json
+    case table, markdown, csv, json, html
+    case easyRead = "easy-read"
 
-    public func render(_ tally: PublishedTally) -> String {
+    /// The file name used when every format is written to a folder.
+    public var fileName: String {
         switch self {
-        case .table: TallyTable.render(tally)
-        case .csv: TallyCSV.render(tally)
-        case .json: TallyJSON.render(tally)
+        case .table: "tally.txt"
+        case .markdown: "report.md"
+        case .csv: "tally.csv"
+        case .json: "tally.json"
+        case .html: "report.html"
+        case .easyRead: "easy-read.html"
         }
+    }
+
+    public func render(_ report: Report) -> String {
+        switch self {
+        case .table: TallyTable.render(report)
+        case .markdown: ReportDocument.full(report).markdown
+        case .csv: TallyCSV.render(report)
+        case .json: TallyJSON.render(report)
+        case .html: ReportDocument.full(report).html()
+        case .easyRead: ReportDocument.easyRead(report).html(easyRead: true)
+        }
+    }
+}
+
+/// The report as a document, for Markdown and HTML: the same words in both.
+enum ReportDocument {
+    static func full(_ r: Report) -> Document {
+        var d = Document(title: "What people told us: commissioning themes")
+        d.add(.paragraph(aboutLine(r)))
+        if !r.about.filters.isEmpty { d.add(.paragraph("Filters: " + r.about.filters.joined(separator: "; ") + ".")) }
+        d.add(.paragraph(privacyLine(r)))
+
+        d.add(.heading(1, "Commissioning themes, most important first"))
+        d.add(.paragraph(r.about.priorityRule))
+        d.add(.bars(caption: "Priority of each Making It Real theme", r.commissioningThemes.map {
+            .init(label: $0.label, value: $0.priority.value, text: $0.priority.text)
+        }))
+        for c in r.commissioningThemes {
+            d.add(.heading(2, "\(c.rank). \(c.label)"))
+            d.add(.table(header: ["Evidence", "Count"], rows: [
+                ["Priority", c.priority.text],
+                ["People who said it is not working", c.notWorkingPeople.text],
+                ["People who said what they want for the future", c.aspirationsPeople.text],
+                ["Dots on the groups' themes", c.votes.text],
+                ["People who said anything about it", c.people.text],
+                ["Sessions", c.sessions.text],
+            ]))
+            d.add(.paragraph("Commissioning for Better Outcomes: " + c.standards.joined(separator: "; ")
+                             + " (" + c.domains.joined(separator: "; ") + "). Commissioning cycle: "
+                             + c.cycle.joined(separator: ", ") + ". Why: " + c.reason))
+            if !c.groupThemes.isEmpty {
+                d.add(.paragraph("The groups' own themes: " + c.groupThemes.map { "\"\($0)\"" }.joined(separator: "; ")))
+            }
+            if !c.quotes.isEmpty {
+                d.add(.bullets(c.quotes.map { "\"\($0.text)\" (\($0.category.lowercased()))" }))
+            }
+        }
+
+        d.add(.heading(1, "Gap analysis"))
+        d.add(.table(header: ["Strategic objective", "The gap", "Rationale (the evidence)", "Commissioning implications"],
+                     rows: r.gapAnalysis.map { [$0.objective, $0.gap, $0.rationale, $0.implications] }))
+
+        d.add(.heading(1, "Themes the groups made, across sessions"))
+        d.add(.paragraph("Similar wordings are put together by a rule anyone can check: they share at least half "
+                         + "of their main words (words such as I, want, to and the do not count)."))
+        d.add(.table(header: ["Theme", "Sessions", "Dots", "Making It Real", "Why these go together"],
+                     rows: r.groupThemes.map { g in
+                         [g.statement + (g.wordings.count > 1 ? " (also: " + g.wordings.dropFirst().joined(separator: "; ") + ")" : ""),
+                          g.sessions.text, g.votes.text, g.makingItReal.joined(separator: ", "), g.why]
+                     }))
+
+        d.add(.heading(1, "Top tips: what gets in the way"))
+        if r.tipBarriers.isEmpty { d.add(.paragraph("No group wrote down what gets in the way.")) }
+        for tip in r.tipBarriers {
+            d.add(.heading(2, tip.label))
+            d.add(.bullets(tip.barriers.map { "\($0.text) (sessions: \($0.sessions.text))" }))
+        }
+
+        d.add(.heading(1, "All the counts"))
+        if !r.rolesAbsent.isEmpty {
+            d.add(.paragraph("No one took part as: " + r.rolesAbsent.joined(separator: ", ") + "."))
+        }
+        for table in r.tables {
+            d.add(.heading(2, table.title))
+            if let note = table.note { d.add(.paragraph(note)) }
+            d.add(.table(header: [table.rowHeading] + table.columns.map(\.label),
+                         rows: table.rows.map { [$0.label] + $0.cells.map(\.text) }))
+        }
+        return d
+    }
+
+    static func aboutLine(_ r: Report) -> String {
+        var line = "Sessions counted: \(r.about.sessionsCounted)."
+        if r.about.sessionsLeftOut > 0 { line += " Left out by the filters: \(r.about.sessionsLeftOut)." }
+        if r.about.filesSkipped > 0 { line += " Files that could not be read: \(r.about.filesSkipped)." }
+        return line
+    }
+
+    static func privacyLine(_ r: Report) -> String {
+        var line = "No names are shown."
+        if r.about.hiddenBelow > 1 {
+            line += " To protect people, counts from 1 to \(r.about.hiddenBelow - 1) show as \"fewer than "
+                + "\(r.about.hiddenBelow)\", and a count that would give one away by subtraction shows as \"hidden\"."
+        }
+        line += r.about.quotes ? " Quotes are only from people who agreed to be quoted." : " No quotes are shown."
+        return line
+    }
+
+    /// A short summary for the people who took part: short sentences, everyday words, the top themes only.
+    static func easyRead(_ r: Report) -> Document {
+        var d = Document(title: "What you told us")
+        d.add(.paragraph("Thank you for taking part."))
+        d.add(.paragraph("We put together what \(r.about.sessionsCounted) groups said."))
+        d.add(.heading(1, "What matters most"))
+        d.add(.numbered(r.commissioningThemes.prefix(3).map(\.label)))
+        for c in r.commissioningThemes.prefix(3) {
+            d.add(.heading(2, c.label))
+            d.add(.paragraph("\(c.notWorkingPeople.text) people said this needs to change."))
+            d.add(.paragraph("\(c.aspirationsPeople.text) people said what they want in the future."))
+            if let own = c.groupThemes.first { d.add(.paragraph("You said: \"\(own)\".")) }
+        }
+        d.add(.heading(1, "What happens next"))
+        d.add(.paragraph("The people who plan support will use this to decide what to change."))
+        d.add(.paragraph("We will tell you what they decide."))
+        d.add(.paragraph("No names are in this paper."))
+        return d
     }
 }
 
 /// Columns padded by display width, so Welsh letters, CJK and emoji line up.
 enum TallyTable {
-    static func render(_ tally: PublishedTally) -> String {
-        var out = "Sessions read: \(tally.sessionsRead)\n"
-        if tally.hiddenBelow > 1 {
-            out += "To protect people, counts from 1 to \(tally.hiddenBelow - 1) show as \"fewer than \(tally.hiddenBelow)\", "
-                + "and a count that would give one away by subtraction shows as \"hidden\".\n"
+    static func render(_ r: Report) -> String {
+        var out = ReportDocument.aboutLine(r) + "\n" + ReportDocument.privacyLine(r) + "\n"
+        out += "\nCommissioning themes, most important first\n"
+        out += table(["#", "Theme", "Priority", "Not working", "Future", "Dots", "Sessions"],
+                     r.commissioningThemes.map { c in
+                         [String(c.rank), c.label, c.priority.text, c.notWorkingPeople.text, c.aspirationsPeople.text,
+                          c.votes.text, c.sessions.text]
+                     }, numbersFrom: 2)
+        out += r.about.priorityRule + "\n"
+        if !r.groupThemes.isEmpty {
+            out += "\nThemes the groups made\n"
+            out += table(["Theme", "Sessions", "Dots"], r.groupThemes.map { [$0.statement, $0.sessions.text, $0.votes.text] },
+                         numbersFrom: 1)
         }
-        for t in tally.tables {
+        if !r.rolesAbsent.isEmpty { out += "\nNo one took part as: " + r.rolesAbsent.joined(separator: ", ") + ".\n" }
+        for t in r.tables {
             out += "\n\(t.title)\n"
-            out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map(\.text) })
+            out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map(\.text) },
+                         numbersFrom: 1)
         }
         return out
     }
 
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
+    static func table(_ header: [String], _ rows: [[String]], numbersFrom: Int) -> String {
+        let all = ([header] + rows).map { $0 + Array(repeating: "", count: max(0, header.count - $0.count)) }
         let widths = header.indices.map { c in all.map { TextWidth.of($0[c]) }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { c, text in
                 let pad = String(repeating: " ", count: widths[c] - TextWidth.of(text))
-                return c == 0 ? text + pad : pad + text // words left, numbers right
-            }.joined(separator: "  ")
+                return c < numbersFrom ? text + pad : pad + text // words left, numbers right
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        return ([line(header), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
     }
 }
 
 /// A tidy long table: one count per line, ready for a spreadsheet. A hidden count has an empty value and
-/// says why in `note`.
+/// says why in `note`. The fields are described in `docs/tally-csv.md`.
 enum TallyCSV {
-    static func render(_ tally: PublishedTally) -> String {
-        var lines = ["table,item_id,item_label,measure,value,note"]
-        for t in tally.tables {
-            for row in t.rows {
-                for (column, cell) in zip(t.columns, row.cells) {
-                    lines.append(csv([t.title, row.id, row.label, column.id, cell.value.map(String.init) ?? "",
-                                      cell.value == nil ? cell.text : ""]))
-                }
+    static let header = ["table", "row_id", "row_label", "column_id", "column_label", "value", "note"]
+
+    static func render(_ r: Report) -> String {
+        var lines = [csv(header)]
+        func add(_ table: String, _ rowId: String, _ rowLabel: String, _ columnId: String, _ columnLabel: String, _ cell: Cell) {
+            lines.append(csv([table, rowId, rowLabel, columnId, columnLabel, cell.value.map(String.init) ?? "",
+                              cell.value == nil ? cell.text : ""]))
+        }
+        for c in r.commissioningThemes {
+            for (id, label, cell) in [("rank", "Rank", Cell.count(c.rank)), ("priority", "Priority", c.priority),
+                                      ("notWorkingPeople", "People: not working", c.notWorkingPeople),
+                                      ("aspirationsPeople", "People: for the future", c.aspirationsPeople),
+                                      ("votes", "Dots", c.votes), ("people", "People", c.people),
+                                      ("sessions", "Sessions", c.sessions)] {
+                add("commissioningThemes", c.themeId, c.label, id, label, cell)
             }
         }
-        lines.append(csv(["Summary", "", "", "sessions_read", String(tally.sessionsRead), ""]))
-        lines.append(csv(["Summary", "", "", "files_skipped", String(tally.filesSkipped), ""]))
+        for (i, g) in r.groupThemes.enumerated() {
+            add("groupThemes", "g\(i + 1)", g.statement, "sessions", "Sessions", g.sessions)
+            add("groupThemes", "g\(i + 1)", g.statement, "dots", "Dots", g.votes)
+        }
+        for t in r.tables {
+            for row in t.rows {
+                for (column, cell) in zip(t.columns, row.cells) { add(t.id, row.id, row.label, column.id, column.label, cell) }
+            }
+        }
+        add("summary", "", "", "sessionsCounted", "Sessions counted", .count(r.about.sessionsCounted))
+        add("summary", "", "", "sessionsLeftOut", "Left out by the filters", .count(r.about.sessionsLeftOut))
+        add("summary", "", "", "filesSkipped", "Files that could not be read", .count(r.about.filesSkipped))
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
@@ -77,9 +225,9 @@ enum TallyCSV {
 }
 
 enum TallyJSON {
-    static func render(_ tally: PublishedTally) -> String {
+    static func render(_ r: Report) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(tally)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(r)) ?? Data(), as: UTF8.self) + "\n"
     }
 }

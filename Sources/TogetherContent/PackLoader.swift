@@ -25,7 +25,8 @@ public enum PackLoader {
         workingTogether: "working-together.json",
         topTips: "top-tips.json",
         workshop: "workshop.json",
-        keywords: "keywords.json"
+        keywords: "keywords.json",
+        commissioning: "commissioning.json"
     )
 
     public static func load(from folder: URL) throws(PackError) -> ContentPacks {
@@ -34,7 +35,8 @@ public enum PackLoader {
             workingTogether: try decode(WorkingTogetherPack.self, folder, fileNames.workingTogether),
             topTips: try decode(TopTipsPack.self, folder, fileNames.topTips),
             workshop: try decode(WorkshopPack.self, folder, fileNames.workshop),
-            keywords: try decode(KeywordPack.self, folder, fileNames.keywords)
+            keywords: try decode(KeywordPack.self, folder, fileNames.keywords),
+            commissioning: try decode(CommissioningPack.self, folder, fileNames.commissioning)
         )
         try validate(packs, folder: folder)
         return packs
@@ -102,6 +104,8 @@ public enum PackLoader {
                        list: "roles", file: file(names.workshop))
         try checkItems(packs.workshop.groupTypes.map { ($0.id, [("label", $0.label)]) },
                        list: "groupTypes", file: file(names.workshop))
+        try checkItems(packs.workshop.levels.map { ($0.id, [("label", $0.label)]) },
+                       list: "levels", file: file(names.workshop))
         if packs.workshop.stages.first?.id != .setup {
             throw PackError(file: file(names.workshop), path: "stages[0].id",
                             reason: "should be \"setup\": every workshop starts by setting up")
@@ -135,6 +139,44 @@ public enum PackLoader {
         for (i, list) in packs.keywords.themes.enumerated() where !themeIds.contains(list.themeId) {
             throw PackError(file: file(names.keywords), path: "themes[\(i)].themeId",
                             reason: "is \"\(list.themeId)\", which is not a Making It Real theme id")
+        }
+        try validateCommissioning(packs, file: file(names.commissioning))
+    }
+
+    private static func validateCommissioning(_ packs: ContentPacks, file: String) throws(PackError) {
+        let c = packs.commissioning
+        try checkItems(c.domains.map { ($0.id, [("label", $0.label)]) }, list: "domains", file: file)
+        try checkItems(c.standards.map { ($0.id, [("label", $0.label)]) }, list: "standards", file: file)
+        try checkItems(c.cycle.map { ($0.id, [("label", $0.label)]) }, list: "cycle", file: file)
+        func known(_ ids: [String], _ allowed: Set<String>, _ at: String, _ what: String) throws(PackError) {
+            if ids.isEmpty { throw PackError(file: file, path: at, reason: "is empty; give at least one \(what)") }
+            for id in ids where !allowed.contains(id) {
+                throw PackError(file: file, path: at, reason: "names \"\(id)\", which is not a known \(what)")
+            }
+        }
+        let domains = Set(c.domains.map(\.id)), standards = Set(c.standards.map(\.id)), cycle = Set(c.cycle.map(\.id))
+        for (i, s) in c.standards.enumerated() { try known([s.domain], domains, "standards[\(i)].domain", "domain") }
+        for (i, link) in c.categories.enumerated() {
+            try known([link.categoryId], Set(packs.workingTogether.categories.map(\.id)), "categories[\(i)].categoryId",
+                      "Working Together for Change category")
+            try known(link.cycle, cycle, "categories[\(i)].cycle", "stage of the commissioning cycle")
+        }
+        for (i, link) in c.intentions.enumerated() {
+            try known([link.intentionId], Set(packs.workshop.intentions.map(\.id)), "intentions[\(i)].intentionId",
+                      "commissioning intention")
+            try known(link.cycle, cycle, "intentions[\(i)].cycle", "stage of the commissioning cycle")
+        }
+        for (i, link) in c.themes.enumerated() {
+            try known([link.themeId], Set(packs.makingItReal.themes.map(\.id)), "themes[\(i)].themeId",
+                      "Making It Real theme")
+            try known(link.standards, standards, "themes[\(i)].standards", "standard")
+            for (field, text) in [("objective", link.objective), ("reason", link.reason), ("implication", link.implication)]
+            where text.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw PackError(file: file, path: "themes[\(i)].\(field)", reason: "is empty")
+            }
+        }
+        for theme in packs.makingItReal.themes where c.theme(theme.id) == nil {
+            throw PackError(file: file, path: "themes", reason: "has nothing for the Making It Real theme \"\(theme.id)\"")
         }
     }
 

@@ -126,6 +126,8 @@ public struct WorkshopPack: Codable, Equatable, Sendable {
     public var stages: [Stage]
     public var roles: [Choice]
     public var groupTypes: [Choice]
+    /// Levels of commissioning a workshop can inform: individual, operational, strategic.
+    public var levels: [Choice]
     public var plans: [Plan]
     /// Commissioning intentions an action can carry (continue investing, decommission, ...).
     public var intentions: [Choice]
@@ -140,14 +142,16 @@ public struct ContentPacks: Equatable, Sendable {
     public var topTips: TopTipsPack
     public var workshop: WorkshopPack
     public var keywords: KeywordPack
+    public var commissioning: CommissioningPack
 
     public init(makingItReal: MakingItRealPack, workingTogether: WorkingTogetherPack,
-                topTips: TopTipsPack, workshop: WorkshopPack, keywords: KeywordPack) {
+                topTips: TopTipsPack, workshop: WorkshopPack, keywords: KeywordPack, commissioning: CommissioningPack) {
         self.makingItReal = makingItReal
         self.workingTogether = workingTogether
         self.topTips = topTips
         self.workshop = workshop
         self.keywords = keywords
+        self.commissioning = commissioning
     }
 
     public func theme(_ id: String) -> MakingItRealTheme? { makingItReal.themes.first { $0.id == id } }
@@ -155,9 +159,58 @@ public struct ContentPacks: Equatable, Sendable {
     public func category(_ id: String) -> StatementCategory? { workingTogether.categories.first { $0.id == id } }
     public func role(_ id: String) -> Choice? { workshop.roles.first { $0.id == id } }
     public func groupType(_ id: String) -> Choice? { workshop.groupTypes.first { $0.id == id } }
+    public func level(_ id: String) -> Choice? { workshop.levels.first { $0.id == id } }
     public func stage(_ kind: StageKind) -> Stage? { workshop.stages.first { $0.id == kind } }
     /// A plan by id; an unknown id gets the first (full) plan, so an older file still opens.
     public func plan(_ id: String) -> Plan { workshop.plans.first { $0.id == id } ?? workshop.plans[0] }
     public func intention(_ id: String) -> Choice? { workshop.intentions.first { $0.id == id } }
     public func sectionLabel(_ id: String) -> String { workshop.noteSections.first { $0.id == id }?.label ?? id }
+}
+
+/// How the tally puts what people said into commissioning language: Making It Real themes to the
+/// Commissioning for Better Outcomes standards (and so their domains), Working Together for Change
+/// categories and commissioning intentions to the commissioning cycle. Every link carries its reason.
+public struct CommissioningPack: Codable, Equatable, Sendable {
+    public struct Standard: Codable, Equatable, Sendable {
+        public var id: String
+        public var number: Int
+        public var label: String
+        public var domain: String
+    }
+    public struct CategoryLink: Codable, Equatable, Sendable {
+        public var categoryId: String
+        public var cycle: [String]
+        public var reason: String
+    }
+    public struct IntentionLink: Codable, Equatable, Sendable {
+        public var intentionId: String
+        public var cycle: [String]
+        public var reason: String
+    }
+    public struct ThemeLink: Codable, Equatable, Sendable {
+        public var themeId: String
+        /// The strategic objective this theme stands for, in the gap-analysis table.
+        public var objective: String
+        public var standards: [String]
+        public var reason: String
+        /// What it could mean for commissioning, in the gap-analysis table.
+        public var implication: String
+    }
+
+    public var pack: String
+    public var version: Int
+    public var language: String
+    public var domains: [Choice]
+    public var standards: [Standard]
+    public var cycle: [Choice]
+    public var categories: [CategoryLink]
+    public var intentions: [IntentionLink]
+    public var themes: [ThemeLink]
+
+    public func standard(_ id: String) -> Standard? { standards.first { $0.id == id } }
+    public func domain(_ id: String) -> Choice? { domains.first { $0.id == id } }
+    public func cycleStage(_ id: String) -> Choice? { cycle.first { $0.id == id } }
+    public func theme(_ id: String) -> ThemeLink? { themes.first { $0.themeId == id } }
+    public func category(_ id: String) -> CategoryLink? { categories.first { $0.categoryId == id } }
+    public func intention(_ id: String) -> IntentionLink? { intentions.first { $0.intentionId == id } }
 }

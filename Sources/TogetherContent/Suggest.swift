@@ -11,28 +11,10 @@ public struct ThemeSuggestion: Equatable, Sendable {
 
 extension ContentPacks {
     /// Suggests a Making It Real theme from the editable keyword list, or nil when no word matches.
-    /// A keyword matches a whole word, or the start of a word when it has four letters or more;
-    /// a keyword of several words matches those words in a row. Capitals and accents are ignored.
-    public func suggestTheme(for text: String) -> ThemeSuggestion? {
-        let words = Self.words(of: text)
-        guard !words.isEmpty else { return nil }
-        var best: ThemeSuggestion?
-        for list in keywords.themes {
-            var first: String?
-            var count = 0
-            for keyword in list.words where Self.contains(words, Self.words(of: keyword)) {
-                count += 1
-                if first == nil { first = keyword }
-            }
-            if let first, count > (best?.matches ?? 0) {
-                best = ThemeSuggestion(themeId: list.themeId, word: first, matches: count)
-            }
-        }
-        return best
-    }
+    public func suggestTheme(for text: String) -> ThemeSuggestion? { ThemeSuggester(keywords).suggest(for: text) }
 
     /// Lower-case words without accents, split on anything that is not a letter or a digit.
-    static func words(of text: String) -> [String] {
+    public static func words(of text: String) -> [String] {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
@@ -49,5 +31,36 @@ extension ContentPacks {
             if hit { return true }
         }
         return false
+    }
+}
+
+/// The keyword list made ready once, for suggesting themes for many statements.
+/// A keyword matches a whole word, or the start of a word when it has four letters or more;
+/// a keyword of several words matches those words in a row. Capitals and accents are ignored.
+public struct ThemeSuggester: Sendable {
+    let lists: [(themeId: String, keywords: [(text: String, words: [String])])]
+
+    public init(_ pack: KeywordPack) {
+        lists = pack.themes.map { list in
+            (list.themeId, list.words.map { ($0, ContentPacks.words(of: $0)) })
+        }
+    }
+
+    public func suggest(for text: String) -> ThemeSuggestion? {
+        let words = ContentPacks.words(of: text)
+        guard !words.isEmpty else { return nil }
+        var best: ThemeSuggestion?
+        for list in lists {
+            var first: String?
+            var count = 0
+            for keyword in list.keywords where ContentPacks.contains(words, keyword.words) {
+                count += 1
+                if first == nil { first = keyword.text }
+            }
+            if let first, count > (best?.matches ?? 0) {
+                best = ThemeSuggestion(themeId: list.themeId, word: first, matches: count)
+            }
+        }
+        return best
     }
 }

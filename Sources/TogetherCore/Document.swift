@@ -7,6 +7,20 @@ public struct Document: Equatable, Sendable {
         case bullets([String])
         case numbered([String])
         case table(header: [String], rows: [[String]])
+        /// A bar chart: in HTML an SVG drawing with each value written beside its bar, in Markdown a table.
+        case bars(caption: String, [Bar])
+    }
+
+    /// One bar: its label, its length (nil draws no bar, for a count that is not shown) and the words shown.
+    public struct Bar: Equatable, Sendable {
+        public var label: String
+        public var value: Int?
+        public var text: String
+        public init(label: String, value: Int?, text: String) {
+            self.label = label
+            self.value = value
+            self.text = text
+        }
     }
 
     public var title: String
@@ -40,6 +54,9 @@ public struct Document: Equatable, Sendable {
                 out += "| " + header.map(Self.cell).joined(separator: " | ") + " |\n"
                 out += "|" + header.map { _ in "---|" }.joined() + "\n"
                 for row in rows { out += "| " + row.map(Self.cell).joined(separator: " | ") + " |\n" }
+            case .bars(let caption, let bars):
+                out += Self.md(caption) + "\n\n| | |\n|---|---|\n"
+                for bar in bars { out += "| " + Self.cell(bar.label) + " | " + Self.cell(bar.text) + " |\n" }
             }
         }
         return out
@@ -79,6 +96,8 @@ public struct Document: Equatable, Sendable {
                     + "</tr></thead>\n<tbody>\n"
                 for row in rows { body += "<tr>" + row.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n" }
                 body += "</tbody>\n</table>\n"
+            case .bars(let caption, let bars):
+                body += Self.svg(caption, bars)
             }
         }
         let size = easyRead ? "20pt" : "11pt"
@@ -99,6 +118,8 @@ public struct Document: Equatable, Sendable {
         th, td { border: 1px solid #555; padding: 0.3em 0.5em; text-align: left; vertical-align: top; }
         th { background: #eee; }
         li { margin: 0.3em 0; }
+        figure { margin: 1em 0; } figcaption { font-weight: bold; } svg { max-width: 100%; height: auto; }
+        td.n, th.n { text-align: right; }
         @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr, li { break-inside: avoid; } }
         </style>
         </head>
@@ -107,6 +128,29 @@ public struct Document: Equatable, Sendable {
         </html>
 
         """
+    }
+
+    /// A horizontal bar chart drawn in SVG: labels on the left, every value written in words after its bar
+    /// (so nothing depends on seeing the bar), a title for screen readers, black on white for print.
+    static func svg(_ caption: String, _ bars: [Bar]) -> String {
+        let rowHeight = 26, labelWidth = 300, barWidth = 320, width = 760
+        let height = rowHeight * bars.count + 10
+        let most = max(1, bars.compactMap(\.value).max() ?? 1)
+        var out = "<figure>\n<figcaption>\(escape(caption))</figcaption>\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
+        out += "<title>\(escape(caption))</title>\n"
+        for (i, bar) in bars.enumerated() {
+            let y = i * rowHeight + 5
+            let length = bar.value.map { max(1, $0 * barWidth / most) } ?? 0
+            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"14\">"
+                + escape(bar.label) + "</text>\n"
+            if length > 0 {
+                out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"18\" fill=\"#1d4f91\"/>\n"
+            }
+            out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 17)\" font-size=\"14\">" + escape(bar.text) + "</text>\n"
+        }
+        return out + "</svg>\n</figure>\n"
     }
 
     static func escape(_ text: String) -> String {

@@ -68,6 +68,7 @@ enum StagePage {
             (.date, "Date", s.date),
             (.area, "Area", s.area.isEmpty ? "(none yet)" : s.area),
             (.groupType, "Group", (content.groupType(s.groupType)?.label ?? s.groupType) + "  (Enter changes it)"),
+            (.level, "Level", (content.level(s.level)?.label ?? "not said") + "  (Enter changes it)"),
             (.plan, "Plan", content.plan(s.plan).label + "  (Enter changes it)"),
             (.statementsPerPerson, "Things each", "\(s.statementsPerPerson) of each kind  (Enter changes it)"),
             (.votesPerPerson, "Dots each", "\(s.votesPerPerson) dots to vote with  (Enter changes it)"),

@@ -125,10 +125,13 @@ public struct Setup: Codable, Equatable, Sendable {
     public var anonymous: Bool
     /// Capture now, reveal later: statements are not shown on screen until the facilitator reveals them.
     public var revealLater: Bool
+    /// The level of commissioning the workshop informs: an id from the workshop pack's `levels`
+    /// (individual, operational, strategic); empty in older files.
+    public var level: String
 
     public init(title: String, date: String, area: String, groupType: String, statementsPerPerson: Int,
                 language: String = "en", plan: String = "full", votesPerPerson: Int = 3, anonymous: Bool = true,
-                revealLater: Bool = false) {
+                revealLater: Bool = false, level: String = "strategic") {
         self.title = title
         self.date = date
         self.area = area
@@ -139,10 +142,11 @@ public struct Setup: Codable, Equatable, Sendable {
         self.votesPerPerson = votesPerPerson
         self.anonymous = anonymous
         self.revealLater = revealLater
+        self.level = level
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, date, area, groupType, statementsPerPerson, language, plan, votesPerPerson, anonymous, revealLater
+        case title, date, area, groupType, statementsPerPerson, language, plan, votesPerPerson, anonymous, revealLater, level
     }
 
     public init(from decoder: any Decoder) throws {
@@ -157,6 +161,7 @@ public struct Setup: Codable, Equatable, Sendable {
         votesPerPerson = try c.decodeIfPresent(Int.self, forKey: .votesPerPerson) ?? 3
         anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? true
         revealLater = try c.decodeIfPresent(Bool.self, forKey: .revealLater) ?? false
+        level = try c.decodeIfPresent(String.self, forKey: .level) ?? ""
     }
 }
 

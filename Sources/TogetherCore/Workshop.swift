@@ -308,6 +308,8 @@ public enum Workshop {
         switch row {
         case .setupField(.groupType):
             session.setup.groupType = next(after: session.setup.groupType, in: content.workshop.groupTypes.map(\.id))
+        case .setupField(.level):
+            session.setup.level = next(after: session.setup.level, in: content.workshop.levels.map(\.id))
         case .setupField(.statementsPerPerson):
             session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
         case .setupField(.plan):

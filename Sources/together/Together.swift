@@ -12,7 +12,7 @@ struct Together: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "together",
         abstract: "Co-production workshops for health and social care commissioning.",
-        subcommands: [WorkshopCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self],
+        subcommands: [WorkshopCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 }
@@ -22,9 +22,13 @@ struct AssetOptions: ParsableArguments {
     @Option(name: .customLong("assets"), help: "The assets folder (content packs). Found by itself in a checkout.")
     var folder: String?
 
+    func folderURL() -> URL? {
+        PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment,
+                              executable: CommandLine.arguments[0])
+    }
+
     func load() throws -> ContentPacks {
-        guard let assets = PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment,
-                                                 executable: CommandLine.arguments[0]) else {
+        guard let assets = folderURL() else {
             throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
         }
         do {
@@ -111,19 +115,25 @@ struct WorkshopCommand: ParsableCommand {
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tally",
-        abstract: "Count what many sessions said, by Making It Real theme and top tip. No names are ever shown."
+        abstract: "Commissioning themes from many sessions: ranked, in commissioning language, with no names."
     )
 
     @OptionGroup var assets: AssetOptions
 
-    @Option(help: "table, csv or json.")
+    @Option(help: "table, markdown, csv, json, html or easy-read.")
     var format: String = "table"
+
+    @Option(help: "A new or empty folder: write every format there (with the CSV's field guide and the JSON schema).")
+    var out: String?
 
     @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
     var strict = false
 
     @Option(name: .customLong("min-count"), help: "Hide counts below this (shown as \"fewer than N\"). 1 hides nothing.")
     var minCount: Int = Disclosure.defaultThreshold
+
+    @Flag(name: .customLong("no-quotes"), help: "Show no quotes at all, even from people who agreed.")
+    var noQuotes = false
 
     @Option(help: "Only workshops on or after this day (YYYY-MM-DD).")
     var since: String?
@@ -137,12 +147,22 @@ struct TallyCommand: ParsableCommand {
     @Option(help: "Only this group type, by id or label (give it again for more).")
     var group: [String] = []
 
+    @Option(help: "Only this level of commissioning: individual, operational or strategic (give it again for more).")
+    var level: [String] = []
+
+    @Option(help: "The folder for the summary cache (default: ~/.cache/together).")
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Read every file afresh and keep no cache.")
+    var noCache = false
+
     @Argument(help: "Session files, folders (searched all the way down) or patterns such as 'sessions/2026-*.json'.")
     var paths: [String] = []
 
     func run() throws {
         guard let format = TallyFormat(rawValue: format) else {
-            throw ValidationError("--format must be table, csv or json (not \"\(format)\").")
+            throw ValidationError("--format must be one of " + TallyFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                                  + " (not \"\(format)\").")
         }
         guard minCount >= 1 else {
             throw ValidationError("--min-count must be 1 or more (1 hides nothing; the default is 3).")
@@ -150,24 +170,41 @@ struct TallyCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
         }
+        if let out, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+            Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
+        }
         let content: ContentPacks
         do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
-        let filter = TallyFilter(since: since, until: until, areas: area, groups: group)
+        let filter = TallyFilter(since: since, until: until, areas: area, groups: group, levels: level)
         if let problem = filter.problem(content) { Self.fail(Failure(message: problem)) }
-        let tally = Tallier.tally(paths: paths, content: content, filter: filter)
+        let env = ProcessInfo.processInfo.environment
+        let cacheFolder = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? SummaryCache.defaultFolder(env)
+        let tally = Tallier.run(paths: paths, content: content, filter: filter,
+                                cache: cacheFolder.map { SummaryCache(folder: $0, content: content) })
         for skip in tally.skipped {
             FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
         }
-        let read = tally.sessionsRead + tally.sessionsFilteredOut
-        var summary = "Read \(read) session\(read == 1 ? "" : "s")"
-        if tally.sessionsFilteredOut > 0 {
-            summary += "; \(tally.sessionsFilteredOut) left out by the filters, \(tally.sessionsRead) counted"
+        var summary = "Read \(tally.read) session\(tally.read == 1 ? "" : "s")"
+        if tally.filteredOut > 0 {
+            summary += "; \(tally.filteredOut) left out by the filters, \(tally.totals.sessions) counted"
         }
         FileHandle.standardError.write(Data((summary + "; skipped \(tally.skipped.count).\n").utf8))
         if strict && !tally.skipped.isEmpty {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
         }
-        print(format.render(Disclosure.publish(tally, threshold: minCount)), terminator: "")
+        let report = ReportBuilder.build(tally, content, ReportOptions(
+            threshold: minCount, quotes: !noQuotes, filters: filter.description(content)))
+        if let out {
+            do {
+                let written = try ReportWriter.write(report, to: URL(fileURLWithPath: out),
+                                                     guides: assets.folderURL()?.appendingPathComponent("tally"))
+                FileHandle.standardError.write(Data("Wrote \(written.count) files to \(out).\n".utf8))
+            } catch {
+                Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
+            }
+        } else {
+            print(format.render(report), terminator: "")
+        }
         if !tally.skipped.isEmpty { Foundation.exit(3) }
     }
 }
@@ -263,5 +300,53 @@ struct ImportCommand: ParsableCommand {
             }
             print("Imported \(summary.statements) statements from reviews (\(summary.newPeople) new people) into \(into).")
         }
+    }
+}
+
+struct DemoDataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo-data",
+        abstract: "Write made-up session files for trying and measuring the tally (the same seed gives the same files)."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "How many sessions to write.")
+    var sessions: Int = 100
+
+    @Option(help: "A new or empty folder for the files.")
+    var out: String
+
+    @Option(help: "A number that picks the made-up data; the same number gives the same files.")
+    var seed: UInt64 = 2026
+
+    func run() throws {
+        guard sessions > 0, sessions <= 1_000_000 else {
+            throw ValidationError("--sessions should be from 1 to 1000000, not \(sessions).")
+        }
+        let content = try assets.load()
+        let fm = FileManager.default
+        if let existing = try? fm.contentsOfDirectory(atPath: out), !existing.isEmpty {
+            Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
+        }
+        do {
+            try fm.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            Self.fail(Failure(message: "Cannot make the folder \(out): check the path and who may write there."))
+        }
+        let demo = DemoData(content: content, seed: seed)
+        let digits = String(sessions).count
+        let failures = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: sessions) { i in
+            let number = String(i + 1)
+            let name = "demo-" + String(repeating: "0", count: digits - number.count) + number + ".json"
+            let path = (out as NSString).appendingPathComponent(name)
+            let ok = fm.createFile(atPath: path, contents: SessionCodec.encode(demo.session(i)),
+                                   attributes: [.posixPermissions: 0o600])
+            if !ok { failures.withLock { $0 += 1 } }
+        }
+        let failed = failures.withLock { $0 }
+        if failed > 0 { Self.fail(Failure(message: "\(failed) of \(sessions) files could not be written in \(out).")) }
+        print("Wrote \(sessions) made-up sessions to \(out).")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TogetherAggregate
 
 /// The `together` command run as a program, with no terminal: exit status, output and messages.
 @Suite("Command line", .serialized)
@@ -21,15 +22,52 @@ struct CommandLineTests {
 
     @Test("tally over the example sessions, in each format", .enabled(if: built))
     func tally() throws {
-        let table = try together(["tally"] + exampleSessions)
+        let table = try together(["tally", "--no-cache"] + exampleSessions)
         #expect(table.status == 0)
         #expect(table.output.contains("Read 3 sessions; skipped 0."))
-        #expect(table.output.contains("Statements by Making It Real theme"))
-        let csv = try together(["tally", "--format", "csv"] + exampleSessions)
-        #expect(csv.output.contains("table,item_id,item_label,measure,value,note"))
+        #expect(table.output.contains("Commissioning themes, most important first"))
+        let csv = try together(["tally", "--no-cache", "--format", "csv"] + exampleSessions)
+        #expect(csv.output.contains("table,row_id,row_label,column_id,column_label,value,note"))
+        let level = try together(["tally", "--no-cache", "--level", "operational"] + exampleSessions)
+        #expect(level.output.contains("2 left out by the filters, 1 counted"))
+        let badLevel = try together(["tally", "--no-cache", "--level", "national"] + exampleSessions)
+        #expect(badLevel.status != 0)
+        #expect(badLevel.output.contains("is not a level of commissioning"))
         let wrong = try together(["tally", "--format", "pdf"] + exampleSessions)
         #expect(wrong.status != 0)
-        #expect(wrong.output.contains("--format must be table, csv or json"))
+        #expect(wrong.output.contains("--format must be one of table, markdown, csv, json, html, easy-read"))
+    }
+
+    @Test("tally --out writes every format with its guides, owner-only, and never into a folder with files", .enabled(if: built))
+    func tallyOut() throws {
+        let out = temporaryFolder().appendingPathComponent("report")
+        let result = try together(["tally", "--no-cache", "--out", out.path] + exampleSessions)
+        #expect(result.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        #expect(names == (TallyFormat.allCases.map(\.fileName) + ["tally-csv-README.md", "tally-report.schema.json"]).sorted())
+        for name in names {
+            let mode = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(name)")
+        }
+        let before = try Data(contentsOf: out.appendingPathComponent("tally.csv"))
+        let again = try together(["tally", "--no-cache", "--out", out.path] + exampleSessions)
+        #expect(again.status != 0)
+        #expect(again.output.contains("already has files in it"))
+        #expect(try Data(contentsOf: out.appendingPathComponent("tally.csv")) == before)
+    }
+
+    @Test("demo-data writes the sessions asked for, which the tally reads, and refuses a folder with files", .enabled(if: built))
+    func demoData() throws {
+        let out = temporaryFolder().appendingPathComponent("demo")
+        let made = try together(["demo-data", "--sessions", "25", "--out", out.path])
+        #expect(made.status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 25)
+        let tally = try together(["tally", "--no-cache", "--format", "json", out.path])
+        #expect(tally.status == 0)
+        #expect(tally.output.contains("Read 25 sessions; skipped 0."))
+        let again = try together(["demo-data", "--sessions", "5", "--out", out.path])
+        #expect(again.status != 0)
+        #expect(again.output.contains("already has files in it"))
     }
 
     @Test("tally names a bad file and skips it; --strict stops", .enabled(if: built))
@@ -38,11 +76,11 @@ struct CommandLineTests {
         try Data("{".utf8).write(to: folder.appendingPathComponent("cut.json"))
         let good = URL(fileURLWithPath: exampleSessions[0])
         try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("good.json"))
-        let result = try together(["tally", folder.path])
+        let result = try together(["tally", "--no-cache", folder.path])
         #expect(result.status == 3)
         #expect(result.output.contains("Skipped \(folder.path)/cut.json: is not valid JSON"))
         #expect(result.output.contains("Read 1 session; skipped 1."))
-        let strict = try together(["tally", "--strict", folder.path])
+        let strict = try together(["tally", "--no-cache", "--strict", folder.path])
         #expect(strict.status == 1)
         #expect(!strict.output.contains("Statements by Making It Real theme"))
         #expect(try String(contentsOf: folder.appendingPathComponent("cut.json"), encoding: .utf8) == "{")
@@ -56,7 +94,7 @@ struct CommandLineTests {
         let tips = content.appendingPathComponent("en/top-tips.json")
         let text = try String(contentsOf: tips, encoding: .utf8).replacingOccurrences(of: "\"label\": \"Be brave\",", with: "")
         try text.write(to: tips, atomically: true, encoding: .utf8)
-        let result = try together(["tally", "--assets", folder.path, exampleSessions[0]])
+        let result = try together(["tally", "--no-cache", "--assets", folder.path, exampleSessions[0]])
         #expect(result.status == 1)
         #expect(result.output.contains("top-tips.json: tips[4].label is missing"))
     }

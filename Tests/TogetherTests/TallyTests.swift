@@ -5,29 +5,93 @@ import Testing
 @testable import TogetherCore
 @testable import TogetherPersistence
 
+/// The report over the example sessions, with nothing cached.
+func exampleRun(_ filter: TallyFilter = TallyFilter()) -> TallyRun {
+    Tallier.run(paths: exampleSessions, content: content, filter: filter)
+}
+
 @Suite("Tally")
 struct TallyTests {
 
-    @Test("the example sessions give the same tables, CSV and JSON as last time", arguments: TallyFormat.allCases)
+    @Test("the example sessions give the same output in every format as last time", arguments: TallyFormat.allCases)
     func golden(_ format: TallyFormat) {
-        let tally = Tallier.tally(paths: exampleSessions, content: content)
-        #expect(tally.sessionsRead == 3)
-        #expect(tally.skipped.isEmpty)
-        assertGolden(format.render(Disclosure.publish(tally)), named: "tally-examples.\(format.rawValue)")
+        let run = exampleRun()
+        #expect(run.totals.sessions == 3)
+        #expect(run.skipped.isEmpty)
+        let report = ReportBuilder.build(run, content, ReportOptions())
+        assertGolden(format.render(report), named: "tally-examples.\(format.rawValue)")
     }
 
-    @Test("per-theme counts add up to every statement, and tips to every session")
+    @Test("per-theme counts add up to every statement, tips to every session, people to everyone")
     func countsAddUp() throws {
-        var statements = 0
+        var statements = 0, people = 0
         for path in exampleSessions {
-            statements += try SessionCodec.read(URL(fileURLWithPath: path)).statements.count
+            let session = try SessionCodec.read(URL(fileURLWithPath: path))
+            statements += session.statements.count
+            people += session.people.count
         }
-        let tally = Tallier.tally(paths: exampleSessions, content: content)
-        let counted = tally.themes.flatMap(\.statements.values).reduce(0, +)
+        let t = exampleRun().totals
+        let counted = t.themes.values.flatMap { Array($0.statements.values) + Array($0.suggested.values) }.reduce(0, +)
         #expect(counted == statements)
         #expect(statements > 0)
-        for tip in tally.tips {
-            #expect(tip.ratings.values.reduce(0, +) + tip.notRated == tally.sessionsRead)
+        #expect(t.themes.values.flatMap(\.byRole.values).reduce(0, +) == statements)
+        #expect(t.themes.values.flatMap(\.byVoice.values).reduce(0, +) == statements)
+        #expect(t.rolePeople.values.reduce(0, +) == people)
+        for (_, ratings) in t.tipRatings { #expect(ratings.values.reduce(0, +) <= t.sessions) }
+    }
+
+    @Test("on made-up sessions the per-theme counts add up, and each person counts once per theme")
+    func demoCountsAddUp() {
+        let demo = DemoData(content: content, seed: 7)
+        let sessions = (0..<40).map(demo.session)
+        let t = Tallier.totals(sessions, content: content)
+        let statements = sessions.map(\.statements.count).reduce(0, +)
+        #expect(t.themes.values.flatMap { Array($0.statements.values) + Array($0.suggested.values) }.reduce(0, +) == statements)
+        for theme in content.makingItReal.themes {
+            var expected = 0
+            for s in sessions {
+                let suggester = ThemeSuggester(content.keywords)
+                let mine = s.statements.filter { st in
+                    (st.themeId ?? suggester.suggest(for: st.text)?.themeId) == theme.id
+                }
+                expected += Set(mine.map(\.personId)).count
+            }
+            #expect(t.themes[theme.id]?.peopleAny == expected, "\(theme.id)")
+        }
+    }
+
+    @Test("shuffling the input files changes nothing", arguments: 1...5)
+    func shuffled(_ seed: Int) throws {
+        let folder = temporaryFolder()
+        let demo = DemoData(content: content, seed: 11)
+        var paths: [String] = []
+        for i in 0..<30 {
+            let url = folder.appendingPathComponent("s\(i).json")
+            try SessionCodec.encode(demo.session(i)).write(to: url)
+            paths.append(url.path)
+        }
+        var generator = SeededGenerator(seed: UInt64(seed))
+        let a = Tallier.run(paths: paths, content: content)
+        let b = Tallier.run(paths: paths.shuffled(using: &generator), content: content)
+        #expect(a.totals == b.totals)
+        for format in TallyFormat.allCases {
+            #expect(format.render(ReportBuilder.build(a, content, ReportOptions()))
+                    == format.render(ReportBuilder.build(b, content, ReportOptions())))
+        }
+    }
+
+    @Test("the quick reader reads exactly what the careful decoder reads")
+    func readersAgree() throws {
+        let demo = DemoData(content: content, seed: 3)
+        var sessions = try exampleSessions.map { try SessionCodec.read(URL(fileURLWithPath: $0)) }
+        sessions += (0..<20).map(demo.session)
+        // Escapes, accents written both ways, emoji and a quote inside the words.
+        sessions[0].statements[0].text = "Siân said \"no\" \\ then\nleft 🙂 e\u{301}"
+        for session in sessions {
+            let data = SessionCodec.encode(session)
+            #expect(LeanReader.read(data) == LeanSession(session))
+            let compact = try JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: data))
+            #expect(LeanReader.read(compact) == LeanSession(session), "without spaces")
         }
     }
 
@@ -38,81 +102,208 @@ struct TallyTests {
         try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
         let good = try Data(contentsOf: URL(fileURLWithPath: exampleSessions[1]))
         try good.write(to: nested.appendingPathComponent("good.json"))
+        let text = String(decoding: good, as: UTF8.self)
         let bad: [String: String] = [
             "truncated.json": String(decoding: good.prefix(300), as: UTF8.self),
             "not-json.json": "hello",
             "empty.json": "",
-            "newer.json": String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"schemaVersion\": 1",
-                                                                                      with: "\"schemaVersion\": 2"),
-            "wrong-type.json": String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\"rank\": 1",
-                                                                                          with: "\"rank\": \"one\""),
+            "newer.json": text.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 2"),
+            "wrong-type.json": text.replacingOccurrences(of: "\"rank\": 1", with: "\"rank\": \"one\""),
+            "wrong-type-text.json": text.replacingOccurrences(of: "\"personId\": \"p1\"", with: "\"personId\": 7"),
+            "array.json": "[1, 2, 3]",
+            "trailing.json": text + "}",
         ]
         for (name, text) in bad { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
+        // A huge file is refused by its size, before it is read.
+        let huge = folder.appendingPathComponent("huge.json")
+        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: huge)
+        try handle.truncate(atOffset: UInt64(SessionCodec.maximumBytes + 1))
+        try handle.close()
 
-        let tally = Tallier.tally(paths: [folder.path, folder.appendingPathComponent("missing.json").path],
-                                  content: content)
-        #expect(tally.sessionsRead == 1)
-        let reasons = Dictionary(uniqueKeysWithValues: tally.skipped.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
-        #expect(reasons.count == 6)
+        let run = Tallier.run(paths: [folder.path, folder.appendingPathComponent("missing.json").path], content: content)
+        #expect(run.totals.sessions == 1)
+        let reasons = Dictionary(uniqueKeysWithValues: run.skipped.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0.reason) })
+        #expect(reasons.count == 10)
         #expect(reasons["missing.json"] == "does not exist")
         #expect(reasons["empty.json"] == "is empty (0 bytes)")
         #expect(reasons["not-json.json"]?.hasPrefix("is not valid JSON") == true)
         #expect(reasons["truncated.json"]?.hasPrefix("is not valid JSON") == true)
+        #expect(reasons["trailing.json"]?.hasPrefix("is not valid JSON") == true)
         #expect(reasons["newer.json"]?.contains("newer Together") == true)
         #expect(reasons["wrong-type.json"]?.hasPrefix("statements[0].rank") == true)
+        #expect(reasons["wrong-type-text.json"]?.hasPrefix("statements[0].personId") == true)
+        #expect(reasons["array.json"] != nil)
+        #expect(reasons["huge.json"]?.contains("too big to be a session file") == true)
         for (name, text) in bad {
             #expect(try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8) == text)
         }
     }
 
-    @Test("no person's label or words appear in any output")
+    @Test("no person's label, key or unconsented words appear in any output; consented words may")
     func noNames() throws {
-        let tally = Tallier.tally(paths: exampleSessions, content: content)
-        let outputs = TallyFormat.allCases.map { $0.render(Disclosure.publish(tally, threshold: 1)) }.joined()
+        let report = ReportBuilder.build(exampleRun(), content, ReportOptions(threshold: 1))
+        let outputs = TallyFormat.allCases.map { $0.render(report) }.joined()
+        var quoted = 0
         for path in exampleSessions {
             let session = try SessionCodec.read(URL(fileURLWithPath: path))
             for person in session.people {
-                #expect(!outputs.contains(person.label), "\(person.label) leaked")
+                let word = try Regex("\\b" + NSRegularExpression.escapedPattern(for: person.label) + "\\b")
+                #expect(!outputs.contains(word), "\(person.label) leaked")
                 #expect(!outputs.contains("\"\(person.id)\""))
             }
-            for statement in session.statements { #expect(!outputs.contains(statement.text)) }
+            let consent = Set(session.people.filter(\.consentToQuote).map(\.id))
+            for statement in session.statements where !consent.contains(statement.personId) {
+                #expect(!outputs.contains(statement.text), "\(statement.text) quoted without consent")
+            }
+            quoted += session.statements.filter { consent.contains($0.personId) && outputs.contains($0.text) }.count
+        }
+        #expect(quoted > 0, "people who agreed are quoted")
+        let none = ReportBuilder.build(exampleRun(), content, ReportOptions(threshold: 1, quotes: false))
+        #expect(none.commissioningThemes.allSatisfy { $0.quotes.isEmpty })
+        let noQuotes = TallyFormat.allCases.map { $0.render(none) }.joined()
+        for path in exampleSessions {
+            for statement in try SessionCodec.read(URL(fileURLWithPath: path)).statements {
+                #expect(!noQuotes.contains(statement.text), "--no-quotes still quotes \(statement.text)")
+            }
         }
     }
 
     @Test("the table lines up by display width, not by character count")
     func tableWidths() {
-        let table = TallyTable.table(["Theme", "Count"], [["Siân ŵ", "1"], ["日本", "22"], ["Plain", "3"]])
+        let table = TallyTable.table(["Theme", "Count"], [["Siân ŵ", "1"], ["日本", "22"], ["Plain", "3"]], numbersFrom: 1)
         let lines = table.split(separator: "\n")
         let widths = Set(lines.map { TextWidth.of($0) })
         #expect(widths.count == 1)
     }
 
-    @Test("small counts are hidden, and never revealed by subtracting from a total", arguments: 1...200)
+    @Test("small counts are hidden, and no known sum has exactly one hidden count", arguments: 1...200)
     func suppression(_ seed: Int) {
         var generator = SeededGenerator(seed: UInt64(seed))
         let threshold = Int.random(in: 2...5, using: &generator)
-        let counts = (0..<Int.random(in: 2...6, using: &generator)).map { _ in Int.random(in: 0...8, using: &generator) }
-        let shown = Disclosure.hide(counts, threshold)
-        #expect(shown.count == counts.count)
-        for (count, cell) in zip(counts, shown) {
-            if count > 0 && count < threshold { #expect(cell == .fewerThan(threshold), "\(counts) → \(shown)") }
-            if let value = cell.value { #expect(value == count) }
-            // "fewer than" is never said of a count that is not small.
-            if cell == .fewerThan(threshold) { #expect(count > 0 && count < threshold) }
+        var ledger = Ledger()
+        let rows = Int.random(in: 1...5, using: &generator), columns = Int.random(in: 1...5, using: &generator)
+        let ids = (0..<rows).map { _ in (0..<columns).map { _ in ledger.add(Int.random(in: 0...8, using: &generator)) } }
+        for row in ids {
+            let total = ledger.add(row.reduce(0) { $0 + ledger.values[$1] })
+            ledger.relate(row + [total])
         }
-        // With the row's sum known, one hidden cell alone could be worked out: there are never exactly one.
-        #expect(shown.filter { $0.value == nil }.count != 1, "\(counts) → \(shown)")
+        for c in 0..<columns {
+            let column = ids.map { $0[c] }
+            let total = ledger.add(column.reduce(0) { $0 + ledger.values[$1] })
+            ledger.relate(column + [total])
+        }
+        checkProtected(ledger, threshold)
     }
 
-    @Test("the published tally hides what the raw tally counts")
-    func publishedHides() {
-        let tally = Tallier.tally(paths: exampleSessions, content: content)
-        let published = Disclosure.publish(tally)
-        let table = TallyFormat.table.render(published)
-        #expect(table.contains("fewer than 3"))
-        let all = Disclosure.publish(tally, threshold: 1)
-        #expect(!TallyFormat.table.render(all).contains("fewer than"))
-        #expect(all.tables[0].rows.flatMap(\.cells).allSatisfy { $0.value != nil })
+    @Test("every count in the report is protected across all its tables", arguments: [1, 2, 3, 5, 8])
+    func reportProtected(_ threshold: Int) throws {
+        let folder = temporaryFolder()
+        let demo = DemoData(content: content, seed: UInt64(threshold))
+        for i in 0..<(threshold * 3) {
+            try SessionCodec.encode(demo.session(i)).write(to: folder.appendingPathComponent("s\(i).json"))
+        }
+        let runs = [exampleRun(), Tallier.run(paths: [folder.path], content: content)]
+        for run in runs {
+            let (report, ledger) = ReportBuilder.draft(run, content, ReportOptions(threshold: threshold))
+            checkProtected(ledger, threshold)
+            // Independently of the ledger: in each table with totals, no row or column has one hidden count.
+            for table in report.tables {
+                for row in table.rows where table.columns.last?.id == "total" {
+                    #expect(row.cells.filter { $0.value == nil }.count != 1, "\(table.id) \(row.id)")
+                }
+                if table.rows.last?.id == "total" {
+                    for c in table.columns.indices {
+                        #expect(table.rows.filter { c < $0.cells.count && $0.cells[c].value == nil }.count != 1,
+                                "\(table.id) column \(c)")
+                    }
+                }
+                // Cross-table: a theme's statements by role add up to its given plus suggested statements.
+                if table.id == "byRole" {
+                    for row in table.rows {
+                        let totals = ["statements", "suggested"].compactMap { id in
+                            report.table(id)?.rows.first { $0.id == row.id }?.cells.last
+                        }
+                        let hidden = (row.cells + totals).filter { $0.value == nil && $0 != .count(0) }.count
+                        #expect(hidden != 1, "byRole \(row.id)")
+                    }
+                }
+            }
+        }
+    }
+
+    func checkProtected(_ ledger: Ledger, _ threshold: Int) {
+        let cells = ledger.cells(threshold: threshold)
+        // The number of sessions is always shown: with fewer sessions than the threshold, what adds up to it
+        // cannot be protected (the documented exception), so those sums are not checked.
+        let smallFixed = ledger.fixed.filter { ledger.values[$0] > 0 && ledger.values[$0] < threshold }
+        for (i, (value, cell)) in zip(ledger.values, cells).enumerated() where !ledger.fixed.contains(i) {
+            if let shown = cell.value {
+                #expect(shown == value)
+                #expect(shown == 0 || shown >= threshold || threshold == 1, "a small count \(shown) is shown")
+            } else {
+                #expect(value > 0, "a zero is never hidden")
+                if case .fewerThan = cell { #expect(value < threshold) }
+            }
+        }
+        for relation in ledger.relations where smallFixed.isDisjoint(with: relation) {
+            let hidden = relation.filter { cells[$0].value == nil }
+            #expect(hidden.count != 1, "one hidden count in \(relation.map { ledger.values[$0] }) \(relation.map { cells[$0].text }) fixed \(relation.filter(ledger.fixed.contains)) could be worked out")
+        }
+    }
+
+    @Test("the summary cache gives the same report, and a changed file is read again")
+    func cache() throws {
+        let folder = temporaryFolder()
+        let demo = DemoData(content: content, seed: 5)
+        for i in 0..<12 { try SessionCodec.encode(demo.session(i)).write(to: folder.appendingPathComponent("s\(i).json")) }
+        let cacheFolder = temporaryFolder().appendingPathComponent("cache")
+        let cold = Tallier.run(paths: [folder.path], content: content, cache: SummaryCache(folder: cacheFolder, content: content))
+        #expect(cold.fromCache == 0)
+        let warm = Tallier.run(paths: [folder.path], content: content, cache: SummaryCache(folder: cacheFolder, content: content))
+        #expect(warm.fromCache == 12)
+        #expect(warm.totals == cold.totals)
+        let mode = try FileManager.default.attributesOfItem(atPath: cacheFolder.path)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        // A different filter is not answered from the last run, but from the per-file summaries.
+        let filtered = Tallier.run(paths: [folder.path], content: content, filter: TallyFilter(levels: ["strategic"]),
+                                   cache: SummaryCache(folder: cacheFolder, content: content))
+        #expect(filtered.fromCache == 12)
+        #expect(filtered.totals == Tallier.run(paths: [folder.path], content: content,
+                                               filter: TallyFilter(levels: ["strategic"])).totals)
+        // Change one file: it alone is read again, and the totals follow it.
+        var changed = demo.session(3)
+        changed.statements.removeAll()
+        try SessionCodec.encode(changed).write(to: folder.appendingPathComponent("s3.json"))
+        let again = Tallier.run(paths: [folder.path], content: content, cache: SummaryCache(folder: cacheFolder, content: content))
+        #expect(again.fromCache == 11)
+        #expect(again.totals == Tallier.run(paths: [folder.path], content: content).totals)
+        #expect(again.totals != cold.totals)
+    }
+
+    @Test("similar group themes are merged by a rule that can be checked, whatever the order")
+    func merging() {
+        var phrases: [String: TallyTotals.Phrase] = [:]
+        for (text, sessions) in [("I want the same staff who know me", 3), ("I want staff who know me", 2),
+                                 ("I want a paid job", 4), ("I want more time with friends", 1)] {
+            phrases[TallyTotals.fold(text)] = .init(wordings: [text: sessions], sessions: sessions, dots: sessions, links: ["x": 1])
+        }
+        let groups = ThemeMerger.merge(phrases)
+        #expect(groups.count == 3)
+        #expect(groups[0].name == "I want the same staff who know me")
+        #expect(groups[0].sessions == 5)
+        #expect(groups[0].shared == ["know", "staff"])
+        #expect(groups.map(\.name).contains("I want a paid job"))
+        #expect(ThemeMerger.similar(ThemeMerger.mainWords("paid job"), ThemeMerger.mainWords("job")))
+        #expect(!ThemeMerger.similar(ThemeMerger.mainWords("see friend"), ThemeMerger.mainWords("time friend")))
+    }
+
+    @Test("made-up data is the same every time for a seed, and different for another")
+    func demoRepeatable() {
+        let a = DemoData(content: content, seed: 1), b = DemoData(content: content, seed: 2)
+        #expect(SessionCodec.encode(a.session(4)) == SessionCodec.encode(DemoData(content: content, seed: 1).session(4)))
+        #expect(SessionCodec.encode(a.session(4)) != SessionCodec.encode(b.session(4)))
+        #expect(DemoData.dayFormat(Date(timeIntervalSince1970: 1_772_236_800)) == "2026-02-28")
     }
 
     @Test("CSV quotes commas and quotes, and a formula-looking cell is made harmless")
@@ -140,21 +331,19 @@ struct TallyInputTests {
 
     @Test("filters by day, area and group type; the rest are counted as left out")
     func filters() {
-        let leeds = Tallier.tally(paths: exampleSessions, content: content,
-                                  filter: TallyFilter(areas: ["LEEDS "], groups: ["Partnership board"]))
-        #expect(leeds.sessionsRead == 1)
-        #expect(leeds.sessionsFilteredOut == 2)
-        let may = Tallier.tally(paths: exampleSessions, content: content,
-                                filter: TallyFilter(since: "2026-05-01", until: "2026-05-31"))
-        #expect(may.sessionsRead == 1)
-        let all = Tallier.tally(paths: exampleSessions, content: content)
+        let leeds = exampleRun(TallyFilter(areas: ["LEEDS "], groups: ["Partnership board"]))
+        #expect(leeds.totals.sessions == 1)
+        #expect(leeds.filteredOut == 2)
+        let may = exampleRun(TallyFilter(since: "2026-05-01", until: "2026-05-31"))
+        #expect(may.totals.sessions == 1)
+        #expect(exampleRun(TallyFilter(levels: ["operational"])).totals.sessions == 1)
+        #expect(exampleRun(TallyFilter(levels: ["The whole area"])).totals.sessions == 2)
+        let all = exampleRun()
         let parts = [TallyFilter(until: "2026-04-30"), TallyFilter(since: "2026-05-01", until: "2026-05-31"),
-                     TallyFilter(since: "2026-06-01")].map {
-            Tallier.tally(paths: exampleSessions, content: content, filter: $0)
-        }
+                     TallyFilter(since: "2026-06-01")].map(exampleRun)
         // Days split into parts count every session exactly once.
-        #expect(parts.map(\.sessionsRead).reduce(0, +) == all.sessionsRead)
-        #expect(parts.allSatisfy { $0.sessionsRead + $0.sessionsFilteredOut == all.sessionsRead })
+        #expect(parts.map(\.totals.sessions).reduce(0, +) == all.totals.sessions)
+        #expect(parts.allSatisfy { $0.read == all.totals.sessions })
     }
 
     @Test("a filter that cannot work says why")
@@ -162,6 +351,7 @@ struct TallyInputTests {
         #expect(TallyFilter(since: "2026-02-30").problem(content)?.contains("--since should be a day") == true)
         #expect(TallyFilter(since: "2026-06-01", until: "2026-05-01").problem(content)?.contains("is after") == true)
         #expect(TallyFilter(groups: ["choir"]).problem(content)?.contains("is not a group type") == true)
+        #expect(TallyFilter(levels: ["national"]).problem(content)?.contains("is not a level of commissioning") == true)
         #expect(TallyFilter(since: "2026-01-01", groups: ["mixed"]).problem(content) == nil)
     }
 
@@ -170,5 +360,80 @@ struct TallyInputTests {
         let (files, missing) = Tallier.files(under: [folder + "/example-*.json", folder + "/nothing-*.json"])
         #expect(files.map(\.lastPathComponent) == exampleSessions.map { URL(fileURLWithPath: $0).lastPathComponent })
         #expect(missing.map(\.reason) == ["matches no files"])
+    }
+}
+
+@Suite("Tally: the JSON schema")
+struct TallySchemaTests {
+    /// A small checker for the parts of JSON Schema the report's schema uses: type, properties, required,
+    /// additionalProperties false, items, oneOf, const, pattern and $ref.
+    func check(_ value: Any, _ node: [String: Any], _ defs: [String: Any], _ at: String, _ problems: inout [String]) {
+        if let ref = node["$ref"] as? String {
+            let name = String(ref.split(separator: "/").last!)
+            check(value, defs[name] as! [String: Any], defs, at, &problems)
+            return
+        }
+        if let options = node["oneOf"] as? [[String: Any]] {
+            let fits = options.filter { option in
+                var inner: [String] = []
+                check(value, option, defs, at, &inner)
+                return inner.isEmpty
+            }
+            if fits.count != 1 { problems.append("\(at): fits \(fits.count) of oneOf") }
+            return
+        }
+        if let constant = node["const"] as? String, value as? String != constant { problems.append("\(at): not \(constant)") }
+        switch node["type"] as? String {
+        case "object":
+            guard let object = value as? [String: Any] else { problems.append("\(at): not an object"); return }
+            let properties = node["properties"] as? [String: Any] ?? [:]
+            for key in node["required"] as? [String] ?? [] where object[key] == nil { problems.append("\(at).\(key): missing") }
+            for (key, inner) in object {
+                guard let schema = properties[key] as? [String: Any] else { problems.append("\(at).\(key): not in the schema"); continue }
+                check(inner, schema, defs, "\(at).\(key)", &problems)
+            }
+        case "array":
+            guard let array = value as? [Any] else { problems.append("\(at): not an array"); return }
+            for (i, item) in array.enumerated() { check(item, node["items"] as! [String: Any], defs, "\(at)[\(i)]", &problems) }
+        case "string":
+            guard let text = value as? String else { problems.append("\(at): not a string"); return }
+            if let pattern = node["pattern"] as? String, text.range(of: pattern, options: .regularExpression) == nil {
+                problems.append("\(at): \"\(text)\" does not match \(pattern)")
+            }
+        case "integer":
+            guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() else {
+                problems.append("\(at): not a whole number")
+                return
+            }
+        case "boolean":
+            if !(value is Bool) {
+                problems.append("\(at): not true or false")
+            }
+        default: break
+        }
+    }
+
+    @Test("the JSON report of the examples, and of made-up sessions, fits the documented schema")
+    func fitsSchema() throws {
+        let schemaURL = packageRoot.appendingPathComponent("assets/tally/tally-report.schema.json")
+        let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)) as! [String: Any]
+        let defs = schema["$defs"] as! [String: Any]
+        let demo = DemoData(content: content, seed: 9)
+        let runs = [exampleRun(), Tallier.run(paths: [], content: content)]
+        var reports = runs.map { ReportBuilder.build($0, content, ReportOptions()) }
+        reports.append(ReportBuilder.build(TallyRun(totals: Tallier.totals((0..<10).map(demo.session), content: content),
+                                                    filteredOut: 0, skipped: [], fromCache: 0), content, ReportOptions()))
+        for report in reports {
+            let json = try JSONSerialization.jsonObject(with: Data(TallyFormat.json.render(report).utf8))
+            var problems: [String] = []
+            check(json, schema, defs, "report", &problems)
+            #expect(problems.isEmpty, "\(problems.prefix(5))")
+        }
+        // The checker can fail: a stray field is caught.
+        var problems: [String] = []
+        var broken = try JSONSerialization.jsonObject(with: Data(TallyFormat.json.render(reports[0]).utf8)) as! [String: Any]
+        broken["names"] = ["JT"]
+        check(broken, schema, defs, "report", &problems)
+        #expect(problems == ["report.names: not in the schema"])
     }
 }

@@ -1,0 +1,184 @@
+import Foundation
+import TogetherContent
+import TogetherCore
+
+/// The parts of a session file the tally reads, and nothing else. It is filled either from a full `Session`
+/// or, much faster, straight from the file's bytes by `LeanReader`; both then go through `SessionSummary.make`,
+/// so the two ways cannot count differently.
+public struct LeanSession: Equatable, Sendable {
+    public struct Person: Equatable, Sendable { var id, role: String; var consent: Bool }
+    public struct Statement: Equatable, Sendable {
+        var personId, category, text: String
+        var themeId: String?
+        var voice: String
+    }
+    public struct Review: Equatable, Sendable {
+        var id: String
+        var rating: String?
+        var barriers: [String]
+    }
+    public struct GroupTheme: Equatable, Sendable {
+        var id, statement: String
+        var makingItReal: [String]
+        var dots: Int
+    }
+    public struct Action: Equatable, Sendable {
+        var intention: String?
+        var linkKind: String?
+        var linkId: String?
+    }
+
+    var date = "", area = "", groupType = "", level = ""
+    var people: [Person] = []
+    var statements: [Statement] = []
+    var makingItReal: [Review] = []
+    var topTips: [Review] = []
+    var groupThemes: [GroupTheme] = []
+    var actions: [Action] = []
+
+    public init() {}
+
+    public init(_ s: Session) {
+        date = s.setup.date
+        area = s.setup.area
+        groupType = s.setup.groupType
+        level = s.setup.level
+        people = s.people.map { .init(id: $0.id, role: $0.role, consent: $0.consentToQuote) }
+        statements = s.statements.map {
+            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind)
+        }
+        makingItReal = s.makingItReal.map { .init(id: $0.themeId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
+        topTips = s.topTips.map { .init(id: $0.tipId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
+        groupThemes = s.groupThemes.map {
+            .init(id: $0.id, statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.totalDots)
+        }
+        actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind, linkId: $0.link?.id) }
+    }
+}
+
+/// What one session adds to a tally: counts by id, the texts a report may show (group "I" statements,
+/// barriers, and the words of people who agreed to be quoted), and never a person's key or name.
+/// It is small and `Codable`, so it is what the per-file cache keeps.
+public struct SessionSummary: Codable, Equatable, Sendable {
+    public struct ThemeFigures: Codable, Equatable, Sendable {
+        /// Statements the group gave this theme, by category id.
+        public var statements: [String: Int] = [:]
+        /// Statements with no theme that the keyword list suggests for this theme, by category id (under `none`:
+        /// statements with no theme and no suggestion).
+        public var suggested: [String: Int] = [:]
+        /// Distinct people with a statement here (given or suggested), by category id.
+        public var people: [String: Int] = [:]
+        /// Distinct people with any statement here.
+        public var peopleAny = 0
+        /// Statements by the role of the person they are about.
+        public var byRole: [String: Int] = [:]
+        /// Statements by whose voice: own, supported, onBehalf.
+        public var byVoice: [String: Int] = [:]
+        /// Dots on the group's themes linked to this Making It Real theme.
+        public var votes = 0
+        /// The group's themes linked to this Making It Real theme.
+        public var groupThemes = 0
+    }
+
+    public struct GroupThemeFigure: Codable, Equatable, Sendable {
+        public var statement: String
+        public var makingItReal: [String]
+        public var dots: Int
+    }
+
+    public struct Quote: Codable, Equatable, Sendable {
+        public var themeId: String
+        public var category: String
+        public var text: String
+    }
+
+    public var date: String
+    public var area: String
+    public var groupType: String
+    public var level: String
+    /// People by role id.
+    public var roles: [String: Int]
+    /// By Making It Real theme id; `none` for statements with neither a theme nor a suggestion.
+    public var themes: [String: ThemeFigures]
+    public var themeRatings: [String: String]
+    public var tipRatings: [String: String]
+    /// What gets in the way, by top tip id.
+    public var tipBarriers: [String: [String]]
+    public var groupThemes: [GroupThemeFigure]
+    /// Actions by intention id (`none` when not given), and the Making It Real themes each action is linked to.
+    public var actions: [ActionFigure]
+    /// Statements of people who agreed to be quoted, with the theme they count under.
+    public var quotes: [Quote]
+
+    public struct ActionFigure: Codable, Equatable, Sendable {
+        public var intention: String
+        public var themes: [String]
+    }
+
+    public static let noTheme = "none"
+    public static let noIntention = "none"
+
+    /// The one place a session's words become counts.
+    public static func make(_ s: LeanSession, _ content: ContentPacks, _ suggester: ThemeSuggester) -> SessionSummary {
+        let roleOf = Dictionary(s.people.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let consent = Set(s.people.filter(\.consent).map(\.id))
+        let knownThemes = Set(content.makingItReal.themes.map(\.id))
+        var themes: [String: ThemeFigures] = [:]
+        var peopleIn: [String: [String: Set<String>]] = [:]
+        var quotes: [Quote] = []
+        for st in s.statements {
+            var key = noTheme
+            var suggested = false
+            if let id = st.themeId, knownThemes.contains(id) {
+                key = id
+            } else if let suggestion = suggester.suggest(for: st.text) {
+                key = suggestion.themeId
+                suggested = true
+            }
+            if suggested || key == noTheme {
+                themes[key, default: .init()].suggested[st.category, default: 0] += 1
+            } else {
+                themes[key, default: .init()].statements[st.category, default: 0] += 1
+            }
+            themes[key, default: .init()].byRole[roleOf[st.personId] ?? "unknown", default: 0] += 1
+            themes[key, default: .init()].byVoice[st.voice, default: 0] += 1
+            peopleIn[key, default: [:]][st.category, default: []].insert(st.personId)
+            if consent.contains(st.personId), key != noTheme {
+                quotes.append(.init(themeId: key, category: st.category, text: st.text))
+            }
+        }
+        for (key, byCategory) in peopleIn {
+            themes[key, default: .init()].people = byCategory.mapValues(\.count)
+            themes[key, default: .init()].peopleAny = byCategory.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count
+        }
+        for theme in s.groupThemes {
+            for id in Set(theme.makingItReal) where knownThemes.contains(id) {
+                themes[id, default: .init()].votes += theme.dots
+                themes[id, default: .init()].groupThemes += 1
+            }
+        }
+        let groupThemeLinks = Dictionary(s.groupThemes.map { ($0.id, $0.makingItReal) }, uniquingKeysWith: { a, _ in a })
+        let actions = s.actions.map { action -> ActionFigure in
+            var linked: [String] = []
+            switch action.linkKind {
+            case "groupTheme": linked = action.linkId.flatMap { groupThemeLinks[$0] } ?? []
+            case "makingItReal": linked = action.linkId.map { [$0] } ?? []
+            default: break
+            }
+            let intention = action.intention.flatMap { content.intention($0)?.id } ?? noIntention
+            return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted())
+        }
+        var roles: [String: Int] = [:]
+        for person in s.people { roles[person.role, default: 0] += 1 }
+        func ratings(_ reviews: [LeanSession.Review]) -> [String: String] {
+            Dictionary(reviews.compactMap { r in r.rating.map { (r.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        }
+        var tipBarriers: [String: [String]] = [:]
+        for tip in s.topTips where !tip.barriers.isEmpty { tipBarriers[tip.id, default: []] += tip.barriers }
+        return SessionSummary(
+            date: s.date, area: s.area, groupType: s.groupType, level: s.level, roles: roles, themes: themes,
+            themeRatings: ratings(s.makingItReal), tipRatings: ratings(s.topTips), tipBarriers: tipBarriers,
+            groupThemes: s.groupThemes.map { .init(statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.dots) },
+            actions: actions, quotes: quotes)
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import TogetherContent
+
+/// Everything the tally adds up, session by session. Its size grows with the number of themes, areas,
+/// quarters and distinct wordings, never with the number of files: a session is added and forgotten.
+/// Adding is order-free (`merge` is commutative), so files can be read in parallel and in any order.
+public struct TallyTotals: Codable, Equatable, Sendable {
+    public struct Theme: Codable, Equatable, Sendable {
+        public var statements: [String: Int] = [:]
+        public var suggested: [String: Int] = [:]
+        public var people: [String: Int] = [:]
+        public var peopleAny = 0
+        public var byRole: [String: Int] = [:]
+        public var byVoice: [String: Int] = [:]
+        public var votes = 0
+        public var groupThemes = 0
+        /// Sessions with at least one statement here.
+        public var sessions = 0
+        /// Making It Real ratings by scale id.
+        public var ratings: [String: Int] = [:]
+
+        mutating func merge(_ o: Theme) {
+            statements.add(o.statements)
+            suggested.add(o.suggested)
+            people.add(o.people)
+            peopleAny += o.peopleAny
+            byRole.add(o.byRole)
+            byVoice.add(o.byVoice)
+            votes += o.votes
+            groupThemes += o.groupThemes
+            sessions += o.sessions
+            ratings.add(o.ratings)
+        }
+    }
+
+    /// One wording of a group theme or a barrier, folded so that capitals, accents and punctuation do not count.
+    public struct Phrase: Codable, Equatable, Sendable {
+        /// Each way it was written, with how many sessions wrote it so.
+        public var wordings: [String: Int] = [:]
+        public var sessions = 0
+        public var dots = 0
+        /// Making It Real themes it was linked to, with how many sessions linked it.
+        public var links: [String: Int] = [:]
+
+        mutating func merge(_ o: Phrase) {
+            wordings.add(o.wordings)
+            sessions += o.sessions
+            dots += o.dots
+            links.add(o.links)
+        }
+    }
+
+    public struct Quote: Codable, Equatable, Hashable, Sendable {
+        public var category: String
+        public var text: String
+        /// A stable order that does not depend on which file came first.
+        var key: UInt64 { Self.fnv(text) }
+
+        static func fnv(_ text: String) -> UInt64 {
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+            return h
+        }
+    }
+
+    /// How many quotes are kept per theme and category: enough to choose from, never the whole corpus.
+    public static let quotesKept = 6
+
+    public var sessions = 0
+    public var themes: [String: Theme] = [:]
+    /// Top tip ratings: tip id → scale id → sessions.
+    public var tipRatings: [String: [String: Int]] = [:]
+    /// What gets in the way, by tip id then folded wording.
+    public var tipBarriers: [String: [String: Phrase]] = [:]
+    /// Group themes by folded wording.
+    public var groupThemes: [String: Phrase] = [:]
+    /// Actions by intention id, and by Making It Real theme then intention id.
+    public var actions: [String: Int] = [:]
+    public var actionsByTheme: [String: [String: Int]] = [:]
+    /// People by role, and sessions with at least one person in the role.
+    public var rolePeople: [String: Int] = [:]
+    public var roleSessions: [String: Int] = [:]
+    /// Sessions by folded area, with the spellings used.
+    public var areas: [String: Phrase] = [:]
+    public var groupTypes: [String: Int] = [:]
+    public var levels: [String: Int] = [:]
+    /// Quarter (`2026 Q1`) → theme id → category id → people.
+    public var quarters: [String: [String: [String: Int]]] = [:]
+    /// Theme id → quotes from people who agreed to be quoted, the few with the smallest keys.
+    public var quotes: [String: Set<Quote>] = [:]
+
+    public init() {}
+
+    public mutating func add(_ s: SessionSummary) {
+        sessions += 1
+        for (id, f) in s.themes {
+            var t = Theme(statements: f.statements, suggested: f.suggested, people: f.people, peopleAny: f.peopleAny,
+                          byRole: f.byRole, byVoice: f.byVoice, votes: f.votes, groupThemes: f.groupThemes)
+            t.sessions = f.statements.values.reduce(0, +) + f.suggested.values.reduce(0, +) > 0 ? 1 : 0
+            themes[id, default: .init()].merge(t)
+        }
+        for (id, rating) in s.themeRatings { themes[id, default: .init()].ratings[rating, default: 0] += 1 }
+        for (id, rating) in s.tipRatings { tipRatings[id, default: [:]][rating, default: 0] += 1 }
+        for (tip, texts) in s.tipBarriers {
+            for text in Set(texts) {
+                var p = Phrase(wordings: [text: 1], sessions: 1)
+                p.sessions = 1
+                tipBarriers[tip, default: [:]][Self.fold(text), default: .init()].merge(p)
+            }
+        }
+        var seen = Set<String>()
+        for theme in s.groupThemes {
+            let key = Self.fold(theme.statement)
+            let first = seen.insert(key).inserted
+            var p = Phrase(wordings: first ? [theme.statement: 1] : [:], sessions: first ? 1 : 0, dots: theme.dots)
+            for id in Set(theme.makingItReal) { p.links[id, default: 0] += 1 }
+            groupThemes[key, default: .init()].merge(p)
+        }
+        for action in s.actions {
+            actions[action.intention, default: 0] += 1
+            for id in action.themes { actionsByTheme[id, default: [:]][action.intention, default: 0] += 1 }
+        }
+        rolePeople.add(s.roles)
+        for (role, n) in s.roles where n > 0 { roleSessions[role, default: 0] += 1 }
+        let area = s.area.trimmingCharacters(in: .whitespaces)
+        areas[Self.fold(area.isEmpty ? "not given" : area), default: .init()].merge(
+            Phrase(wordings: [area.isEmpty ? "Not given" : area: 1], sessions: 1))
+        groupTypes[s.groupType, default: 0] += 1
+        levels[s.level.isEmpty ? "notSaid" : s.level, default: 0] += 1
+        if let quarter = Self.quarter(of: s.date) {
+            for (id, f) in s.themes where id != SessionSummary.noTheme {
+                quarters[quarter, default: [:]][id, default: [:]].add(f.people)
+            }
+        }
+        for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text)) }
+    }
+
+    mutating func keepQuote(_ themeId: String, _ quote: Quote) {
+        quotes[themeId, default: []].insert(quote)
+        if quotes[themeId]!.count > Self.quotesKept * 3 {
+            quotes[themeId] = Set(Self.ordered(quotes[themeId]!).prefix(Self.quotesKept * 3))
+        }
+    }
+
+    static func ordered(_ quotes: Set<Quote>) -> [Quote] {
+        quotes.sorted { ($0.key, $0.text, $0.category) < ($1.key, $1.text, $1.category) }
+    }
+
+    public mutating func merge(_ o: TallyTotals) {
+        sessions += o.sessions
+        for (id, t) in o.themes { themes[id, default: .init()].merge(t) }
+        for (id, r) in o.tipRatings { tipRatings[id, default: [:]].add(r) }
+        for (tip, phrases) in o.tipBarriers {
+            for (key, p) in phrases { tipBarriers[tip, default: [:]][key, default: .init()].merge(p) }
+        }
+        for (key, p) in o.groupThemes { groupThemes[key, default: .init()].merge(p) }
+        actions.add(o.actions)
+        for (id, a) in o.actionsByTheme { actionsByTheme[id, default: [:]].add(a) }
+        rolePeople.add(o.rolePeople)
+        roleSessions.add(o.roleSessions)
+        for (key, p) in o.areas { areas[key, default: .init()].merge(p) }
+        groupTypes.add(o.groupTypes)
+        levels.add(o.levels)
+        for (q, byTheme) in o.quarters {
+            for (id, people) in byTheme { quarters[q, default: [:]][id, default: [:]].add(people) }
+        }
+        for (id, set) in o.quotes { for quote in set { keepQuote(id, quote) } }
+    }
+
+    /// `2026 Q1` for a day in January to March 2026; nil when the day is not a real day.
+    public static func quarter(of day: String) -> String? {
+        let parts = day.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              (1...12).contains(month) else { return nil }
+        return "\(year) Q\((month - 1) / 3 + 1)"
+    }
+
+    /// Lower case, no accents, words only: the form wordings are compared in.
+    public static func fold(_ text: String) -> String { ContentPacks.words(of: text).joined(separator: " ") }
+}
+
+extension Dictionary where Value == Int {
+    mutating func add(_ other: [Key: Int]) {
+        for (k, v) in other { self[k, default: 0] += v }
+    }
+}
