@@ -8,6 +8,13 @@ public struct FileStamp: Codable, Equatable, Hashable, Sendable {
     public var nanoseconds: Int64
     public var inode: UInt64
 
+    init(size: Int64, seconds: Int64, nanoseconds: Int64, inode: UInt64) {
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.inode = inode
+    }
+
     public init?(_ url: URL) {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
@@ -41,8 +48,9 @@ public final class SummaryCache: @unchecked Sendable {
 
     public let folder: URL
     let fingerprint: String
-    private let entries: [String: Entry]
-    private let lines: Int
+    /// Loaded by `loadSummaries()` only when the last run's totals cannot be used; read-only afterwards.
+    private var entries: [String: Entry] = [:]
+    private var lines = 0
     private let lock = NSLock()
 
     /// Where the cache lives by default: `$XDG_CACHE_HOME/together`, else `~/.cache/together`.
@@ -57,20 +65,18 @@ public final class SummaryCache: @unchecked Sendable {
     public init(folder: URL, content: ContentPacks) {
         self.folder = folder
         fingerprint = Self.fingerprint(content)
-        var loaded: [String: Entry] = [:]
-        var count = 0
-        if let data = try? Data(contentsOf: folder.appendingPathComponent("summaries-\(fingerprint).jsonl")) {
-            let decoder = JSONDecoder()
-            for line in data.split(separator: UInt8(ascii: "\n")) {
-                count += 1
-                if let entry = try? decoder.decode(Entry.self, from: line) { loaded[entry.path] = entry }
-            }
-        }
-        entries = loaded
-        lines = count
     }
 
-    public var count: Int { entries.count }
+    /// Reads the per-file summaries (lines that cannot be read, say from a run cut short, are left out).
+    /// Call before reading files in parallel.
+    func loadSummaries() {
+        guard let data = try? Data(contentsOf: summariesURL) else { return }
+        let all = SummaryCodec.entries(Array(data))
+        lines = all.count
+        for entry in all { entries[entry.path] = entry } // later records win
+    }
+
+    var summariesURL: URL { folder.appendingPathComponent("summaries-\(fingerprint).bin") }
 
     func summary(for path: String, stamp: FileStamp) -> SessionSummary? {
         guard let entry = entries[path], entry.stamp == stamp else { return nil }
@@ -104,32 +110,28 @@ public final class SummaryCache: @unchecked Sendable {
         if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
     }
 
-    /// Adds new summaries. The file only grows (later lines win); when it holds more than twice as many
-    /// lines as files, it is written afresh.
+    /// Adds new summaries. The file only grows (later records win); when it holds more than twice as many
+    /// records as files, it is written afresh.
     func remember(_ fresh: [Entry]) {
         guard !fresh.isEmpty, prepareFolder() else { return }
         lock.lock()
         defer { lock.unlock() }
-        let url = folder.appendingPathComponent("summaries-\(fingerprint).jsonl")
-        let encoder = JSONEncoder()
         var merged = entries
         for entry in fresh { merged[entry.path] = entry }
-        let rewrite = lines + fresh.count > 2 * merged.count
-        var out = Data()
-        for entry in rewrite ? Array(merged.values) : fresh {
-            guard let line = try? encoder.encode(entry) else { continue }
-            out.append(line)
-            out.append(UInt8(ascii: "\n"))
+        let rewrite = lines + fresh.count > 2 * merged.count || !FileManager.default.fileExists(atPath: summariesURL.path)
+        var out: [UInt8] = rewrite ? SummaryCodec.magic : []
+        for entry in rewrite ? merged.values.sorted(by: { $0.path < $1.path }) : fresh {
+            out += SummaryCodec.frame(SummaryCodec.encode(entry))
         }
-        if rewrite || !FileManager.default.fileExists(atPath: url.path) {
+        if rewrite {
             let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: temp.path, contents: out, attributes: [.posixPermissions: 0o600])
+            guard FileManager.default.createFile(atPath: temp.path, contents: Data(out), attributes: [.posixPermissions: 0o600])
             else { return }
-            if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
-        } else if let handle = try? FileHandle(forWritingTo: url) {
+            if rename(temp.path, summariesURL.path) != 0 { try? FileManager.default.removeItem(at: temp) }
+        } else if let handle = try? FileHandle(forWritingTo: summariesURL) {
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: out)
+            try? handle.write(contentsOf: Data(out))
         }
     }
 
@@ -145,7 +147,7 @@ public final class SummaryCache: @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         let parts: [Data?] = [
-            Data("summary-1".utf8),
+            Data("summary-2".utf8),
             try? encoder.encode(content.keywords),
             try? encoder.encode(content.makingItReal.themes.map(\.id)),
             try? encoder.encode(content.workingTogether.categories.map(\.id)),

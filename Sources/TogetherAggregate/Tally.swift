@@ -148,6 +148,7 @@ public enum Tallier {
             return TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,
                             fromCache: files.count)
         }
+        cache?.loadSummaries()
         let suggester = ThemeSuggester(content.keywords)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())

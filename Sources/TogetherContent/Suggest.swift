@@ -19,48 +19,73 @@ extension ContentPacks {
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
     }
-
-    static func contains(_ words: [String], _ keyword: [String]) -> Bool {
-        guard !keyword.isEmpty, words.count >= keyword.count else { return false }
-        for start in 0...(words.count - keyword.count) {
-            let hit = keyword.indices.allSatisfy { i in
-                let word = words[start + i]
-                let key = keyword[i]
-                return word == key || (key.count >= 4 && word.hasPrefix(key))
-            }
-            if hit { return true }
-        }
-        return false
-    }
 }
 
 /// The keyword list made ready once, for suggesting themes for many statements.
 /// A keyword matches a whole word, or the start of a word when it has four letters or more;
 /// a keyword of several words matches those words in a row. Capitals and accents are ignored.
 public struct ThemeSuggester: Sendable {
-    let lists: [(themeId: String, keywords: [(text: String, words: [String])])]
+    struct Keyword: Sendable {
+        var theme: Int
+        var text: String
+        var words: [[UInt8]]
+    }
+    let themes: [String]
+    /// Keywords in pack order.
+    let keywords: [Keyword]
+    /// Keyword indices by their first word (whole-word matches) and by its first four bytes (word starts).
+    let byWord: [[UInt8]: [Int]]
+    let byStart: [[UInt8]: [Int]]
 
     public init(_ pack: KeywordPack) {
-        lists = pack.themes.map { list in
-            (list.themeId, list.words.map { ($0, ContentPacks.words(of: $0)) })
+        themes = pack.themes.map(\.themeId)
+        var keywords: [Keyword] = []
+        for (t, list) in pack.themes.enumerated() {
+            for word in list.words {
+                let words = ContentPacks.words(of: word).map { Array($0.utf8) }
+                if !words.isEmpty { keywords.append(Keyword(theme: t, text: word, words: words)) }
+            }
         }
+        var byWord: [[UInt8]: [Int]] = [:], byStart: [[UInt8]: [Int]] = [:]
+        for (i, k) in keywords.enumerated() {
+            byWord[k.words[0], default: []].append(i)
+            if Self.isPrefixWord(k.words[0]) { byStart[Array(k.words[0].prefix(4)), default: []].append(i) }
+        }
+        self.keywords = keywords
+        self.byWord = byWord
+        self.byStart = byStart
+    }
+
+    /// A keyword word of four letters or more also matches the start of a longer word.
+    static func isPrefixWord(_ word: [UInt8]) -> Bool { String(decoding: word, as: UTF8.self).count >= 4 }
+
+    static func matches(_ word: [UInt8], _ key: [UInt8]) -> Bool {
+        word == key || (isPrefixWord(key) && word.starts(with: key))
     }
 
     public func suggest(for text: String) -> ThemeSuggestion? {
-        let words = ContentPacks.words(of: text)
+        let words = ContentPacks.words(of: text).map { Array($0.utf8) }
         guard !words.isEmpty else { return nil }
-        var best: ThemeSuggestion?
-        for list in lists {
-            var first: String?
-            var count = 0
-            for keyword in list.keywords where ContentPacks.contains(words, keyword.words) {
-                count += 1
-                if first == nil { first = keyword.text }
-            }
-            if let first, count > (best?.matches ?? 0) {
-                best = ThemeSuggestion(themeId: list.themeId, word: first, matches: count)
+        var hit = Set<Int>()
+        for (start, word) in words.enumerated() {
+            let candidates = (byWord[word] ?? []) + (word.count >= 4 ? byStart[Array(word.prefix(4))] ?? [] : [])
+            for i in candidates where !hit.contains(i) {
+                let key = keywords[i].words
+                guard start + key.count <= words.count else { continue }
+                if key.indices.allSatisfy({ Self.matches(words[start + $0], key[$0]) }) { hit.insert(i) }
             }
         }
-        return best
+        guard !hit.isEmpty else { return nil }
+        var count = Array(repeating: 0, count: themes.count)
+        var first = Array(repeating: Int?.none, count: themes.count)
+        for i in hit.sorted() {
+            let t = keywords[i].theme
+            count[t] += 1
+            if first[t] == nil { first[t] = i }
+        }
+        var best: Int?
+        for t in themes.indices where count[t] > 0 && count[t] > (best.map { count[$0] } ?? 0) { best = t }
+        guard let best, let i = first[best] else { return nil }
+        return ThemeSuggestion(themeId: themes[best], word: keywords[i].text, matches: count[best])
     }
 }

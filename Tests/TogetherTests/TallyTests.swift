@@ -437,3 +437,40 @@ struct TallySchemaTests {
         #expect(problems == ["report.names: not in the schema"])
     }
 }
+
+@Suite("Tally: suggestions")
+struct SuggestionTests {
+    /// The rule written the plain way: every keyword tried at every place.
+    func plain(_ text: String) -> ThemeSuggestion? {
+        let words = ContentPacks.words(of: text)
+        var best: ThemeSuggestion?
+        for list in content.keywords.themes {
+            var first: String?, count = 0
+            for keyword in list.words {
+                let key = ContentPacks.words(of: keyword)
+                guard !key.isEmpty, words.count >= key.count else { continue }
+                let found = (0...(words.count - key.count)).contains { start in
+                    key.indices.allSatisfy { i in words[start + i] == key[i] || (key[i].count >= 4 && words[start + i].hasPrefix(key[i])) }
+                }
+                if found { count += 1; if first == nil { first = keyword } }
+            }
+            if let first, count > (best?.matches ?? 0) { best = ThemeSuggestion(themeId: list.themeId, word: first, matches: count) }
+        }
+        return best
+    }
+
+    @Test("the indexed suggester agrees with the plain rule on every statement we have")
+    func agrees() throws {
+        let suggester = ThemeSuggester(content.keywords)
+        var texts = DemoData.phrases.values.flatMap { $0.values.flatMap { $0 } }
+        for path in exampleSessions { texts += try SessionCodec.read(URL(fileURLWithPath: path)).statements.map(\.text) }
+        texts += ["I feel lonely and isolated", "Independence matters", "out and about with friends", "PA", "a pass",
+                  "Direct payments are confusing", "", "   ", "Ysbyty – hospital appointments"]
+        var suggested = 0
+        for text in texts {
+            #expect(suggester.suggest(for: text) == plain(text), "\(text)")
+            if plain(text) != nil { suggested += 1 }
+        }
+        #expect(suggested > 20)
+    }
+}

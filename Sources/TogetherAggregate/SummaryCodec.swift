@@ -1,0 +1,148 @@
+import Foundation
+
+/// The cache's own compact form for summaries: numbers as variable-length integers, texts as length and
+/// UTF-8 bytes, maps in sorted key order. Many times quicker to read than JSON, which matters because
+/// the cache is read whenever any file of a corpus has changed.
+enum SummaryCodec {
+    static let magic: [UInt8] = Array("TGS1".utf8)
+
+    struct Writer {
+        var bytes: [UInt8] = []
+        mutating func int(_ value: Int) {
+            var v = UInt64(bitPattern: Int64(value)) // zigzag, so small negatives stay small
+            v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
+            while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+            bytes.append(UInt8(v))
+        }
+        mutating func text(_ s: String) { int(s.utf8.count); bytes += s.utf8 }
+        mutating func texts(_ list: [String]) { int(list.count); list.forEach { text($0) } }
+        mutating func counts(_ map: [String: Int]) {
+            int(map.count)
+            for key in map.keys.sorted() { text(key); int(map[key]!) }
+        }
+        mutating func pairs(_ map: [String: String]) {
+            int(map.count)
+            for key in map.keys.sorted() { text(key); text(map[key]!) }
+        }
+    }
+
+    struct Reader {
+        let bytes: [UInt8]
+        var i: Int
+        struct Short: Error {}
+        mutating func int() throws -> Int {
+            var v: UInt64 = 0, shift: UInt64 = 0
+            while true {
+                guard i < bytes.count, shift < 64 else { throw Short() }
+                let b = bytes[i]
+                i += 1
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        }
+        mutating func text() throws -> String {
+            let n = try int()
+            guard n >= 0, i + n <= bytes.count, let s = String(validating: bytes[i..<(i + n)], as: UTF8.self) else { throw Short() }
+            i += n
+            return s
+        }
+        mutating func count() throws -> Int {
+            let n = try int()
+            guard n >= 0, n <= bytes.count - i else { throw Short() }
+            return n
+        }
+        mutating func texts() throws -> [String] { try (0..<count()).map { _ in try text() } }
+        mutating func counts() throws -> [String: Int] {
+            var map: [String: Int] = [:]
+            for _ in 0..<(try count()) { let k = try text(); map[k] = try int() }
+            return map
+        }
+        mutating func pairs() throws -> [String: String] {
+            var map: [String: String] = [:]
+            for _ in 0..<(try count()) { let k = try text(); map[k] = try text() }
+            return map
+        }
+    }
+
+    static func encode(_ e: SummaryCache.Entry) -> [UInt8] {
+        var w = Writer()
+        let s = e.summary
+        w.text(e.path)
+        [e.stamp.size, e.stamp.seconds, e.stamp.nanoseconds].forEach { w.int(Int($0)) }
+        w.int(Int(bitPattern: UInt(e.stamp.inode)))
+        [s.date, s.area, s.groupType, s.level].forEach { w.text($0) }
+        w.counts(s.roles)
+        w.int(s.themes.count)
+        for key in s.themes.keys.sorted() {
+            let f = s.themes[key]!
+            w.text(key)
+            [f.statements, f.suggested, f.people, f.byRole, f.byVoice].forEach { w.counts($0) }
+            [f.peopleAny, f.votes, f.groupThemes].forEach { w.int($0) }
+        }
+        w.pairs(s.themeRatings)
+        w.pairs(s.tipRatings)
+        w.int(s.tipBarriers.count)
+        for key in s.tipBarriers.keys.sorted() { w.text(key); w.texts(s.tipBarriers[key]!) }
+        w.int(s.groupThemes.count)
+        for g in s.groupThemes { w.text(g.statement); w.texts(g.makingItReal); w.int(g.dots) }
+        w.int(s.actions.count)
+        for a in s.actions { w.text(a.intention); w.texts(a.themes) }
+        w.int(s.quotes.count)
+        for q in s.quotes { w.text(q.themeId); w.text(q.category); w.text(q.text) }
+        return w.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], from start: Int) throws -> (SummaryCache.Entry, Int) {
+        var r = Reader(bytes: bytes, i: start)
+        let path = try r.text()
+        let size = try r.int(), seconds = try r.int(), nanoseconds = try r.int(), inode = try r.int()
+        let stamp = FileStamp(size: Int64(size), seconds: Int64(seconds), nanoseconds: Int64(nanoseconds),
+                              inode: UInt64(UInt(bitPattern: inode)))
+        let date = try r.text(), area = try r.text(), groupType = try r.text(), level = try r.text()
+        let roles = try r.counts()
+        var themes: [String: SessionSummary.ThemeFigures] = [:]
+        for _ in 0..<(try r.count()) {
+            let key = try r.text()
+            var f = SessionSummary.ThemeFigures()
+            f.statements = try r.counts(); f.suggested = try r.counts(); f.people = try r.counts()
+            f.byRole = try r.counts(); f.byVoice = try r.counts()
+            f.peopleAny = try r.int(); f.votes = try r.int(); f.groupThemes = try r.int()
+            themes[key] = f
+        }
+        let themeRatings = try r.pairs(), tipRatings = try r.pairs()
+        var tipBarriers: [String: [String]] = [:]
+        for _ in 0..<(try r.count()) { let k = try r.text(); tipBarriers[k] = try r.texts() }
+        let groupThemes = try (0..<r.count()).map { _ in
+            SessionSummary.GroupThemeFigure(statement: try r.text(), makingItReal: try r.texts(), dots: try r.int())
+        }
+        let actions = try (0..<r.count()).map { _ in SessionSummary.ActionFigure(intention: try r.text(), themes: try r.texts()) }
+        let quotes = try (0..<r.count()).map { _ in
+            SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text())
+        }
+        let summary = SessionSummary(date: date, area: area, groupType: groupType, level: level, roles: roles,
+                                     themes: themes, themeRatings: themeRatings, tipRatings: tipRatings,
+                                     tipBarriers: tipBarriers, groupThemes: groupThemes, actions: actions, quotes: quotes)
+        return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)
+    }
+
+    /// Records one after another, each led by its length, so a record cut short at the end is simply dropped.
+    static func frame(_ record: [UInt8]) -> [UInt8] {
+        var w = Writer()
+        w.int(record.count)
+        return w.bytes + record
+    }
+
+    static func entries(_ bytes: [UInt8]) -> [SummaryCache.Entry] {
+        guard bytes.starts(with: magic) else { return [] }
+        var r = Reader(bytes: bytes, i: magic.count)
+        var out: [SummaryCache.Entry] = []
+        while r.i < bytes.count {
+            guard let length = try? r.int(), length > 0, r.i + length <= bytes.count else { break }
+            if let (entry, end) = try? decode(bytes, from: r.i), end == r.i + length { out.append(entry) }
+            r.i += length
+        }
+        return out
+    }
+}

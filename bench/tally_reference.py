@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""A plain reference implementation of the counts `together tally` makes, for the benchmark.
+
+It reads every session file with the standard library's json module, one after another, and makes the same
+per-session summary as Together (statements by theme and category, themes suggested from the keyword list for
+statements without one, distinct people per theme, statements by role and by voice, dots, ratings, top tip
+barriers, group themes, actions by intention, people by role, sessions by area, group, level and quarter).
+It prints a few totals so its answer can be checked against Together's JSON report. No cache, one core.
+
+    python3 bench/tally_reference.py assets/content/en/keywords.json FOLDER
+"""
+import json
+import os
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+
+
+def fold(text):
+    text = unicodedata.normalize("NFD", text.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    words, word = [], []
+    for c in text:
+        if c.isalnum():
+            word.append(c)
+        elif word:
+            words.append("".join(word))
+            word = []
+    if word:
+        words.append("".join(word))
+    return words
+
+
+def load_keywords(path):
+    pack = json.load(open(path, encoding="utf-8"))
+    return [(t["themeId"], [(k, fold(k)) for k in t["words"]]) for t in pack["themes"]]
+
+
+def suggest(text, keywords):
+    words = fold(text)
+    best, best_count = None, 0
+    for theme, keys in keywords:
+        count = 0
+        for _, key in keys:
+            if not key or len(key) > len(words):
+                continue
+            for start in range(len(words) - len(key) + 1):
+                if all(words[start + i] == k or (len(k) >= 4 and words[start + i].startswith(k))
+                       for i, k in enumerate(key)):
+                    count += 1
+                    break
+        if count > best_count:
+            best, best_count = theme, count
+    return best
+
+
+def main():
+    keywords = load_keywords(sys.argv[1])
+    themes_known = {theme for theme, _ in keywords}
+    statements = Counter()      # (theme, category) -> statements
+    people = Counter()          # (theme, category) -> distinct people, per session
+    people_any = Counter()
+    by_role, by_voice = Counter(), Counter()
+    votes, tip_ratings, theme_ratings = Counter(), Counter(), Counter()
+    group_themes, barriers, intentions = Counter(), Counter(), Counter()
+    roles, areas, groups, levels, quarters = Counter(), Counter(), Counter(), Counter(), Counter()
+    sessions = skipped = 0
+    files = []
+    for root, _, names in os.walk(sys.argv[2]):
+        files += [os.path.join(root, n) for n in names if n.endswith(".json")]
+    for path in sorted(files):
+        try:
+            with open(path, encoding="utf-8") as f:
+                s = json.load(f)
+            if not isinstance(s, dict) or s.get("schemaVersion") != 1:
+                raise ValueError("not a session")
+        except (ValueError, OSError):
+            skipped += 1
+            continue
+        sessions += 1
+        setup = s["setup"]
+        role_of = {p["id"]: p["role"] for p in s.get("people", [])}
+        seen = defaultdict(set)
+        for st in s.get("statements", []):
+            theme = st.get("themeId")
+            if theme not in themes_known:
+                theme = suggest(st["text"], keywords) or "none"
+            statements[theme, st["category"]] += 1
+            by_role[theme, role_of.get(st["personId"], "unknown")] += 1
+            by_voice[theme, (st.get("voice") or {}).get("kind", "own")] += 1
+            seen[theme, st["category"]].add(st["personId"])
+            seen[theme, "any"].add(st["personId"])
+        for (theme, category), who in seen.items():
+            (people_any if category == "any" else people)[theme, category] += len(who)
+        date = setup.get("date", "")
+        if len(date) == 10:
+            for (theme, category), who in seen.items():
+                if theme != "none" and category != "any":
+                    quarters[date[:4], (int(date[5:7]) - 1) // 3 + 1, theme, category] += len(who)
+        for g in s.get("groupThemes", []):
+            dots = sum(g.get("dots", {}).values()) + g.get("groupDots", 0)
+            for theme in set(g.get("makingItReal", [])):
+                votes[theme] += dots
+            group_themes[" ".join(fold(g["statement"]))] += 1
+        for r in s.get("makingItReal", []):
+            if r.get("rating"):
+                theme_ratings[r["themeId"], r["rating"]] += 1
+        for t in s.get("topTips", []):
+            if t.get("rating"):
+                tip_ratings[t["tipId"], t["rating"]] += 1
+            for b in t.get("barriers", []):
+                barriers[t["tipId"], " ".join(fold(b["text"]))] += 1
+        for a in s.get("actions", []):
+            intentions[a.get("intention") or "none"] += 1
+        for p in s.get("people", []):
+            roles[p["role"]] += 1
+        areas[" ".join(fold(setup.get("area", "")))] += 1
+        groups[setup.get("groupType", "")] += 1
+        levels[setup.get("level", "")] += 1
+    print(json.dumps({
+        "sessions": sessions,
+        "skipped": skipped,
+        "statements": sum(statements.values()),
+        "notWorkingPeople": {t: people[t, "notWorking"] for t in sorted(themes_known)},
+        "dots": {t: votes[t] for t in sorted(themes_known)},
+        "groupThemeWordings": len(group_themes),
+    }, indent=1, sort_keys=True))
+
+
+if __name__ == "__main__":
+    main()
