@@ -7,7 +7,10 @@ statements without one, distinct people per theme, statements by role and by voi
 barriers, group themes, actions by intention, people by role, sessions by area, group, level and quarter).
 It prints a few totals so its answer can be checked against Together's JSON report. No cache, one core.
 
-    python3 bench/tally_reference.py assets/content/en/keywords.json FOLDER
+    python3 bench/tally_reference.py [--no-suggest] assets/content/en/keywords.json FOLDER
+
+With --no-suggest, statements without a theme are counted under "none" instead of being matched against the
+keyword list: this shows how much of the time is reading JSON and how much is matching words.
 """
 import json
 import os
@@ -55,7 +58,11 @@ def suggest(text, keywords):
 
 
 def main():
-    keywords = load_keywords(sys.argv[1])
+    args = sys.argv[1:]
+    no_suggest = args[0] == "--no-suggest"
+    if no_suggest:
+        args = args[1:]
+    keywords = load_keywords(args[0])
     themes_known = {theme for theme, _ in keywords}
     statements = Counter()      # (theme, category) -> statements
     people = Counter()          # (theme, category) -> distinct people, per session
@@ -66,7 +73,7 @@ def main():
     roles, areas, groups, levels, quarters = Counter(), Counter(), Counter(), Counter(), Counter()
     sessions = skipped = 0
     files = []
-    for root, _, names in os.walk(sys.argv[2]):
+    for root, _, names in os.walk(args[1]):
         files += [os.path.join(root, n) for n in names if n.endswith(".json")]
     for path in sorted(files):
         try:
@@ -84,7 +91,7 @@ def main():
         for st in s.get("statements", []):
             theme = st.get("themeId")
             if theme not in themes_known:
-                theme = suggest(st["text"], keywords) or "none"
+                theme = (None if no_suggest else suggest(st["text"], keywords)) or "none"
             statements[theme, st["category"]] += 1
             by_role[theme, role_of.get(st["personId"], "unknown")] += 1
             by_voice[theme, (st.get("voice") or {}).get("kind", "own")] += 1
