@@ -3,7 +3,7 @@ import TogetherContent
 /// Group themes ("I" statements) from different sessions that say the same thing, put together.
 ///
 /// The rule, which a reader can check by hand: each wording is reduced to its main words (lower case, no
-/// accents, without common words such as "I", "want", "to", "the", and with a plural "s" taken off).
+/// accents, without common words such as "I", "want", "to", "the", and with a plural "s" or "es" taken off).
 /// Two wordings go together when they share at least half of all the main words either of them has.
 /// A wording joins a group when it goes together with any wording already in it. The result does not
 /// depend on the order of the files. Each group is named by its most used wording (ties: the first in
@@ -33,9 +33,16 @@ public enum ThemeMerger {
 
     /// The main words of a folded wording.
     public static func mainWords(_ folded: String) -> Set<String> {
-        Set(folded.split(separator: " ").map(String.init).filter { !common.contains($0) }.map { word in
-            word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
-        })
+        Set(folded.split(separator: " ").map(String.init).filter { !common.contains($0) }.map(singular))
+    }
+
+    /// A plural taken off: "buses" → "bus", "boxes" → "box", "friends" → "friend"; "class" stays.
+    static func singular(_ word: String) -> String {
+        guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+        for ending in ["ses", "xes", "zes", "ches", "shes"] where word.hasSuffix(ending) {
+            return String(word.dropLast(2))
+        }
+        return String(word.dropLast())
     }
 
     public static func similar(_ a: Set<String>, _ b: Set<String>) -> Bool {

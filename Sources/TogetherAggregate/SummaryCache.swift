@@ -48,9 +48,11 @@ public final class SummaryCache: @unchecked Sendable {
 
     public let folder: URL
     let fingerprint: String
-    /// Loaded by `loadSummaries()` only when the last run's totals cannot be used; read-only afterwards.
-    private var entries: [String: Entry] = [:]
-    private var lines = 0
+    /// Where each file's summary is in the cache file; the summaries stay on disk and are read when needed.
+    private var index: [String: (stamp: FileStamp, offset: Int, length: Int)] = [:]
+    private var records = 0
+    private var reader: FileHandle?
+    private var writer: FileHandle?
     private let lock = NSLock()
 
     /// Where the cache lives by default: `$XDG_CACHE_HOME/together`, else `~/.cache/together`.
@@ -67,20 +69,105 @@ public final class SummaryCache: @unchecked Sendable {
         fingerprint = Self.fingerprint(content)
     }
 
-    /// Reads the per-file summaries (lines that cannot be read, say from a run cut short, are left out).
-    /// Call before reading files in parallel.
-    func loadSummaries() {
-        guard let data = try? Data(contentsOf: summariesURL) else { return }
-        let all = SummaryCodec.entries(Array(data))
-        lines = all.count
-        for entry in all { entries[entry.path] = entry } // later records win
+    deinit {
+        try? reader?.close()
+        try? writer?.close()
     }
 
     var summariesURL: URL { folder.appendingPathComponent("summaries-\(fingerprint).bin") }
 
+    /// Indexes the per-file summaries: each record's path and stamp, and where it is (a record cut short at the
+    /// end, say by a run that was stopped, ends the index). Call before reading files in parallel.
+    func loadSummaries() {
+        guard let handle = try? FileHandle(forReadingFrom: summariesURL),
+              let head = try? handle.read(upToCount: SummaryCodec.magic.count), Array(head) == SummaryCodec.magic
+        else { return }
+        reader = handle
+        var offset = SummaryCodec.magic.count
+        while let (length, headerSize) = Self.length(handle, at: offset), length > 0 {
+            let start = offset + headerSize
+            guard let prefix = Self.read(handle, at: start, count: min(length, 4200)),
+                  let (path, stamp) = try? SummaryCodec.pathAndStamp(prefix) else { break }
+            index[path] = (stamp, start, length) // later records win
+            records += 1
+            offset = start + length
+        }
+    }
+
+    static func length(_ handle: FileHandle, at offset: Int) -> (Int, Int)? {
+        guard let bytes = read(handle, at: offset, count: 10), !bytes.isEmpty else { return nil }
+        var r = SummaryCodec.Reader(bytes: bytes, i: 0)
+        guard let n = try? r.int() else { return nil }
+        return (n, r.i)
+    }
+
+    /// Bytes at a place in the file, read with `pread` so that threads can share the handle.
+    static func read(_ handle: FileHandle, at offset: Int, count: Int) -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: count)
+        let got = buffer.withUnsafeMutableBytes { pread(handle.fileDescriptor, $0.baseAddress, count, off_t(offset)) }
+        guard got >= 0 else { return nil }
+        return Array(buffer.prefix(got))
+    }
+
     func summary(for path: String, stamp: FileStamp) -> SessionSummary? {
-        guard let entry = entries[path], entry.stamp == stamp else { return nil }
+        guard let slot = index[path], slot.stamp == stamp, let reader,
+              let bytes = Self.read(reader, at: slot.offset, count: slot.length), bytes.count == slot.length,
+              let (entry, end) = try? SummaryCodec.decode(bytes, from: 0), end == slot.length else { return nil }
         return entry.summary
+    }
+
+    /// Adds new summaries at the end of the cache file (later records win). Safe from several threads.
+    func append(_ fresh: [Entry]) {
+        guard !fresh.isEmpty else { return }
+        var out: [UInt8] = []
+        for entry in fresh { out += SummaryCodec.frame(SummaryCodec.encode(entry)) }
+        lock.lock()
+        defer { lock.unlock() }
+        if writer == nil {
+            guard prepareFolder() else { return }
+            if !FileManager.default.fileExists(atPath: summariesURL.path) || reader == nil {
+                // No usable file yet: start one (a file that was not ours is replaced only by rename).
+                let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
+                guard FileManager.default.createFile(atPath: temp.path, contents: Data(SummaryCodec.magic),
+                                                     attributes: [.posixPermissions: 0o600]),
+                      rename(temp.path, summariesURL.path) == 0 else { return }
+            }
+            writer = try? FileHandle(forWritingTo: summariesURL)
+            _ = try? writer?.seekToEnd()
+        }
+        try? writer?.write(contentsOf: Data(out))
+        records += fresh.count
+    }
+
+    /// After a run: when the file holds more than twice as many records as there are files, it is written
+    /// afresh with the newest record of each file, copied across a record at a time.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        try? writer?.close()
+        writer = nil
+        guard records > 64, records > 2 * max(index.count, 1) else { return }
+        guard let handle = try? FileHandle(forReadingFrom: summariesURL) else { return }
+        defer { try? handle.close() }
+        var latest: [String: (Int, Int)] = [:]
+        var offset = SummaryCodec.magic.count
+        while let (length, headerSize) = Self.length(handle, at: offset), length > 0 {
+            let start = offset + headerSize
+            guard let prefix = Self.read(handle, at: start, count: min(length, 4200)),
+                  let (path, _) = try? SummaryCodec.pathAndStamp(prefix) else { break }
+            latest[path] = (offset, headerSize + length)
+            offset = start + length
+        }
+        let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: temp.path, contents: Data(SummaryCodec.magic),
+                                             attributes: [.posixPermissions: 0o600]),
+              let out = try? FileHandle(forWritingTo: temp) else { return }
+        _ = try? out.seekToEnd()
+        for (_, (at, size)) in latest.sorted(by: { $0.value.0 < $1.value.0 }) {
+            if let bytes = Self.read(handle, at: at, count: size) { try? out.write(contentsOf: Data(bytes)) }
+        }
+        try? out.close()
+        if rename(temp.path, summariesURL.path) != 0 { try? FileManager.default.removeItem(at: temp) }
     }
 
     /// The key of one run: the files with their stamps, in order, and the filter.
@@ -110,31 +197,6 @@ public final class SummaryCache: @unchecked Sendable {
         if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
     }
 
-    /// Adds new summaries. The file only grows (later records win); when it holds more than twice as many
-    /// records as files, it is written afresh.
-    func remember(_ fresh: [Entry]) {
-        guard !fresh.isEmpty, prepareFolder() else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        var merged = entries
-        for entry in fresh { merged[entry.path] = entry }
-        let rewrite = lines + fresh.count > 2 * merged.count || !FileManager.default.fileExists(atPath: summariesURL.path)
-        var out: [UInt8] = rewrite ? SummaryCodec.magic : []
-        for entry in rewrite ? merged.values.sorted(by: { $0.path < $1.path }) : fresh {
-            out += SummaryCodec.frame(SummaryCodec.encode(entry))
-        }
-        if rewrite {
-            let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
-            guard FileManager.default.createFile(atPath: temp.path, contents: Data(out), attributes: [.posixPermissions: 0o600])
-            else { return }
-            if rename(temp.path, summariesURL.path) != 0 { try? FileManager.default.removeItem(at: temp) }
-        } else if let handle = try? FileHandle(forWritingTo: summariesURL) {
-            defer { try? handle.close() }
-            _ = try? handle.seekToEnd()
-            try? handle.write(contentsOf: Data(out))
-        }
-    }
-
     private func prepareFolder() -> Bool {
         (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                   attributes: [.posixPermissions: 0o700])) != nil
@@ -147,7 +209,7 @@ public final class SummaryCache: @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         let parts: [Data?] = [
-            Data("summary-2".utf8),
+            Data("summary-3".utf8),
             try? encoder.encode(content.keywords),
             try? encoder.encode(content.makingItReal.themes.map(\.id)),
             try? encoder.encode(content.workingTogether.categories.map(\.id)),

@@ -94,6 +94,15 @@ enum SummaryCodec {
         return w.bytes
     }
 
+    /// Only the path and stamp at the start of a record, for the index.
+    static func pathAndStamp(_ bytes: [UInt8]) throws -> (String, FileStamp) {
+        var r = Reader(bytes: bytes, i: 0)
+        let path = try r.text()
+        let size = try r.int(), seconds = try r.int(), nanoseconds = try r.int(), inode = try r.int()
+        return (path, FileStamp(size: Int64(size), seconds: Int64(seconds), nanoseconds: Int64(nanoseconds),
+                                inode: UInt64(UInt(bitPattern: inode))))
+    }
+
     static func decode(_ bytes: [UInt8], from start: Int) throws -> (SummaryCache.Entry, Int) {
         var r = Reader(bytes: bytes, i: start)
         let path = try r.text()
@@ -132,17 +141,5 @@ enum SummaryCodec {
         var w = Writer()
         w.int(record.count)
         return w.bytes + record
-    }
-
-    static func entries(_ bytes: [UInt8]) -> [SummaryCache.Entry] {
-        guard bytes.starts(with: magic) else { return [] }
-        var r = Reader(bytes: bytes, i: magic.count)
-        var out: [SummaryCache.Entry] = []
-        while r.i < bytes.count {
-            guard let length = try? r.int(), length > 0, r.i + length <= bytes.count else { break }
-            if let (entry, end) = try? decode(bytes, from: r.i), end == r.i + length { out.append(entry) }
-            r.i += length
-        }
-        return out
     }
 }

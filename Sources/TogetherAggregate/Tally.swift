@@ -136,8 +136,8 @@ public enum Tallier {
     }
 
     /// Reads every file named by the paths (in parallel, on all cores) and adds up the sessions that match
-    /// the filter. Each file is read once into a small summary and then forgotten, so memory does not grow
-    /// with the number of files. With a cache, a file that has not changed since it was last summarised is
+    /// the filter. Each file is read once into a small summary and then forgotten (new summaries go to the
+    /// cache in batches), so memory grows with the number of themes and wordings, not of files. With a cache, a file that has not changed since it was last summarised is
     /// not read again.
     public static func run(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter(),
                            cache: SummaryCache? = nil) -> TallyRun {
@@ -152,7 +152,6 @@ public enum Tallier {
         let suggester = ThemeSuggester(content.keywords)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
-        let fresh = Locked([SummaryCache.Entry]())
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
             var made: [SummaryCache.Entry] = []
@@ -169,7 +168,10 @@ public enum Tallier {
                     switch summarise(url, content, suggester) {
                     case .success(let s):
                         summary = s
-                        if let stamp { made.append(.init(path: url.path, stamp: stamp, summary: s)) }
+                        if let cache, let stamp {
+                            made.append(.init(path: url.path, stamp: stamp, summary: s))
+                            if made.count >= 256 { cache.append(made); made.removeAll(keepingCapacity: true) }
+                        }
                     case .failure(let error):
                         part.skipped.append(.init(path: url.path, reason: error.jsonPath.isEmpty ? error.reason
                                                   : "\(error.jsonPath) \(error.reason)"))
@@ -179,7 +181,7 @@ public enum Tallier {
                 if filter.matches(summary, content) { part.totals.add(summary) } else { part.filteredOut += 1 }
             }
             parts.withLock { $0.append(part) }
-            fresh.withLock { $0 += made }
+            cache?.append(made)
         }
         var run = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: missing, fromCache: 0)
         for part in parts.withLock({ $0 }) {
@@ -190,7 +192,7 @@ public enum Tallier {
         }
         run.skipped.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
         if let cache, let runKey {
-            cache.remember(fresh.withLock { $0 })
+            cache.finish()
             cache.remember(SummaryCache.Memo(key: runKey, totals: run.totals, filteredOut: run.filteredOut,
                                              skipped: run.skipped))
         }

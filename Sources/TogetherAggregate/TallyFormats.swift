@@ -116,6 +116,18 @@ enum ReportDocument {
         return line
     }
 
+    /// How many people, in everyday words: a number, "A few people" for a small count, "Some people" for one
+    /// hidden to protect it.
+    static func people(_ cell: Cell) -> String {
+        switch cell {
+        case .count(0): "No one"
+        case .count(1): "1 person"
+        case .count(let n): "\(n) people"
+        case .fewerThan: "A few people"
+        case .hidden: "Some people"
+        }
+    }
+
     /// A short summary for the people who took part: short sentences, everyday words, the top themes only.
     static func easyRead(_ r: Report) -> Document {
         var d = Document(title: "What you told us")
@@ -125,8 +137,8 @@ enum ReportDocument {
         d.add(.numbered(r.commissioningThemes.prefix(3).map(\.label)))
         for c in r.commissioningThemes.prefix(3) {
             d.add(.heading(2, c.label))
-            d.add(.paragraph("\(c.notWorkingPeople.text) people said this needs to change."))
-            d.add(.paragraph("\(c.aspirationsPeople.text) people said what they want in the future."))
+            d.add(.paragraph("\(people(c.notWorkingPeople)) said this needs to change."))
+            d.add(.paragraph("\(people(c.aspirationsPeople)) said what they want in the future."))
             if let own = c.groupThemes.first { d.add(.paragraph("You said: \"\(own)\".")) }
         }
         d.add(.heading(1, "What happens next"))

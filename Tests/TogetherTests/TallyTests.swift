@@ -281,6 +281,33 @@ struct TallyTests {
         #expect(again.totals != cold.totals)
     }
 
+    @Test("the cache file is written afresh when most of it is old, and still answers the same")
+    func cacheCompaction() throws {
+        let folder = temporaryFolder()
+        let demo = DemoData(content: content, seed: 6)
+        let cacheFolder = temporaryFolder().appendingPathComponent("cache")
+        var sizes: [Int] = []
+        for round in 0..<3 {
+            for i in 0..<70 {
+                var s = demo.session(i)
+                s.setup.title = "Round \(round)" // a change of size and time: every file is read again
+                try SessionCodec.encode(s).write(to: folder.appendingPathComponent("s\(i).json"))
+            }
+            let run = Tallier.run(paths: [folder.path], content: content, cache: SummaryCache(folder: cacheFolder, content: content))
+            #expect(run.fromCache == 0)
+            let file = try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil)
+                .first { $0.pathExtension == "bin" }!
+            sizes.append(try Data(contentsOf: file).count)
+        }
+        #expect(sizes[1] > sizes[0], "the second round is added")
+        #expect(sizes[2] < sizes[1], "the third round finds most records old and writes the file afresh")
+        let filtered = Tallier.run(paths: [folder.path], content: content, filter: TallyFilter(levels: ["strategic"]),
+                                   cache: SummaryCache(folder: cacheFolder, content: content))
+        #expect(filtered.fromCache == 70)
+        #expect(filtered.totals == Tallier.run(paths: [folder.path], content: content,
+                                               filter: TallyFilter(levels: ["strategic"])).totals)
+    }
+
     @Test("similar group themes are merged by a rule that can be checked, whatever the order")
     func merging() {
         var phrases: [String: TallyTotals.Phrase] = [:]
@@ -295,6 +322,8 @@ struct TallyTests {
         #expect(groups[0].shared == ["know", "staff"])
         #expect(groups.map(\.name).contains("I want a paid job"))
         #expect(ThemeMerger.similar(ThemeMerger.mainWords("paid job"), ThemeMerger.mainWords("job")))
+        #expect(ThemeMerger.mainWords("i want buses in the evenings") == ["bus", "evening"])
+        #expect(ThemeMerger.mainWords("dance classes") == ["dance", "class"])
         #expect(!ThemeMerger.similar(ThemeMerger.mainWords("see friend"), ThemeMerger.mainWords("time friend")))
     }
 
