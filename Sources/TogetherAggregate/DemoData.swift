@@ -181,7 +181,7 @@ public struct DemoData: Sendable {
 }
 
 /// A small fast random generator with a seed (SplitMix64), so demo data is the same on every machine.
-struct SplitMix {
+struct SplitMix: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 

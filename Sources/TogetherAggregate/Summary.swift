@@ -78,6 +78,22 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public var votes = 0
         /// The group's themes linked to this Making It Real theme.
         public var groupThemes = 0
+        /// In totals only: sessions with at least one statement here, and Making It Real ratings by scale id.
+        public var sessions = 0
+        public var ratings: [String: Int] = [:]
+
+        mutating func merge(_ o: ThemeFigures) {
+            statements.add(o.statements)
+            suggested.add(o.suggested)
+            people.add(o.people)
+            peopleAny += o.peopleAny
+            byRole.add(o.byRole)
+            byVoice.add(o.byVoice)
+            votes += o.votes
+            groupThemes += o.groupThemes
+            sessions += o.sessions
+            ratings.add(o.ratings)
+        }
     }
 
     public struct GroupThemeFigure: Codable, Equatable, Sendable {

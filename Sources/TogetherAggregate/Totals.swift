@@ -5,33 +5,8 @@ import TogetherContent
 /// quarters and distinct wordings, never with the number of files: a session is added and forgotten.
 /// Adding is order-free (`merge` is commutative), so files can be read in parallel and in any order.
 public struct TallyTotals: Codable, Equatable, Sendable {
-    public struct Theme: Codable, Equatable, Sendable {
-        public var statements: [String: Int] = [:]
-        public var suggested: [String: Int] = [:]
-        public var people: [String: Int] = [:]
-        public var peopleAny = 0
-        public var byRole: [String: Int] = [:]
-        public var byVoice: [String: Int] = [:]
-        public var votes = 0
-        public var groupThemes = 0
-        /// Sessions with at least one statement here.
-        public var sessions = 0
-        /// Making It Real ratings by scale id.
-        public var ratings: [String: Int] = [:]
-
-        mutating func merge(_ o: Theme) {
-            statements.add(o.statements)
-            suggested.add(o.suggested)
-            people.add(o.people)
-            peopleAny += o.peopleAny
-            byRole.add(o.byRole)
-            byVoice.add(o.byVoice)
-            votes += o.votes
-            groupThemes += o.groupThemes
-            sessions += o.sessions
-            ratings.add(o.ratings)
-        }
-    }
+    /// A theme's figures, added up over sessions (with the sessions that spoke of it and the ratings).
+    public typealias Theme = SessionSummary.ThemeFigures
 
     /// One wording of a group theme or a barrier, folded so that capitals, accents and punctuation do not count.
     public struct Phrase: Codable, Equatable, Sendable {
@@ -94,8 +69,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     public mutating func add(_ s: SessionSummary) {
         sessions += 1
         for (id, f) in s.themes {
-            var t = Theme(statements: f.statements, suggested: f.suggested, people: f.people, peopleAny: f.peopleAny,
-                          byRole: f.byRole, byVoice: f.byVoice, votes: f.votes, groupThemes: f.groupThemes)
+            var t = f
             t.sessions = f.statements.values.reduce(0, +) + f.suggested.values.reduce(0, +) > 0 ? 1 : 0
             themes[id, default: .init()].merge(t)
         }

@@ -70,7 +70,7 @@ struct TallyTests {
             try SessionCodec.encode(demo.session(i)).write(to: url)
             paths.append(url.path)
         }
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix(seed: UInt64(seed))
         let a = Tallier.run(paths: paths, content: content)
         let b = Tallier.run(paths: paths.shuffled(using: &generator), content: content)
         #expect(a.totals == b.totals)
@@ -179,7 +179,7 @@ struct TallyTests {
 
     @Test("small counts are hidden, and no known sum has exactly one hidden count", arguments: 1...200)
     func suppression(_ seed: Int) {
-        var generator = SeededGenerator(seed: UInt64(seed))
+        var generator = SplitMix(seed: UInt64(seed))
         let threshold = Int.random(in: 2...5, using: &generator)
         var ledger = Ledger()
         let rows = Int.random(in: 1...5, using: &generator), columns = Int.random(in: 1...5, using: &generator)
@@ -338,19 +338,6 @@ struct TallyTests {
     @Test("CSV quotes commas and quotes, and a formula-looking cell is made harmless")
     func csvQuoting() {
         #expect(TallyCSV.csv(["a,b", "say \"hi\"", "=SUM(A1)", "-3"]) == "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3")
-    }
-}
-
-/// A small repeatable random source (SplitMix64), so a failing case can be run again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
