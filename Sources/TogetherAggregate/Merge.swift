@@ -76,11 +76,11 @@ public enum ThemeMerger {
         return members.values.map { indices -> Group in
             var total = TallyTotals.Phrase()
             for i in indices { total.merge(phrases[keys[i]]!) }
-            let wordings = total.wordings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+            let wordings = TallyTotals.byUse(total.wordings)
             let shared = indices.dropFirst().reduce(words[indices[0]]) { $0.intersection(words[$1]) }
             return Group(keys: indices.map { keys[$0] }, name: wordings.first ?? keys[indices[0]], wordings: wordings,
                          sessions: total.sessions, dots: total.dots,
-                         links: total.links.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key),
+                         links: TallyTotals.byUse(total.links),
                          shared: shared.sorted())
         }.sorted { ($1.sessions, $1.dots, $0.name) < ($0.sessions, $0.dots, $1.name) }
     }

@@ -255,7 +255,7 @@ public enum ReportBuilder {
         }
         for row in roleTable.rows { ledger.relate([row.cells[1], row.cells[2], sessions]) }
         let areaRows = t.areas.map { key, p in
-            (id: key, label: p.wordings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? key)
+            (id: key, label: TallyTotals.byUse(p.wordings).first ?? key)
         }.sorted { ($0.label, $0.id) < ($1.label, $1.id) }
         func sessionsBy(_ id: String, _ title: String, _ heading: String, _ rows: [(id: String, label: String)],
                         _ count: (String) -> Int) -> DraftTable {
@@ -302,7 +302,7 @@ public enum ReportBuilder {
         let barrierLists = content.topTips.tips.compactMap { tip -> (TopTip, [(String, Int)])? in
             guard let phrases = t.tipBarriers[tip.id], !phrases.isEmpty else { return nil }
             let named = phrases.values.map { p in
-                (p.wordings.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first?.key ?? "", p.sessions)
+                (TallyTotals.byUse(p.wordings).first ?? "", p.sessions)
             }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(barriersShown)
             return (tip, named.map { ($0.0, ledger.add($0.1)) })
         }

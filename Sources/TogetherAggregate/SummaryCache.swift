@@ -50,7 +50,9 @@ public final class SummaryCache: @unchecked Sendable {
     let fingerprint: String
     /// Where each file's summary is in the cache file; the summaries stay on disk and are read when needed.
     private var index: [String: (stamp: FileStamp, offset: Int, length: Int)] = [:]
+    /// Records in the file, and files with a record (those indexed and those added since).
     private var records = 0
+    private var files = 0
     private var reader: FileHandle?
     private var writer: FileHandle?
     private let lock = NSLock()
@@ -80,16 +82,25 @@ public final class SummaryCache: @unchecked Sendable {
     /// end, say by a run that was stopped, ends the index). Call before reading files in parallel.
     func loadSummaries() {
         guard let handle = try? FileHandle(forReadingFrom: summariesURL),
-              let head = try? handle.read(upToCount: SummaryCodec.magic.count), Array(head) == SummaryCodec.magic
-        else { return }
-        reader = handle
-        var offset = SummaryCodec.magic.count
-        while let (length, headerSize) = Self.length(handle, at: offset), length > 0 {
-            let start = offset + headerSize
-            guard let prefix = Self.read(handle, at: start, count: min(length, 4200)),
-                  let (path, stamp) = try? SummaryCodec.pathAndStamp(prefix) else { break }
+              Self.read(handle, at: 0, count: SummaryCodec.magic.count) == SummaryCodec.magic else { return }
+        reader = handle // only a file that is ours is added to; any other is replaced
+        Self.forEachRecord(handle) { path, stamp, _, start, length in
             index[path] = (stamp, start, length) // later records win
             records += 1
+        }
+    }
+
+    /// Each whole record of a cache file, in order: its path and stamp, where its frame starts, where its
+    /// summary starts, and the summary's length. Nothing for a file that is not a cache file.
+    static func forEachRecord(_ handle: FileHandle,
+                              _ body: (String, FileStamp, _ frame: Int, _ start: Int, _ length: Int) -> Void) {
+        guard read(handle, at: 0, count: SummaryCodec.magic.count) == SummaryCodec.magic else { return }
+        var offset = SummaryCodec.magic.count
+        while let (length, headerSize) = length(handle, at: offset), length > 0 {
+            let start = offset + headerSize
+            guard let prefix = read(handle, at: start, count: min(length, 4200)),
+                  let (path, stamp) = try? SummaryCodec.pathAndStamp(prefix) else { return }
+            body(path, stamp, offset, start, length)
             offset = start + length
         }
     }
@@ -127,16 +138,14 @@ public final class SummaryCache: @unchecked Sendable {
             guard prepareFolder() else { return }
             if !FileManager.default.fileExists(atPath: summariesURL.path) || reader == nil {
                 // No usable file yet: start one (a file that was not ours is replaced only by rename).
-                let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
-                guard FileManager.default.createFile(atPath: temp.path, contents: Data(SummaryCodec.magic),
-                                                     attributes: [.posixPermissions: 0o600]),
-                      rename(temp.path, summariesURL.path) == 0 else { return }
+                guard replace(summariesURL, with: Data(SummaryCodec.magic)) else { return }
             }
             writer = try? FileHandle(forWritingTo: summariesURL)
             _ = try? writer?.seekToEnd()
         }
         try? writer?.write(contentsOf: Data(out))
         records += fresh.count
+        files += fresh.filter { index[$0.path] == nil }.count // a run reads each file once
     }
 
     /// After a run: when the file holds more than twice as many records as there are files, it is written
@@ -146,22 +155,13 @@ public final class SummaryCache: @unchecked Sendable {
         defer { lock.unlock() }
         try? writer?.close()
         writer = nil
-        guard records > 64, records > 2 * max(index.count, 1) else { return }
+        guard records > 64, records > 2 * (index.count + files) else { return }
         guard let handle = try? FileHandle(forReadingFrom: summariesURL) else { return }
         defer { try? handle.close() }
         var latest: [String: (Int, Int)] = [:]
-        var offset = SummaryCodec.magic.count
-        while let (length, headerSize) = Self.length(handle, at: offset), length > 0 {
-            let start = offset + headerSize
-            guard let prefix = Self.read(handle, at: start, count: min(length, 4200)),
-                  let (path, _) = try? SummaryCodec.pathAndStamp(prefix) else { break }
-            latest[path] = (offset, headerSize + length)
-            offset = start + length
-        }
+        Self.forEachRecord(handle) { path, _, frame, start, length in latest[path] = (frame, start + length - frame) }
         let temp = folder.appendingPathComponent(".summaries-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temp.path, contents: Data(SummaryCodec.magic),
-                                             attributes: [.posixPermissions: 0o600]),
-              let out = try? FileHandle(forWritingTo: temp) else { return }
+        guard write(Data(SummaryCodec.magic), to: temp), let out = try? FileHandle(forWritingTo: temp) else { return }
         _ = try? out.seekToEnd()
         for (_, (at, size)) in latest.sorted(by: { $0.value.0 < $1.value.0 }) {
             if let bytes = Self.read(handle, at: at, count: size) { try? out.write(contentsOf: Data(bytes)) }
@@ -172,14 +172,14 @@ public final class SummaryCache: @unchecked Sendable {
 
     /// The key of one run: the files with their stamps, in order, and the filter.
     static func runKey(_ files: [(String, FileStamp?)], _ filter: TallyFilter) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ text: String) { for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }; h = (h ^ 0xFF) &* 0x100_0000_01B3 }
+        var h = FNV()
+        func mix(_ text: String) { h.mix(text.utf8); h.mix([0xFF]) } // 0xFF never occurs in UTF-8: a separator
         for (path, stamp) in files {
             mix(path)
             mix(stamp.map { "\($0.size).\($0.seconds).\($0.nanoseconds).\($0.inode)" } ?? "-")
         }
         mix("\(filter.since ?? "")|\(filter.until ?? "")|\(filter.areas)|\(filter.groups)|\(filter.levels)")
-        return h
+        return h.value
     }
 
     func memo(_ key: UInt64) -> Memo? {
@@ -190,11 +190,23 @@ public final class SummaryCache: @unchecked Sendable {
 
     func remember(_ memo: Memo) {
         guard prepareFolder(), let data = try? JSONEncoder().encode(memo) else { return }
-        let url = folder.appendingPathComponent("last-run-\(fingerprint).json")
-        let temp = folder.appendingPathComponent(".last-run-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temp.path, contents: data, attributes: [.posixPermissions: 0o600])
-        else { return }
-        if rename(temp.path, url.path) != 0 { try? FileManager.default.removeItem(at: temp) }
+        _ = replace(folder.appendingPathComponent("last-run-\(fingerprint).json"), with: data)
+    }
+
+    /// A new owner-only file.
+    private func write(_ data: Data, to url: URL) -> Bool {
+        FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600])
+    }
+
+    /// A file replaced whole: written beside it, then renamed over it, so a reader never sees half of it.
+    private func replace(_ url: URL, with data: Data) -> Bool {
+        let temp = folder.appendingPathComponent(".\(UUID().uuidString)")
+        guard write(data, to: temp) else { return false }
+        guard rename(temp.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temp)
+            return false
+        }
+        return true
     }
 
     private func prepareFolder() -> Bool {
@@ -207,7 +219,7 @@ public final class SummaryCache: @unchecked Sendable {
     static func fingerprint(_ content: ContentPacks) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var h = FNV()
         let parts: [Data?] = [
             Data("summary-3".utf8),
             try? encoder.encode(content.keywords),
@@ -215,7 +227,15 @@ public final class SummaryCache: @unchecked Sendable {
             try? encoder.encode(content.workingTogether.categories.map(\.id)),
             try? encoder.encode(content.workshop.intentions.map(\.id)),
         ]
-        for part in parts { for byte in part ?? Data() { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 } }
-        return String(h, radix: 16)
+        for part in parts { h.mix(part ?? Data()) }
+        return String(h.value, radix: 16)
+    }
+}
+
+/// The FNV-1a hash: small, fast and the same on every machine and run (Swift's own `Hasher` is seeded per run).
+struct FNV {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+    mutating func mix(_ bytes: some Sequence<UInt8>) {
+        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
     }
 }

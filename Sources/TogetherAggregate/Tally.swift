@@ -63,11 +63,6 @@ public struct TallyFilter: Equatable, Sendable {
         choices.first { $0.id.lowercased() == text.lowercased() || $0.label.lowercased() == text.lowercased() }?.id
     }
 
-    public func matches(_ session: Session, _ content: ContentPacks) -> Bool {
-        matches(date: session.setup.date, area: session.setup.area, groupType: session.setup.groupType,
-                level: session.setup.level, content)
-    }
-
     public func matches(_ s: SessionSummary, _ content: ContentPacks) -> Bool {
         matches(date: s.date, area: s.area, groupType: s.groupType, level: s.level, content)
     }

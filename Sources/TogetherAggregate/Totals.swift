@@ -29,12 +29,10 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         public var category: String
         public var text: String
         /// A stable order that does not depend on which file came first.
-        var key: UInt64 { Self.fnv(text) }
-
-        static func fnv(_ text: String) -> UInt64 {
-            var h: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return h
+        var key: UInt64 {
+            var h = FNV()
+            h.mix(text.utf8)
+            return h.value
         }
     }
 
@@ -77,9 +75,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         for (id, rating) in s.tipRatings { tipRatings[id, default: [:]][rating, default: 0] += 1 }
         for (tip, texts) in s.tipBarriers {
             for text in Set(texts) {
-                var p = Phrase(wordings: [text: 1], sessions: 1)
-                p.sessions = 1
-                tipBarriers[tip, default: [:]][Self.fold(text), default: .init()].merge(p)
+                tipBarriers[tip, default: [:]][Self.fold(text), default: .init()].merge(Phrase(wordings: [text: 1], sessions: 1))
             }
         }
         var seen = Set<String>()
@@ -147,6 +143,11 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
               (1...12).contains(month) else { return nil }
         return "\(year) Q\((month - 1) / 3 + 1)"
+    }
+
+    /// Ids or wordings by how often they were counted, most first; ties in alphabetical order.
+    public static func byUse(_ counts: [String: Int]) -> [String] {
+        counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
     }
 
     /// Lower case, no accents, words only: the form wordings are compared in.

@@ -116,7 +116,7 @@ struct TallyTests {
         for (name, text) in bad { try Data(text.utf8).write(to: folder.appendingPathComponent(name)) }
         // A huge file is refused by its size, before it is read.
         let huge = folder.appendingPathComponent("huge.json")
-        FileManager.default.createFile(atPath: huge.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
         let handle = try FileHandle(forWritingTo: huge)
         try handle.truncate(atOffset: UInt64(SessionCodec.maximumBytes + 1))
         try handle.close()
