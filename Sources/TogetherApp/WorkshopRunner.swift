@@ -12,12 +12,14 @@ public final class WorkshopRunner {
     private let store: SessionStore
     private let terminal: any Terminal
     private let env: Environment
+    private let speaker: Speaker
     private var saved: Session?
     private var lastFrame: Frame?
     public private(set) var finished = false
 
     public init(state: AppState, content: ContentPacks, store: SessionStore, terminal: any Terminal,
-                env: Environment = .live) {
+                env: Environment = .live, speaker: Speaker = Speaker(engine: nil)) {
+        self.speaker = speaker
         self.state = state
         self.content = content
         self.store = store
@@ -42,6 +44,7 @@ public final class WorkshopRunner {
                 tick()
             }
         }
+        speaker.cancel()
         terminal.close()
         return 0
     }
@@ -59,6 +62,10 @@ public final class WorkshopRunner {
             switch effect {
             case .quit: finished = true
             case .writeHandouts: writeHandouts()
+            case .speak(let words):
+                if !speaker.speak(words) {
+                    state.status = .init("Reading aloud needs espeak-ng or speech-dispatcher on this computer.")
+                }
             }
         }
         if !finished { render(force: false) }

@@ -39,7 +39,16 @@ public enum PackLoader {
             commissioning: try decode(CommissioningPack.self, folder, fileNames.commissioning)
         )
         try validate(packs, folder: folder)
-        return packs
+        var withFont = packs
+        // assets/content/<language>/ → assets/fonts/
+        let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("fonts/together-blocks.txt")
+        if FileManager.default.fileExists(atPath: fontURL.path) {
+            do { withFont.font = try BlockFont.load(fontURL) } catch {
+                throw PackError(file: fontURL.lastPathComponent, path: "", reason: "\(error)")
+            }
+        }
+        return withFont
     }
 
     /// Finds `assets/` for a run: an explicit folder, then `$TOGETHER_ASSETS`, then `./assets`, then the

@@ -143,6 +143,8 @@ public struct ContentPacks: Equatable, Sendable {
     public var workshop: WorkshopPack
     public var keywords: KeywordPack
     public var commissioning: CommissioningPack
+    /// The block letters for large text (empty when the font file is missing: large text then uses normal text).
+    public var font: BlockFont = .empty
 
     public init(makingItReal: MakingItRealPack, workingTogether: WorkingTogetherPack,
                 topTips: TopTipsPack, workshop: WorkshopPack, keywords: KeywordPack, commissioning: CommissioningPack) {

@@ -19,6 +19,8 @@ public enum Action: Equatable, Sendable {
     case timerStartPause, timerExtend, timerHide
     // Overlays
     case showHelp, scrollHelp(Int), closeOverlay, confirm(Bool)
+    // How the screen looks, and reading aloud
+    case toggleLarge, nextTheme, toggleSymbols, readAloud
     /// A numbered choice in a list shown over the screen (the stage map, the theme chooser).
     case choose(Int)
     // Typing
@@ -36,4 +38,6 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Write the handouts (Easy Read and the full record) next to the session file.
     case writeHandouts
+    /// Say these words aloud (the shell cancels anything still being said first).
+    case speak(String)
 }

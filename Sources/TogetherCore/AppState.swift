@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public var marked: Set<String>
     /// Whose dots `+` and `-` give: a person's id, or nil for the group's count.
     public var voter: String?
+    /// How the screen looks: theme, large text, symbols.
+    public var view: ViewOptions
 
     public init(resumable: [Session] = [], unreadable: [String] = []) {
         screen = .home
@@ -65,6 +67,7 @@ public struct AppState: Equatable, Sendable {
         now = Date(timeIntervalSince1970: 0)
         marked = []
         voter = nil
+        view = ViewOptions()
     }
 
     /// Opens a workshop straight away (used when a session file is named on the command line).

@@ -114,8 +114,11 @@ public struct Grid: Equatable, Sendable {
 public struct Frame: Equatable, Sendable {
     public var grid: Grid
     public var cursor: Point?
-    public init(grid: Grid, cursor: Point?) {
+    /// How roles are drawn (the theme, colour or none): part of the frame, so a new theme is a new frame.
+    public var view: ViewOptions
+    public init(grid: Grid, cursor: Point?, view: ViewOptions = ViewOptions()) {
         self.grid = grid
         self.cursor = cursor
+        self.view = view
     }
 }

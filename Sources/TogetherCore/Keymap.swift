@@ -140,9 +140,14 @@ public enum Keymap {
         KeyBinding([.end, .ctrl("e")], .cursorEnd, .typing, "Go to the end"),
         KeyBinding([.ctrl("c")], .quit, .typing, "Save and close Together (the words typed so far are kept)"),
         KeyBinding([.function(1)], .showHelp, .typing, "Show these keys"),
+        KeyBinding([.function(2)], .readAloud, .typing, "Read the words typed so far aloud"),
 
         // Everywhere
         KeyBinding([.char("?"), .function(1)], .showHelp, .everywhere, "Show or hide these keys", short: "keys"),
+        KeyBinding([.char("s")], .readAloud, .everywhere, "Read aloud the prompt, or the chosen statement", short: "say"),
+        KeyBinding([.char("L")], .toggleLarge, .everywhere, "Large text: the prompt and the chosen line in big letters"),
+        KeyBinding([.char("C")], .nextTheme, .everywhere, "Next look: default, high contrast, no colour, calm"),
+        KeyBinding([.char("S")], .toggleSymbols, .everywhere, "Symbols on or off (the words always stay)"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, .everywhere, "Save and close Together", short: "close"),
     ]
 

@@ -39,7 +39,7 @@ enum StagePage {
         switch stage.id {
         case .setup: setup(&page, session, content, rowIndex)
         case .makingItReal: makingItReal(&page, session, content, rowIndex)
-        case .workingTogether: workingTogether(&page, session, content, stage, rowIndex)
+        case .workingTogether: workingTogether(&page, session, content, state, stage, rowIndex)
         case .theming: StagePagesMore.theming(&page, session, content, state, stage, rowIndex)
         case .priorities: StagePagesMore.priorities(&page, session, content, state, stage, rowIndex)
         case .understand: StagePagesMore.understand(&page, session, content, stage, rowIndex)
@@ -159,8 +159,8 @@ enum StagePage {
     }
 
 
-    static func workingTogether(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ stage: Stage,
-                                _ rowIndex: (RowRef) -> Int?) {
+    static func workingTogether(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ state: AppState,
+                                _ stage: Stage, _ rowIndex: (RowRef) -> Int?) {
         guard let person = session.currentPerson() else {
             page.fixed = [
                 .init(text: stage.prompt, role: .prompt),
@@ -178,7 +178,7 @@ enum StagePage {
         for category in content.workingTogether.categories {
             let items = session.statements(of: person.id, in: category.id)
             let role = Self.role(of: category.id)
-            page.list.append(.init(text: "\(category.symbol) \(category.label) (\(items.count) of \(limit))",
+            page.list.append(.init(text: "\(symbol(category, state))\(category.label) (\(items.count) of \(limit))",
                                    role: role, row: rowIndex(.categoryHeader(category.id))))
             for statement in items {
                 statementLines(&page, statement, prefix: "\(statement.rank). ", session, content, rowIndex)
@@ -216,6 +216,11 @@ enum StagePage {
             return "said for them by: \(role)"
         default: return voice.kind
         }
+    }
+
+    /// A category's symbol and a space, or nothing when symbols are off (the word is always there).
+    static func symbol(_ category: StatementCategory, _ state: AppState) -> String {
+        state.view.showsSymbols ? category.symbol + " " : ""
     }
 
     /// The colour role of a category; the symbol and the word are always shown as well.

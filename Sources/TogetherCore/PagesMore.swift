@@ -9,7 +9,7 @@ enum StagePagesMore {
         if let category = session.currentCategory(content) {
             let items = session.statements(in: category.id)
             page.fixed = [
-                .init(text: "\(category.symbol) \(category.label): everything people said (\(items.count))",
+                .init(text: "\(StagePage.symbol(category, state))\(category.label): everything people said (\(items.count))",
                       role: StagePage.role(of: category.id)),
                 .init(text: "Space marks a statement. i puts the marked ones into a theme. Tab: the next kind.",
                       role: .prompt),
@@ -58,8 +58,8 @@ enum StagePagesMore {
         }
         for (i, theme) in ranked.enumerated() {
             let dots = theme.totalDots
-            let bar = String(repeating: "●", count: min(dots, 20))
-            page.list.append(.init(text: "\(i + 1). \(theme.statement): \(dots) \(dots == 1 ? "dot" : "dots") \(bar)",
+            let bar = state.view.showsSymbols ? " " + String(repeating: "●", count: min(dots, 20)) : ""
+            page.list.append(.init(text: "\(i + 1). \(theme.statement): \(dots) \(dots == 1 ? "dot" : "dots")\(bar)",
                                    row: rowIndex(.groupTheme(id: theme.id))))
         }
     }

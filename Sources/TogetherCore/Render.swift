@@ -5,6 +5,12 @@ public enum Render {
     public static let minimumSize = Size(width: 30, height: 10)
 
     public static func frame(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
+        var frame = unstyled(state, content, size: size)
+        frame.view = state.view
+        return frame
+    }
+
+    static func unstyled(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
         var grid = Grid(size)
         if size.width < minimumSize.width || size.height < minimumSize.height {
             let message = "This window is too small. Please make it at least \(minimumSize.width) wide "
@@ -17,29 +23,60 @@ public enum Render {
         if state.overlay == .help {
             return helpFrame(state, size: size)
         }
-        let page: Page
-        if state.screen == .home || state.session == nil {
-            page = HomePage.page(state, content)
-        } else {
-            let session = state.session!
-            switch state.overlay {
-            case .stageMap(let focus): page = StagePagesMore.stageMap(session, content, focus: focus)
-            case .chooseTheme(let ids, let focus): page = StagePagesMore.chooseTheme(session, ids: ids, focus: focus)
-            case .search(let query, let focus): page = StagePagesMore.search(session, content, query: query, focus: focus)
-            default: page = StagePage.page(session, content, state)
+        let page = Self.page(state, content)
+        if state.view.large {
+            if let frame = LargeLayout.frame(page, state, content.font, size: size) { return frame }
+            var fallback = state
+            if fallback.status == nil {
+                fallback.status = .init("Large text does not fit here.")
             }
+            return layout(page, fallback, size: size)
         }
         return layout(page, state, size: size)
+    }
+
+    /// What the screen is showing, before layout: the start screen, a stage, or a list over it.
+    static func page(_ state: AppState, _ content: ContentPacks) -> Page {
+        guard state.screen == .workshop, let session = state.session else { return HomePage.page(state, content) }
+        switch state.overlay {
+        case .stageMap(let focus): return StagePagesMore.stageMap(session, content, focus: focus)
+        case .chooseTheme(let ids, let focus): return StagePagesMore.chooseTheme(session, ids: ids, focus: focus)
+        case .search(let query, let focus): return StagePagesMore.search(session, content, query: query, focus: focus)
+        default: return StagePage.page(session, content, state)
+        }
+    }
+
+    /// The words to read aloud: the words being typed; a chosen statement on its own; otherwise the prompt
+    /// and the chosen line.
+    public static func spokenText(_ state: AppState, _ content: ContentPacks) -> String {
+        if let draft = state.session?.draft, state.screen == .workshop {
+            return draft.text.trimmingCharacters(in: .whitespaces)
+        }
+        if state.overlay == nil, let session = state.session, state.screen == .workshop {
+            let rows = session.rows(content)
+            if rows.indices.contains(session.position.focus), case .statement(let id) = rows[session.position.focus],
+               let statement = session.statements.first(where: { $0.id == id }), !statement.hidden {
+                return statement.text
+            }
+        }
+        let page = Self.page(state, content)
+        let prompt = page.fixed.first { $0.role == .prompt }?.text
+        let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }?.text
+            .trimmingCharacters(in: .whitespaces)
+        return [prompt, focused].compactMap { $0 }.filter { !$0.isEmpty }.map { sentence($0) }.joined(separator: " ")
+    }
+
+    /// Ends words with a full stop so a speech voice pauses between them.
+    static func sentence(_ text: String) -> String {
+        guard let last = text.last else { return text }
+        return ".?!:".contains(last) ? text : text + "."
     }
 
     /// Header, fixed text, a list that scrolls to keep the focus in view, the typing box, status and keys.
     static func layout(_ page: Page, _ state: AppState, size: Size) -> Frame {
         var grid = Grid(size)
         let width = size.width
-        grid.put(TextWidth.pad(" " + page.title, to: width), row: 0, column: 0, role: .title)
-        if !page.progress.isEmpty, TextWidth.of(page.title) + TextWidth.of(page.progress) + 4 <= width {
-            grid.put(page.progress + " ", row: 0, column: width - TextWidth.of(page.progress) - 1, role: .title)
-        }
+        titleBar(page, into: &grid)
 
         var bottom = size.height - 2 // status line, then the key line
         var cursor: Point?
@@ -75,7 +112,7 @@ public enum Render {
         let window = scrollWindow(count: lines.count, height: listHeight, focus: focusLines)
         var row = listTop
         if window.above {
-            grid.put("  ↑ more above", row: row, column: 0, role: .dim)
+            grid.put(state.view.showsSymbols ? "  ↑ more above" : "  more above", row: row, column: 0, role: .dim)
             row += 1
         }
         for line in lines[window.range] {
@@ -87,9 +124,27 @@ public enum Render {
             }
             row += 1
         }
-        if window.below { grid.put("  ↓ more below", row: row, column: 0, role: .dim) }
+        if window.below {
+            grid.put(state.view.showsSymbols ? "  ↓ more below" : "  more below", row: row, column: 0, role: .dim)
+        }
 
-        let statusRow = size.height - 2
+        footer(page, state, into: &grid, cursor: &cursor)
+        return Frame(grid: grid, cursor: cursor ?? Point(row: 0, column: 0))
+    }
+
+    /// The title bar: the page's title, and its progress on the right when both fit.
+    static func titleBar(_ page: Page, into grid: inout Grid) {
+        let width = grid.size.width
+        grid.put(TextWidth.pad(" " + page.title, to: width), row: 0, column: 0, role: .title)
+        if !page.progress.isEmpty, TextWidth.of(page.title) + TextWidth.of(page.progress) + 4 <= width {
+            grid.put(page.progress + " ", row: 0, column: width - TextWidth.of(page.progress) - 1, role: .title)
+        }
+    }
+
+    /// The status line (or the question before deleting, which takes the cursor) and the key line.
+    static func footer(_ page: Page, _ state: AppState, into grid: inout Grid, cursor: inout Point?) {
+        let width = grid.size.width
+        let statusRow = grid.size.height - 2
         var keyLine = page.keyLine ?? Keymap.hints(in: state.keyContext, width: width)
         if case .confirmDelete(_, let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
@@ -100,9 +155,7 @@ public enum Render {
             let text = (status.isProblem ? "! " : "") + status.text
             grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)
         }
-        grid.put(TextWidth.truncate(keyLine, to: width), row: size.height - 1,
-                 column: 0, role: .keyHint)
-        return Frame(grid: grid, cursor: cursor ?? Point(row: 0, column: 0))
+        grid.put(TextWidth.truncate(keyLine, to: width), row: grid.size.height - 1, column: 0, role: .keyHint)
     }
 
     /// Which lines of a list to show in `height` rows so the focused lines are in view. A row is kept

@@ -84,6 +84,21 @@ public enum Workshop {
             return [.quit]
         case .tick:
             return []
+        case .toggleLarge:
+            state.view.large.toggle()
+            state.status = .init(state.view.large ? "Large text: on (L turns it off)" : "Large text: off")
+            return []
+        case .nextTheme:
+            state.view.theme = state.view.theme.next
+            state.status = .init("Theme: \(state.view.theme.label)")
+            return []
+        case .toggleSymbols:
+            state.view.symbols.toggle()
+            state.status = .init(state.view.symbols ? "Symbols: on" : "Symbols: off (words only)")
+            return []
+        case .readAloud:
+            let words = Render.spokenText(state, content)
+            return words.isEmpty ? [] : [.speak(words)]
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
             state.helpOffset = 0

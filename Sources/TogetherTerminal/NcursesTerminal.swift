@@ -13,7 +13,6 @@ public final class NcursesTerminal: Terminal {
         guard shim_start() == 1 else { return nil }
         shim_install_crash_handlers()
         palette = Palette(colour: colour && shim_has_colors() == 1)
-        palette.install()
     }
 
     public var size: Size { Size(width: Int(shim_cols()), height: Int(shim_rows())) }
@@ -67,7 +66,7 @@ public final class NcursesTerminal: Terminal {
                     text += grid[row, column].text
                     column += 1
                 }
-                let style = palette.style(role)
+                let style = palette.style(role, frame.view)
                 shim_put(Int32(row), Int32(start), text, style.attributes, style.pair)
             }
         }
@@ -85,36 +84,31 @@ public final class NcursesTerminal: Terminal {
     }
 }
 
-/// Turns roles into attributes and colours. Every role that matters is bold, reverse or underlined as well
-/// as coloured, so it still shows with no colour at all.
-struct Palette {
-    struct Style {
-        var attributes: Int32
-        var pair: Int16
+/// Turns a frame's roles into curses attributes and colour pairs, from the frame's theme. Pairs are made as
+/// they are first needed, so any theme can use any colours.
+final class Palette {
+    let hasColour: Bool
+    private var pairs: [String: Int16] = [:]
+
+    init(colour: Bool) {
+        hasColour = colour
     }
 
-    let colour: Bool
-
-    // Colour numbers from curses.h: 1 red, 2 green, 4 blue, 6 cyan; -1 keeps the user's own background.
-    private static let pairs: [Role: (pair: Int16, fg: Int16)] = [
-        .working: (1, 2), .notWorking: (2, 1), .aspiration: (3, 6), .error: (4, 1), .status: (5, 2),
-    ]
-
-    func install() {
-        guard colour else { return }
-        for (_, p) in Self.pairs { shim_init_pair(p.pair, p.fg, -1) }
-    }
-
-    func style(_ role: Role) -> Style {
-        let bold = Int32(SHIM_BOLD), reverse = Int32(SHIM_REVERSE)
-        let underline = Int32(SHIM_UNDERLINE), dim = Int32(SHIM_DIM)
-        let attributes: Int32 = switch role {
-        case .title, .focus: bold | reverse
-        case .heading, .working, .notWorking, .aspiration, .error: bold
-        case .chosen: bold | underline
-        case .dim, .keyHint: dim
-        case .normal, .prompt, .status: 0
-        }
-        return Style(attributes: attributes, pair: colour ? (Self.pairs[role]?.pair ?? 0) : 0)
+    func style(_ role: Role, _ view: ViewOptions) -> (attributes: Int32, pair: Int16) {
+        let style = view.style(role)
+        var attributes: Int32 = 0
+        if style.bold { attributes |= Int32(SHIM_BOLD) }
+        if style.reverse { attributes |= Int32(SHIM_REVERSE) }
+        if style.underline { attributes |= Int32(SHIM_UNDERLINE) }
+        if style.dim { attributes |= Int32(SHIM_DIM) }
+        guard hasColour, style.foreground != nil || style.background != nil else { return (attributes, 0) }
+        // -1 keeps the user's own colour (use_default_colors).
+        let fg = style.foreground?.rawValue ?? -1, bg = style.background?.rawValue ?? -1
+        let key = "\(fg),\(bg)"
+        if let pair = pairs[key] { return (attributes, pair) }
+        let pair = Int16(pairs.count + 1)
+        shim_init_pair(pair, fg, bg)
+        pairs[key] = pair
+        return (attributes, pair)
     }
 }

@@ -39,6 +39,34 @@ struct AssetOptions: ParsableArguments {
     }
 }
 
+/// How the screen looks: shared by the workshop and the participant display.
+struct LookOptions: ParsableArguments {
+    @Flag(name: .customLong("no-color"), help: "No colour (NO_COLOR is honoured too).")
+    var noColor = false
+
+    @Option(help: "default, high-contrast, monochrome or low-stimulus (calm: no colour, no symbols).")
+    var theme: String = "default"
+
+    @Flag(name: .customLong("no-symbols"), help: "Words only: no + ! * or dots beside them.")
+    var noSymbols = false
+
+    @Flag(help: "Large text: the prompt and the chosen line in big letters (L switches it).")
+    var large = false
+
+    func validate() throws {
+        guard Theme(rawValue: theme) != nil else {
+            throw ValidationError("--theme \(theme) is not a theme. Use one of: "
+                + Theme.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+    }
+
+    func view() -> ViewOptions {
+        let noColour = noColor || !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        return ViewOptions(theme: Theme(rawValue: theme) ?? .standard, colour: !noColour, symbols: !noSymbols,
+                           large: large)
+    }
+}
+
 /// A plain message and a non-zero exit, with no stack trace.
 struct Failure: Error, CustomStringConvertible {
     var message: String
@@ -64,8 +92,7 @@ struct WorkshopCommand: ParsableCommand {
     @Option(help: "The folder for session files.")
     var sessions: String = "sessions"
 
-    @Flag(name: .customLong("no-color"), help: "No colour (NO_COLOR is honoured too).")
-    var noColor = false
+    @OptionGroup var look: LookOptions
 
     @Argument(help: "A session file to open straight away.")
     var session: String?
@@ -98,12 +125,13 @@ struct WorkshopCommand: ParsableCommand {
                     + busy.map { "\($0.url.path): open in another Together window just now" }
             )
         }
-        let colour = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        guard let terminal = NcursesTerminal(colour: colour) else {
+        state.view = look.view()
+        guard let terminal = NcursesTerminal(colour: state.view.colour) else {
             Self.fail(Failure(message: "Together needs a terminal to show the workshop, and this is not one "
                 + "(or TERM is not set). Run it in a terminal window."))
         }
-        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
+        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal,
+                                    speaker: Speaker.find())
         let code = runner.run()
         if let url = runner.sessionURL, runner.state.session != nil {
             print("Saved: \(url.path)")

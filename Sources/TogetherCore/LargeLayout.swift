@@ -1,0 +1,97 @@
+import TogetherContent
+
+/// Large text: one item per screen. The prompt and the chosen line (or the words being typed) in block letters
+/// at the biggest size that fits, "2 of 6" and the same words in normal text at the bottom (so a screen reader
+/// and anyone close to the screen still get the plain words), then the status and the keys.
+enum LargeLayout {
+    static func frame(_ page: Page, _ state: AppState, _ font: BlockFont, size: Size) -> Frame? {
+        guard !font.isEmpty else { return nil }
+        var grid = Grid(size)
+        let width = size.width
+        Render.titleBar(page, into: &grid)
+
+        var bottom = size.height - 2
+        var cursor: Point?
+        if let editor = page.editor {
+            bottom -= 2
+            grid.put(TextWidth.truncate("Typing: " + page.typingLabel, to: width), row: bottom, column: 0, role: .heading)
+            cursor = Render.drawEditor(editor.text, cursor: editor.cursor, row: bottom + 1, into: &grid)
+        }
+
+        let rows = focusableRows(page)
+        let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }
+        let itemText: String? = if let editor = page.editor {
+            editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
+        } else {
+            focused.map { $0.text.trimmingCharacters(in: .whitespaces) }
+        }
+        let prompt = page.fixed.first { $0.role == .prompt }?.text
+        let heading = page.fixed.first { $0.role != .prompt }
+
+        // The line above the status: where we are in the list, and the chosen words in normal text.
+        let progressRow = bottom - 1
+        var progress = ""
+        if let focus = page.focus, let index = rows.firstIndex(of: focus), page.editor == nil {
+            progress = "\(index + 1) of \(rows.count)"
+            if let itemText { progress += " · " + itemText }
+        } else if let itemText {
+            progress = itemText
+        }
+        grid.put(TextWidth.truncate(progress, to: width), row: progressRow, column: 0, role: .heading)
+
+        var top = 1
+        if let heading {
+            grid.put(TextWidth.truncate(heading.text, to: width), row: top, column: 0, role: heading.role)
+            top += 2
+        }
+        let room = progressRow - 1 - top
+        guard room > 0 else { return nil }
+        let itemRole: Role = [.working, .notWorking, .aspiration].contains(focused?.role) && page.editor == nil
+            ? focused!.role : .heading
+
+        var itemTop = top
+        var drawnItem = false
+        if let prompt, let itemText, let (scale, blocks) = BlockText.fit([prompt, itemText], font: font,
+                                                                          width: width, height: room - 1) {
+            let next = BlockText.draw(blocks[0], scale: scale, into: &grid, row: top, column: 0, role: .prompt)
+            itemTop = next + scale.lineGap + 1
+            BlockText.draw(blocks[1], scale: scale, into: &grid, row: itemTop, column: 0, role: itemRole)
+            drawnItem = true
+        } else if let itemText {
+            // The prompt in normal text (at most two lines), the item big.
+            var promptRows = 0
+            if let prompt {
+                let wrapped = TextWidth.wrap(prompt, width: width)
+                for (i, line) in wrapped.prefix(2).enumerated() {
+                    let text = i == 1 && wrapped.count > 2 ? TextWidth.truncate(line + "…", to: width) : line
+                    grid.put(text, row: top + i, column: 0, role: .prompt)
+                }
+                promptRows = min(2, wrapped.count) + 1
+            }
+            guard let (scale, blocks) = BlockText.fit([itemText], font: font, width: width,
+                                                      height: room - promptRows) else { return nil }
+            itemTop = top + promptRows
+            BlockText.draw(blocks[0], scale: scale, into: &grid, row: itemTop, column: 0, role: itemRole)
+            drawnItem = true
+        } else if let prompt {
+            guard let (scale, blocks) = BlockText.fit([prompt], font: font, width: width, height: room) else {
+                return nil
+            }
+            BlockText.draw(blocks[0], scale: scale, into: &grid, row: top, column: 0, role: .prompt)
+        } else {
+            return nil
+        }
+        if cursor == nil {
+            cursor = drawnItem ? Point(row: itemTop, column: 0) : Point(row: progressRow, column: 0)
+        }
+        Render.footer(page, state, into: &grid, cursor: &cursor)
+        return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// The focusable rows of a page, in order.
+    static func focusableRows(_ page: Page) -> [Int] {
+        var seen: [Int] = []
+        for line in page.list { if let row = line.row, !seen.contains(row) { seen.append(row) } }
+        return seen
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+@testable import TogetherContent
+@testable import TogetherCore
+
+@Suite("Large text, themes and symbols")
+struct LookTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 12)]
+
+    /// The text, the roles, how each role is drawn in the frame's theme, and the cursor.
+    static func picture(_ frame: Frame) -> String {
+        let roles = Set(frame.grid.cells.map(\.role))
+        let styles = Role.allCases.filter { roles.contains($0) }
+            .map { "\(Grid.roleLetter[$0]!) \($0.rawValue): \(frame.view.style($0).description)" }
+        let cursor = frame.cursor.map { "cursor row \($0.row), column \($0.column)" } ?? "cursor hidden"
+        return frame.grid.text + "\n---- roles\n" + frame.grid.roleMap + "\n---- styles\n"
+            + styles.joined(separator: "\n") + "\n---- " + cursor + "\n"
+    }
+
+    func snapshot(_ state: AppState, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for size in Self.sizes {
+            let frame = Render.frame(state, content, size: size)
+            #expect(frame.grid.size == size, sourceLocation: sourceLocation)
+            for row in 0..<size.height {
+                #expect(TextWidth.of(frame.grid.line(row)) <= size.width, sourceLocation: sourceLocation)
+            }
+            assertGolden(Self.picture(frame), named: "\(name)-\(size.width)x\(size.height)",
+                         sourceLocation: sourceLocation)
+        }
+    }
+
+    static func working(_ view: ViewOptions) -> AppState {
+        var state = ScreenTests.sample(at: .workingTogether)
+        press([.down], &state)
+        state.view = view
+        return state
+    }
+
+    @Test("large text, high contrast, no colour and calm, at 80×24, 120×40 and 40×12")
+    func looks() {
+        snapshot(Self.working(ViewOptions(large: true)), "look-large")
+        snapshot(Self.working(ViewOptions(theme: .highContrast)), "look-high-contrast")
+        snapshot(Self.working(ViewOptions(theme: .monochrome)), "look-monochrome")
+        snapshot(Self.working(ViewOptions(theme: .lowStimulus)), "look-low-stimulus")
+        var rating = ScreenTests.sample(at: .makingItReal)
+        rating.view.large = true
+        snapshot(rating, "look-large-makingItReal")
+    }
+
+    @Test("one key switches large text, the theme and symbols; the status line says what changed")
+    func keys() {
+        var state = Self.working(ViewOptions())
+        press([.char("L")], &state)
+        #expect(state.view.large)
+        #expect(state.status?.text.contains("Large text: on") == true)
+        press([.char("C")], &state)
+        #expect(state.view.theme == .highContrast)
+        press([.char("C"), .char("C"), .char("C")], &state)
+        #expect(state.view.theme == .standard)
+        press([.char("S")], &state)
+        #expect(!state.view.symbols)
+        let text = Render.frame(state, content, size: Size(width: 120, height: 40)).grid.text
+        #expect(!text.contains("●") && !text.contains("+ Working"))
+        state.view.large = false
+        let normal = Render.frame(state, content, size: Size(width: 80, height: 24)).grid.text
+        #expect(normal.contains("Working (") && !normal.contains("+ Working"))
+        state.view.symbols = true
+        #expect(Render.frame(state, content, size: Size(width: 80, height: 24)).grid.text.contains("+ Working ("))
+    }
+
+    @Test("no colour: every role that means something is still bold, reverse or underlined")
+    func noColour() {
+        for theme in Theme.allCases {
+            let view = ViewOptions(theme: theme, colour: false)
+            for role in [Role.focus, .working, .notWorking, .aspiration, .error, .chosen, .heading, .title] {
+                let style = view.style(role)
+                #expect(style.foreground == nil && style.background == nil)
+                #expect(style.bold || style.reverse || style.underline, "\(theme) \(role)")
+            }
+            #expect(view.style(.focus) != view.style(.normal), "\(theme): focus must differ from plain text")
+        }
+        #expect(ViewOptions(theme: .monochrome).style(.working).foreground == nil)
+        #expect(!ViewOptions(theme: .lowStimulus).showsSymbols)
+    }
+
+    @Test("block letters: the chosen words are drawn big, at the biggest size that fits")
+    func blockLetters() throws {
+        let font = content.font
+        #expect(!font.isEmpty)
+        for character in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.,!?'\"-:;()" {
+            #expect(font.glyph(character) != nil, "\(character)")
+        }
+        // Bigger windows give bigger letters.
+        let small = try #require(BlockText.fit(["My flat"], font: font, width: 60, height: 8))
+        let big = try #require(BlockText.fit(["My flat"], font: font, width: 200, height: 40))
+        #expect(small.0 == .small && big.0 == .large)
+        #expect(BlockText.fit(["A very long sentence that cannot fit"], font: font, width: 20, height: 4) == nil)
+        // Lines break between words, never wider than asked.
+        let lines = try #require(BlockText.lines("Letters are hard to read", font: font, maxPixels: 40))
+        #expect(lines.count > 1)
+        #expect(lines.allSatisfy { $0.width <= 40 })
+        // Words the font cannot draw are not drawn as boxes: the screen falls back to normal text.
+        #expect(BlockText.lines("Café job 日本", font: font, maxPixels: 400) == nil)
+    }
+
+    @Test("Welsh letters look the same typed as one character or with a combining mark")
+    func welshLetters() {
+        let font = content.font
+        let pairs: [(String, String)] = [("ŵ", "w\u{0302}"), ("ŷ", "y\u{0302}"), ("â", "a\u{0302}"),
+                                         ("Ŵ", "W\u{0302}"), ("ï", "i\u{0308}"), ("é", "e\u{0301}"),
+                                         ("à", "a\u{0300}"), ("Ŷ", "Y\u{0302}")]
+        for (precomposed, combining) in pairs {
+            let one = font.glyph(Character(precomposed))
+            let two = font.glyph(Character(combining))
+            #expect(one != nil, "\(precomposed)")
+            #expect(one == two, "\(precomposed)")
+            #expect(one != font.glyph(Character(precomposed.decomposedStringWithCanonicalMapping.unicodeScalars.first!)))
+        }
+        // The accent is drawn above the letter, in ink.
+        let w = font.glyph("ŵ")!, plain = font.glyph("w")!
+        #expect(w.rows[1].contains(true) && !plain.rows[1].contains(true))
+        let frame = { (text: String) in
+            BlockText.lines(text, font: font, maxPixels: 200).map { $0.map(\.rows) }
+        }
+        #expect(frame("Mae'r ŵyr yn hŷn") == frame("Mae'r w\u{0302}yr yn hy\u{0302}n"))
+    }
+
+    @Test("large text falls back to normal text when even the smallest letters do not fit")
+    func fallback() {
+        var state = Self.working(ViewOptions(large: true))
+        let tiny = Render.frame(state, content, size: Size(width: 30, height: 10))
+        #expect(tiny.grid.text.contains("Large text does not fit here."))
+        #expect(!tiny.grid.text.contains("█"))
+        state.status = nil
+        let roomy = Render.frame(state, content, size: Size(width: 120, height: 40))
+        #expect(roomy.grid.text.contains("█") || roomy.grid.text.contains("▀"))
+    }
+}
