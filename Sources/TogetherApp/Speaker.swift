@@ -67,7 +67,9 @@ public final class Speaker {
         do { try process.run() } catch { return false }
         current = process
         // The words are short; the pipe holds them without waiting for the reader.
-        input.fileHandleForWriting.write(Data((words + "\n").utf8))
+        // A voice that stops at once must not take Together with it: no SIGPIPE, and a failed write is ignored.
+        signal(SIGPIPE, SIG_IGN)
+        try? input.fileHandleForWriting.write(contentsOf: Data((words + "\n").utf8))
         try? input.fileHandleForWriting.close()
         return true
     }

@@ -59,7 +59,10 @@ public enum Render {
                 return statement.text
             }
         }
-        let page = Self.page(state, content)
+        // Symbols are for the eyes: a voice would read "+" as "plus".
+        var wordsOnly = state
+        wordsOnly.view.symbols = false
+        let page = Self.page(wordsOnly, content)
         let prompt = page.fixed.first { $0.role == .prompt }?.text
         let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }?.text
             .trimmingCharacters(in: .whitespaces)

@@ -136,3 +136,76 @@ struct LookTests {
         #expect(roomy.grid.text.contains("█") || roomy.grid.text.contains("▀"))
     }
 }
+
+@Suite("The cursor on every screen")
+struct CursorTests {
+    /// Every screen: the start screen, each stage, the lists shown over a stage, typing, and the question
+    /// before deleting.
+    static func screens() -> [(String, AppState)] {
+        var screens: [(String, AppState)] = [("home", AppState(resumable: [ScreenTests.sample(at: .setup).session!]))]
+        for stage in StageKind.allCases {
+            var state = ScreenTests.sample(at: stage)
+            press([.down], &state)
+            screens.append(("stage \(stage)", state))
+        }
+        var map = ScreenTests.sample(at: .setup)
+        press([.char("g"), .down], &map)
+        screens.append(("stage map", map))
+        var search = ScreenTests.sample(at: .setup)
+        press([.char("/")] + typing("flat"), &search)
+        screens.append(("search", search))
+        var theme = ScreenTests.sample(at: .theming)
+        press([.char("i")], &theme)
+        screens.append(("choose theme", theme))
+        var typingState = ScreenTests.sample(at: .workingTogether)
+        press([.char("a")] + typing("I would like"), &typingState)
+        screens.append(("typing", typingState))
+        var confirm = ScreenTests.sample(at: .workingTogether)
+        press([.down, .char("d")], &confirm)
+        screens.append(("confirm delete", confirm))
+        return screens
+    }
+
+    static let looks: [ViewOptions] = Theme.allCases.map { ViewOptions(theme: $0) }
+        + Theme.allCases.map { ViewOptions(theme: $0, large: true) }
+        + [ViewOptions(colour: false, symbols: false)]
+
+    @Test("the hardware cursor is on the focused item on every screen, in every look, at every size")
+    func everywhere() {
+        var checked = 0
+        var bigDrawn = 0
+        for (name, base) in Self.screens() {
+            for view in Self.looks {
+                for size in LookTests.sizes {
+                    var state = base
+                    state.view = view
+                    let frame = Render.frame(state, content, size: size)
+                    let label = "\(name), \(view.theme)\(view.large ? " large" : ""), \(size.width)×\(size.height)"
+                    guard let cursor = frame.cursor else {
+                        Issue.record("no cursor: \(label)")
+                        continue
+                    }
+                    #expect(cursor.row >= 0 && cursor.row < size.height && cursor.column >= 0
+                            && cursor.column < size.width, "\(label)")
+                    let line = frame.grid.line(cursor.row)
+                    let isBig = line.contains { "█▀▄".contains($0) }
+                    if case .confirmDelete = state.overlay {
+                        #expect(frame.grid[cursor.row, 0].role == .error, "\(label)")
+                        #expect(line.hasPrefix("Delete"), "\(label): \(line)")
+                    } else if isBig {
+                        // Large text: the cursor is at the top left of the chosen item's big letters.
+                        bigDrawn += 1
+                        #expect(cursor.column == 0, "\(label)")
+                        #expect(!state.isTyping, "\(label): while typing the cursor stays in the typing box")
+                    } else {
+                        #expect(frame.grid[cursor.row, 0].text == ">", "\(label): \(line)")
+                        #expect(frame.grid[cursor.row, cursor.column].role == .focus, "\(label)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == Self.screens().count * Self.looks.count * LookTests.sizes.count)
+        #expect(bigDrawn > 20, "large text was drawn on \(bigDrawn) screens")
+    }
+}
