@@ -20,7 +20,9 @@ enum LargeLayout {
 
         let rows = focusableRows(page)
         let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }
-        let itemText: String? = if let editor = page.editor {
+        let itemText: String? = if let largeItem = page.largeItem {
+            largeItem
+        } else if let editor = page.editor {
             editor.text.trimmingCharacters(in: .whitespaces).isEmpty ? nil : editor.text
         } else {
             focused.map { $0.text.trimmingCharacters(in: .whitespaces) }
@@ -31,7 +33,9 @@ enum LargeLayout {
         // The line above the status: where we are in the list, and the chosen words in normal text.
         let progressRow = bottom - 1
         var progress = ""
-        if let focus = page.focus, let index = rows.firstIndex(of: focus), page.editor == nil {
+        if let label = page.largeItemLabel {
+            progress = label
+        } else if let focus = page.focus, let index = rows.firstIndex(of: focus), page.editor == nil {
             progress = "\(index + 1) of \(rows.count)"
             if let itemText { progress += " · " + itemText }
         } else if let itemText {
@@ -39,15 +43,23 @@ enum LargeLayout {
         }
         grid.put(TextWidth.truncate(progress, to: width), row: progressRow, column: 0, role: .heading)
 
+        // Lines in normal text under the big letters, when there is room for them and some letters.
+        var notes = page.notes
+        while !notes.isEmpty && progressRow - notes.count - 1 < 4 { notes.removeLast() }
+        let notesTop = progressRow - notes.count
+        for (i, line) in notes.enumerated() {
+            grid.put(TextWidth.truncate(line.text, to: width), row: notesTop + i, column: 0, role: line.role)
+        }
+
         var top = 1
         if let heading {
             grid.put(TextWidth.truncate(heading.text, to: width), row: top, column: 0, role: heading.role)
             top += 2
         }
-        let room = progressRow - 1 - top
+        let room = notesTop - 1 - top
         guard room > 0 else { return nil }
         let itemRole: Role = [.working, .notWorking, .aspiration].contains(focused?.role) && page.editor == nil
-            ? focused!.role : .heading
+            && page.largeItem == nil ? focused!.role : .heading
 
         var itemTop = top
         var drawnItem = false

@@ -249,4 +249,9 @@ struct Page {
     var editor: (text: String, cursor: Int)?
     /// A key line of the page's own (lists shown over the screen), instead of the keys of the stage.
     var keyLine: String?
+    /// Large text: words to draw big instead of the chosen line, and what they are.
+    var largeItem: String?
+    var largeItemLabel: String?
+    /// Large text: lines in normal text under the big letters (the participant display's newest statements).
+    var notes: [Line] = []
 }

@@ -12,7 +12,7 @@ struct Together: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "together",
         abstract: "Co-production workshops for health and social care commissioning.",
-        subcommands: [WorkshopCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self],
+        subcommands: [WorkshopCommand.self, DisplayCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 }
@@ -137,6 +137,50 @@ struct WorkshopCommand: ParsableCommand {
             print("Saved: \(url.path)")
         }
         Foundation.exit(code)
+    }
+}
+
+struct DisplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "display",
+        abstract: "The participant display: follows a workshop in large text on a second screen. Read-only."
+    )
+
+    @OptionGroup var assets: AssetOptions
+    @OptionGroup var look: LookOptions
+
+    @Option(help: "The folder to watch when no session file is named: the newest workshop in it is shown.")
+    var sessions: String = "sessions"
+
+    @Argument(help: "The session file to follow (the facilitator's Together saves it after every change).")
+    var session: String?
+
+    func run() throws {
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let target: DisplayRunner.Target
+        if let session {
+            let url = URL(fileURLWithPath: session)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                Self.fail(Failure(message: "\(session) does not exist. Name the session file the facilitator is "
+                    + "using (it is shown when their Together closes), or give no file to follow the newest in \(sessions)."))
+            }
+            target = .file(url)
+        } else {
+            let folder = URL(fileURLWithPath: sessions)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                Self.fail(Failure(message: "There is no folder \(sessions) to watch. Give a session file, or --sessions DIR."))
+            }
+            target = .newestIn(folder)
+        }
+        var view = look.view()
+        view.large = true
+        guard let terminal = NcursesTerminal(colour: view.colour) else {
+            Self.fail(Failure(message: "The participant display needs a terminal window to draw in (TERM is not set "
+                + "or this is not a terminal). Run it in a terminal on the second screen."))
+        }
+        Foundation.exit(DisplayRunner(target: target, content: content, terminal: terminal, view: view).run())
     }
 }
 

@@ -1,0 +1,89 @@
+import Foundation
+import TogetherContent
+
+/// The participant display: what the facilitator is working on, in large text, for a second screen. Read-only:
+/// it is drawn from the session file alone, so it shows exactly what has been saved.
+public enum Display {
+    /// What the display knows besides the session: where it is reading from, and any trouble reading it.
+    public struct Source: Equatable, Sendable {
+        public var name: String
+        public var problem: String?
+        public init(name: String, problem: String? = nil) {
+            self.name = name
+            self.problem = problem
+        }
+    }
+
+    public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
+                             size: Size) -> Frame {
+        guard let session else {
+            var state = AppState()
+            state.view = view
+            var page = Page(title: "Together: participant display")
+            page.fixed = [.init(text: "Waiting for a workshop to start.", role: .prompt)]
+            page.keyLine = keyLine
+            state.status = source.problem.map { .init($0, isProblem: true) }
+                ?? .init("Watching \(source.name). Nothing to show yet.")
+            var frame = Render.layout(page, state, size: size)
+            frame.view = view
+            return frame
+        }
+        var state = AppState(session: session)
+        state.view = view
+        state.view.large = true
+        state.status = source.problem.map { .init($0, isProblem: true) } ?? .init("Following \(source.name)")
+        let page = self.page(session, content, state)
+        var frame: Frame
+        if size.width < Render.minimumSize.width || size.height < Render.minimumSize.height {
+            frame = Render.unstyled(state, content, size: size)
+        } else if let large = LargeLayout.frame(page, state, content.font, size: size) {
+            frame = large
+        } else {
+            var normal = page
+            normal.fixed += page.notes
+            frame = Render.layout(normal, state, size: size)
+        }
+        frame.view = view
+        return frame
+    }
+
+    static let keyLine = "This screen follows the workshop · q close · C look · S symbols"
+
+    /// The facilitator's page, with the words being typed shown big (unless the workshop keeps statements
+    /// hidden until they are revealed), the newest statements underneath, and no typing box.
+    static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
+        var page = Render.page(state, content)
+        page.editor = nil
+        page.keyLine = keyLine
+        if let draft = session.draft {
+            let hidden = session.setup.revealLater && draft.target.isStatement
+            page.largeItem = hidden ? "Writing it down…" : draft.text.isEmpty ? nil : draft.text
+            if page.largeItem != nil { page.largeItemLabel = "Being written: " + page.typingLabel }
+        }
+        // Newest first: by the time written, then by the number in the id (ids count up within a session).
+        func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
+        let newest = session.statements.filter { !$0.hidden }
+            .sorted { ($0.createdAt, number($0.id)) > ($1.createdAt, number($1.id)) }
+            .prefix(3)
+        if !newest.isEmpty {
+            page.notes.append(.init(text: "Just said:", role: .heading))
+            for statement in newest {
+                let category = content.category(statement.category)
+                let symbol = state.view.showsSymbols ? (category?.symbol ?? "") + " " : ""
+                page.notes.append(.init(text: "\(symbol)\(category?.label ?? statement.category): \(statement.text)",
+                                        role: StagePage.role(of: statement.category)))
+            }
+        }
+        return page
+    }
+}
+
+extension EditTarget {
+    /// Whether the words being typed are a statement (kept hidden when the workshop reveals them later).
+    var isStatement: Bool {
+        switch self {
+        case .newStatement, .statement: true
+        default: false
+        }
+    }
+}
