@@ -85,7 +85,9 @@ enum Editing {
 
     static func commit(_ draft: Draft, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment) {
-        let text = draft.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One form for every accented letter (ŵ typed as one character or as w and a combining mark), so the
+        // file, the search and the tally see the same words.
+        let text = draft.text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if text.isEmpty {
             session.draft = nil
             if case .actionField(let id, .who) = draft.target {

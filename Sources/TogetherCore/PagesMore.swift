@@ -141,7 +141,7 @@ enum StagePagesMore {
 
     static func chooseTheme(_ session: Session, ids: [String], focus: Int) -> Page {
         var page = Page(title: "Put into a theme")
-        page.fixed = [.init(text: "Which theme do \(ids.count == 1 ? "this statement" : "these \(ids.count) statements") "
+        page.fixed = [.init(text: "Which theme \(ids.count == 1 ? "does this statement" : "do these \(ids.count) statements") "
                             + "go into? Enter chooses. Esc goes back.", role: .prompt)]
         for (i, theme) in session.groupThemes.enumerated() {
             page.list.append(.init(text: "\(i + 1). \(theme.statement)", row: i))

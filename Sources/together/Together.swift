@@ -94,6 +94,9 @@ struct WorkshopCommand: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
+    @Flag(help: "Line by line: numbered choices, no full-screen drawing (for a screen reader, or a script on stdin). Chosen by itself when TERM is dumb or unset, or input or output is not a terminal.")
+    var plain = false
+
     @Argument(help: "A session file to open straight away.")
     var session: String?
 
@@ -126,6 +129,11 @@ struct WorkshopCommand: ParsableCommand {
             )
         }
         state.view = look.view()
+        if plain || PlainRunner.isNeeded() {
+            let runner = PlainRunner(state: state, content: content, store: store,
+                                     speaker: Speaker.find(language: state.session?.setup.language ?? "en"))
+            Foundation.exit(runner.run())
+        }
         guard let terminal = NcursesTerminal(colour: state.view.colour) else {
             Self.fail(Failure(message: "Together needs a terminal to show the workshop, and this is not one "
                 + "(or TERM is not set). Run it in a terminal window."))

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import TogetherAggregate
+@testable import TogetherApp
+@testable import TogetherPersistence
 
 /// The `together` command run as a program, with no terminal: exit status, output and messages.
 @Suite("Command line", .serialized)
@@ -11,10 +13,10 @@ struct CommandLineTests {
     }
 
     /// Runs the built program with stdin and stdout not a terminal; output and errors together.
-    func together(_ args: [String]) throws -> Result {
+    func together(_ args: [String], input: String = "/dev/null") throws -> Result {
         let folder = temporaryFolder()
         let out = folder.appendingPathComponent("out.txt")
-        let status = spawnAndWait(EndToEndTests.binary.path, args, output: out.path)
+        let status = spawnAndWait(EndToEndTests.binary.path, args, output: out.path, input: input)
         return Result(status: status, output: (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
@@ -99,11 +101,36 @@ struct CommandLineTests {
         #expect(result.output.contains("top-tips.json: tips[4].label is missing"))
     }
 
-    @Test("with no terminal, the workshop says so plainly instead of drawing", .enabled(if: built))
+    @Test("with no terminal, the workshop runs line by line: a script on stdin makes a workshop", .enabled(if: built))
     func noTerminal() throws {
         let folder = temporaryFolder()
-        let result = try together(["--sessions", folder.path])
-        #expect(result.status == 1)
-        #expect(result.output.contains("needs a terminal"))
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("script.txt")
+        try Data("1\nPiped workshop\n11\n\nAB\n\n]\n1\n3\nq\n".utf8).write(to: script)
+        let sessions = folder.appendingPathComponent("sessions")
+        let result = try together(["--sessions", sessions.path], input: script.path)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.contains("Together, line by line"))
+        #expect(result.output.contains("[1] Title:       Piped workshop"))
+        #expect(!result.output.contains("\u{1B}["), "no escape sequences")
+        let files = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasSuffix(".json") }
+        let session = try SessionCodec.read(sessions.appendingPathComponent(try #require(files.first)))
+        #expect(session.setup.title == "Piped workshop")
+        #expect(session.people.map { $0.label } == ["AB"])
+        #expect(session.themeReview("wellbeing").rating == "poor")
+        // With nothing on stdin it shows the start screen and stops, saving nothing.
+        let empty = try together(["--sessions", folder.appendingPathComponent("none").path])
+        #expect(empty.status == 0)
+        #expect(empty.output.contains("[1] Start a new workshop"))
+    }
+
+    @Test("plain mode is chosen by itself when TERM is dumb or unset")
+    func plainWhenDumb() {
+        let terminal = (inputIsTerminal: true, outputIsTerminal: true)
+        #expect(PlainRunner.isNeeded(environment: ["TERM": "dumb"], inputIsTerminal: terminal.0, outputIsTerminal: terminal.1))
+        #expect(PlainRunner.isNeeded(environment: [:], inputIsTerminal: true, outputIsTerminal: true))
+        #expect(!PlainRunner.isNeeded(environment: ["TERM": "xterm-256color"], inputIsTerminal: true, outputIsTerminal: true))
+        #expect(PlainRunner.isNeeded(environment: ["TERM": "xterm"], inputIsTerminal: false, outputIsTerminal: true))
+        #expect(PlainRunner.isNeeded(environment: ["TERM": "xterm"], inputIsTerminal: true, outputIsTerminal: false))
     }
 }

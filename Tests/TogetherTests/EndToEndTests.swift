@@ -295,11 +295,11 @@ struct TmuxError: Error, CustomStringConvertible {
 }
 
 /// Runs a program with its output sent to a file and waits for it. Returns its exit status.
-func spawnAndWait(_ path: String, _ args: [String], output: String) -> Int32 {
+func spawnAndWait(_ path: String, _ args: [String], output: String, input: String = "/dev/null") -> Int32 {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 0, input, O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     let argv = ([path] + args).map { strdup($0) } + [nil]

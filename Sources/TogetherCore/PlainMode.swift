@@ -1,0 +1,232 @@
+import TogetherContent
+
+/// Plain mode: the whole workshop line by line, for a screen reader, a braille display or a script.
+///
+/// Pure: it turns a typed line into actions for `Workshop.apply`, and a state into the lines to print. It
+/// prints a screen in full only when it is a new screen, and otherwise only what changed, so a screen reader
+/// does not read the same things again and again.
+///
+/// What a line means:
+/// - a number on its own chooses that line of the list (on the start screen and in lists shown over the
+///   screen, it is the choice itself; a rating asks next for the answer, by number);
+/// - an empty line is Enter: it changes or adds at the chosen line;
+/// - while typing, the line is the words (an empty line stops typing);
+/// - anything else is keys, separated by spaces: a single character is that key (`a`, `]`, `+`), and keys are
+///   also written by name: `enter`, `esc`, `tab`, `up`, `down`, `left`, `right`, `pgup`, `pgdn`, `space`,
+///   `delete`, `f1`, `f2`; `key 2` presses the key 2.
+public struct PlainMode: Sendable {
+    /// A question asked by plain mode itself, answered by the next line.
+    enum Question: Equatable, Sendable {
+        case rating(count: Int)
+    }
+
+    var question: Question?
+    var lastScreen: Screen?
+    var lastStatus: AppState.Status?
+    var lastTyping: String?
+
+    public init() {}
+
+    /// What a line asks for: actions to apply, and words to print first.
+    public struct Reply: Equatable, Sendable {
+        public var actions: [Action]
+        public var message: String?
+    }
+
+    static let keyNames: [String: Key] = [
+        "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape, "tab": .tab, "up": .up, "down": .down,
+        "left": .left, "right": .right, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+        "home": .home, "end": .end, "delete": .delete, "del": .delete, "backspace": .backspace, "space": .char(" "),
+        "f1": .function(1), "f2": .function(2),
+    ]
+
+    public mutating func interpret(_ line: String, _ state: AppState, _ content: ContentPacks) -> Reply {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if let question {
+            self.question = nil
+            switch question {
+            case .rating(let count):
+                if trimmed.isEmpty { return Reply(actions: [], message: "Left as it was.") }
+                if let n = Int(trimmed), (1...count).contains(n) { return Reply(actions: [.rate(n)], message: nil) }
+            }
+        }
+        if state.overlay == nil, state.isTyping {
+            // The words replace what is in the box; an empty line stops typing.
+            if trimmed.isEmpty { return Reply(actions: [.cancelEdit], message: nil) }
+            let old = state.session?.draft?.text.count ?? 0
+            return Reply(actions: [.cursorEnd] + Array(repeating: .backspace, count: old) + [.insert(trimmed), .commitEdit],
+                         message: nil)
+        }
+        if case .search = state.overlay, Int(trimmed) == nil {
+            if trimmed.isEmpty { return Reply(actions: [.closeOverlay], message: nil) }
+            let old: Int = if case .search(let query, _) = state.overlay { query.count } else { 0 }
+            return Reply(actions: Array(repeating: .backspace, count: old) + [.insert(trimmed)], message: nil)
+        }
+        if trimmed.isEmpty {
+            // An empty line is Enter on the chosen line (in a list shown over the screen: go back).
+            return Reply(actions: [state.overlay == nil ? .activate : .closeOverlay], message: nil)
+        }
+        if let n = Int(trimmed) {
+            return choose(n, state, content)
+        }
+        var keys: [Key] = []
+        var words = trimmed.split(separator: " ").map(String.init)
+        while !words.isEmpty {
+            let word = words.removeFirst()
+            if word.lowercased() == "key", let next = words.first, next.count == 1 {
+                keys.append(.char(Character(next)))
+                words.removeFirst()
+            } else if let key = Self.keyNames[word.lowercased()] {
+                keys.append(key)
+            } else if word.count == 1 {
+                keys.append(.char(Character(word)))
+            } else {
+                return Reply(actions: [], message: "\"\(word)\" is not a key. Type ? for the keys, or a number from the list.")
+            }
+        }
+        var actions: [Action] = []
+        var message: String?
+        var after = state
+        for key in keys {
+            guard let action = Workshop.action(for: .key(key), in: after) else {
+                message = "\(key.label) does nothing here. Type ? for the keys."
+                continue
+            }
+            if action == .showHelp {
+                message = Self.help(after.keyContext)
+                continue
+            }
+            actions.append(action)
+            // Later keys on the line are read in the state the earlier ones leave.
+            let now = after.now
+            Workshop.apply(&after, action, content: content, env: Environment(now: { now }, newSessionID: { "" }))
+        }
+        return Reply(actions: actions, message: message)
+    }
+
+    /// Line n of the list: move there, then do what Enter does (a rating asks for the answer next).
+    mutating func choose(_ n: Int, _ state: AppState, _ content: ContentPacks) -> Reply {
+        let page = Render.page(state, content)
+        let rows = LargeLayout.focusableRows(page)
+        guard (1...max(1, rows.count)).contains(n), !rows.isEmpty else {
+            return Reply(actions: [], message: rows.isEmpty ? "There is nothing to choose here."
+                         : "There is no line \(n). Choose from 1 to \(rows.count).")
+        }
+        let current = page.focus.flatMap { rows.firstIndex(of: $0) } ?? 0
+        let target = n - 1
+        let moves: [Action] = target >= current ? Array(repeating: .focusDown, count: target - current)
+            : Array(repeating: .focusUp, count: current - target)
+        if state.overlay == nil, state.screen == .workshop, let session = state.session {
+            let refs = session.rows(content)
+            if refs.indices.contains(rows[target]), refs[rows[target]] == .rating, let scale = Self.scale(session, content) {
+                question = .rating(count: scale.count)
+                let choices = scale.enumerated().map { "\($0 + 1) \($1.label)" }.joined(separator: " · ")
+                return Reply(actions: moves, message: "Which answer? \(choices). (An empty line leaves it as it is.)")
+            }
+        }
+        // On the start screen and in lists shown over the screen a number is the choice itself; on a stage it
+        // chooses the line, and an empty line (Enter) or a key then acts on it.
+        let isChoice = state.screen == .home || state.overlay != nil
+        return Reply(actions: moves + (isChoice ? [.activate] : []), message: nil)
+    }
+
+    static func scale(_ session: Session, _ content: ContentPacks) -> [RatingLevel]? {
+        switch session.position.stage {
+        case .makingItReal: content.makingItReal.scale
+        case .topTips: content.topTips.scale
+        default: nil
+        }
+    }
+
+    static func help(_ context: KeyContext) -> String {
+        var lines = ["Keys for \(context.title):"]
+        for binding in Keymap.bindings(in: context) {
+            lines.append("  \(binding.keys.map(\.label).joined(separator: " ")): \(binding.help)")
+        }
+        lines.append("A number on its own chooses that line. \"key 2\" presses the key 2. "
+                     + "Keys have names too: enter, esc, tab, up, down, space.")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A screen as plain lines: what it is, and its list with numbers.
+    struct Screen: Equatable, Sendable {
+        var heading: [String]
+        var list: [String]
+        var focusLine: String?
+    }
+
+    static func screen(_ state: AppState, _ content: ContentPacks) -> Screen {
+        var wordsOnly = state
+        wordsOnly.view.symbols = false
+        let page = Render.page(wordsOnly, content)
+        var heading = ["== \(page.title)\(page.progress.isEmpty ? "" : " · " + page.progress) =="]
+        heading += page.fixed.map(\.text)
+        let rows = LargeLayout.focusableRows(page)
+        var list: [String] = []
+        var focusLine: String?
+        for line in page.list {
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if let row = line.row, let index = rows.firstIndex(of: row), line.isFirst {
+                let numbered = "[\(index + 1)] " + text
+                list.append(String(repeating: " ", count: line.indent) + numbered)
+                if row == page.focus { focusLine = numbered }
+            } else {
+                if !text.isEmpty { list.append(String(repeating: " ", count: line.indent + 4) + text) }
+            }
+        }
+        return Screen(heading: heading, list: list, focusLine: focusLine)
+    }
+
+    /// The lines to print after a change: a new screen in full; otherwise the lines that are new or changed,
+    /// the chosen line when it moved, the status when it is new, and what to do next.
+    public mutating func describe(_ state: AppState, _ content: ContentPacks) -> String {
+        var out: [String] = []
+        if case .confirmDelete(_, let question) = state.overlay {
+            out.append(question + " Type y to delete, or n to keep it.")
+            lastStatus = nil
+            return out.joined(separator: "\n")
+        }
+        let screen = Self.screen(state, content)
+        if let last = lastScreen, last.heading == screen.heading {
+            let old = Set(last.list)
+            let changed = screen.list.filter { !old.contains($0) && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if !changed.isEmpty {
+                out.append("Changed:")
+                out += changed
+            }
+            if screen.focusLine != last.focusLine, let focus = screen.focusLine,
+               !changed.contains(where: { $0.trimmingCharacters(in: .whitespaces) == focus }) {
+                out.append("Chosen: " + focus)
+            }
+        } else {
+            out += screen.heading + screen.list
+            if let focus = screen.focusLine { out.append("Chosen: " + focus) }
+        }
+        lastScreen = screen
+        if let status = state.status, status != lastStatus {
+            out.append((status.isProblem ? "Problem: " : "") + status.text)
+        }
+        lastStatus = state.status
+        if state.isTyping, let draft = state.session?.draft, let session = state.session {
+            let label = StagePage.typingLabel(draft.target, session, content)
+            let prompt = "Type \(label), then Enter. An empty line stops."
+                + (draft.text.isEmpty ? "" : " Now: \(draft.text)")
+            if prompt != lastTyping { out.append(prompt) }
+            lastTyping = prompt
+        } else {
+            lastTyping = nil
+            if case .search = state.overlay {
+                out.append("Type words to look for, a number to go there, or an empty line to stop.")
+            } else if state.overlay != nil {
+                out.append("Type a number to choose, or an empty line to go back.")
+            }
+        }
+        return out.joined(separator: "\n")
+    }
+
+    /// What to type, said once at the start.
+    public static let introduction = """
+        Together, line by line. Type a number to choose a line of the list, then an empty line to change or \
+        add there, or type a key and Enter (? lists the keys; q saves and closes). Everything is saved as you go.
+        """
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import TogetherApp
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+@Suite("Plain mode")
+struct PlainModeTests {
+    /// Runs plain mode over lines of input; returns what it printed and the session it saved.
+    static func run(_ lines: [String], folder: URL) -> (output: String, runner: PlainRunner) {
+        var input = lines[...]
+        var output: [String] = []
+        let runner = PlainRunner(state: AppState(), content: content, store: SessionStore(folder: folder), env: testEnv,
+                                 readLine: { input.popFirst() }, write: { output.append($0) })
+        _ = runner.run()
+        let text = output.joined(separator: "\n").replacingOccurrences(of: folder.path, with: "<sessions>") + "\n"
+        return (text, runner)
+    }
+
+    @Test("a complete workshop from a script on stdin, line by line, matches its golden file")
+    func completeWorkshop() throws {
+        let script = try String(contentsOf: packageRoot.appendingPathComponent("Tests/TogetherTests/Fixtures/plain-workshop.txt"),
+                                encoding: .utf8)
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, runner) = Self.run(script.components(separatedBy: "\n"), folder: folder)
+        assertGolden(output, named: "plain-workshop")
+        // No drawing: no escape sequences, no cursor addressing.
+        #expect(!output.contains("\u{1B}"))
+
+        let saved = try SessionCodec.read(try #require(runner.engine.sessionURL))
+        #expect(saved == runner.state.session)
+        #expect(saved.setup.title == "Spring review" && saved.setup.area == "Bristol")
+        #expect(saved.people.map(\.label) == ["AB", "Siân", "Ŵyn", "Cy"])
+        #expect(saved.people[0].role == "familyCarer" && saved.people[0].consentToQuote)
+        #expect(saved.themeReview("wellbeing").rating == "mixed")
+        #expect(saved.statements.map(\.text) == ["My own flat", "I go to college on Tuesdays",
+                                                 "Letters are too hard to read", "Café job",
+                                                 "I would like to live by the sea"])
+        #expect(saved.groupThemes.map(\.statement) == ["I want a home of my own", "I want letters I can read",
+                                                       "I want to be near the sea"])
+        #expect(saved.groupThemes.map(\.totalDots) == [3, 1, 0])
+        #expect(saved.actions.first?.who == "Council communications team")
+        #expect(saved.actions.first?.intention != nil)
+        #expect(saved.status == .finished)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.filter { $0.hasSuffix("-easy-read.md") || $0.hasSuffix("-record.html") }.count == 2)
+    }
+
+    @Test("what a line means: numbers choose, an empty line is Enter, keys by name, and clear words for mistakes")
+    func lines() {
+        var mode = PlainMode()
+        var state = ScreenTests.sample(at: .setup)
+        #expect(mode.interpret("3", state, content).actions == [.focusDown, .focusDown])
+        #expect(mode.interpret("", state, content).actions == [.activate])
+        #expect(mode.interpret("] n", state, content).actions == [.nextStage, .nextItem])
+        #expect(mode.interpret("key 2", ScreenTests.sample(at: .makingItReal), content).actions == [.rate(2)])
+        #expect(mode.interpret("99", state, content).message?.contains("There is no line 99") == true)
+        #expect(mode.interpret("hello", state, content).message?.contains("is not a key") == true)
+        #expect(mode.interpret("?", state, content).message?.contains("Keys for Getting ready") == true)
+        // While typing, the line is the words, whatever they look like.
+        press([.char("a")], &state)
+        #expect(mode.interpret("2", state, content).actions == [.cursorEnd, .insert("2"), .commitEdit])
+        #expect(mode.interpret("", state, content).actions == [.cancelEdit])
+        // A rating asks for the answer by number next.
+        var rating = ScreenTests.sample(at: .topTips)
+        let reply = mode.interpret("1", rating, content)
+        #expect(reply.message?.hasPrefix("Which answer? 1 Doing well") == true)
+        for action in reply.actions { Workshop.apply(&rating, action, content: content, env: testEnv) }
+        #expect(mode.interpret("2", rating, content).actions == [.rate(2)])
+    }
+
+    @Test("Welsh letters typed with combining marks are kept as the same letters")
+    func combiningMarks() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, runner) = Self.run(["1", "Gw\u{0302}yl", "11", "", "Sia\u{0302}n", "", "q"], folder: folder)
+        let session = try #require(runner.state.session)
+        #expect(session.setup.title == "Gŵyl")
+        #expect(session.people.first?.label == "Siân")
+        // Saved in one form (precomposed), whichever way the letters were typed.
+        #expect(Array(session.setup.title.unicodeScalars) == Array("G\u{0175}yl".unicodeScalars))
+        #expect(Array(session.people[0].label.unicodeScalars) == Array("Si\u{00E2}n".unicodeScalars))
+    }
+}
