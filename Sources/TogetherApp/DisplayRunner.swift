@@ -30,9 +30,14 @@ public final class DisplayRunner {
     /// How often the file is looked at, in milliseconds: a save shows within this and one drawing.
     public static let pollMilliseconds = 100
 
-    public init(target: Target, content: ContentPacks, terminal: any Terminal, view: ViewOptions) {
+    /// Every language's packs: the session's own language is shown.
+    private let languages: [String: ContentPacks]
+
+    public init(target: Target, content: ContentPacks, terminal: any Terminal, view: ViewOptions,
+                languages: [String: ContentPacks] = [:]) {
         self.target = target
         self.content = content
+        self.languages = languages
         self.terminal = terminal
         self.view = view
     }
@@ -107,7 +112,8 @@ public final class DisplayRunner {
     }
 
     func render(force: Bool) {
-        let frame = Display.frame(session, content, view: view,
+        let packs = session.flatMap { languages[$0.setup.language] } ?? content
+        let frame = Display.frame(session, packs, view: view,
                                   source: .init(name: sourceName, problem: problem), size: terminal.size)
         if force || frame != lastFrame {
             terminal.present(frame)

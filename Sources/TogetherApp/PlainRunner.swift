@@ -14,9 +14,11 @@ public final class PlainRunner {
     public var state: AppState { engine.state }
 
     public init(state: AppState, content: ContentPacks, store: SessionStore, env: Environment = .live,
-                speaker: Speaker = Speaker(engine: nil), readLine: @escaping () -> String? = { Swift.readLine() },
+                speaker: Speaker = Speaker(engine: nil),
+                languages: [String: ContentPacks] = [:], readLine: @escaping () -> String? = { Swift.readLine() },
                 write: @escaping (String) -> Void = { print($0) }) {
-        engine = WorkshopEngine(state: state, content: content, store: store, env: env, speaker: speaker)
+        engine = WorkshopEngine(state: state, content: content, store: store, env: env, speaker: speaker,
+                                languages: languages)
         self.readLine = readLine
         self.write = write
     }

@@ -7,20 +7,29 @@ import TogetherPersistence
 /// session whenever it changed, and carry out the effects the core asks for.
 public final class WorkshopEngine {
     public var state: AppState
-    public let content: ContentPacks
+    /// The packs of every language; the workshop's own language chooses which are used.
+    let packs: [String: ContentPacks]
+    let defaultLanguage: String
     let store: SessionStore
     let env: Environment
     let speaker: Speaker
     private var saved: Session?
     public private(set) var finished = false
 
-    public init(state: AppState, content: ContentPacks, store: SessionStore, env: Environment, speaker: Speaker) {
+    public init(state: AppState, content: ContentPacks, store: SessionStore, env: Environment, speaker: Speaker,
+                languages: [String: ContentPacks] = [:]) {
         self.state = state
-        self.content = content
+        packs = languages.isEmpty ? [content.language: content] : languages
+        defaultLanguage = content.language
         self.store = store
         self.env = env
         self.speaker = speaker
         saved = state.session
+    }
+
+    /// The packs for the workshop's language (or the language Together was started in).
+    public var content: ContentPacks {
+        packs[state.session?.setup.language ?? defaultLanguage] ?? packs[defaultLanguage]!
     }
 
     public func apply(_ action: Action) {

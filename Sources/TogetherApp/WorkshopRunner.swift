@@ -15,8 +15,10 @@ public final class WorkshopRunner {
     public var finished: Bool { engine.finished }
 
     public init(state: AppState, content: ContentPacks, store: SessionStore, terminal: any Terminal,
-                env: Environment = .live, speaker: Speaker = Speaker(engine: nil)) {
-        engine = WorkshopEngine(state: state, content: content, store: store, env: env, speaker: speaker)
+                env: Environment = .live, speaker: Speaker = Speaker(engine: nil),
+                languages: [String: ContentPacks] = [:]) {
+        engine = WorkshopEngine(state: state, content: content, store: store, env: env, speaker: speaker,
+                                languages: languages)
         self.terminal = terminal
     }
 

@@ -40,6 +40,11 @@ public enum PackLoader {
         )
         try validate(packs, folder: folder)
         var withFont = packs
+        let words = try decode(ParticipantWords.self, folder, "participant-words.json")
+        if let missing = words.missing.first {
+            throw PackError(file: "participant-words.json", path: "words.\(missing.rawValue)", reason: "is missing")
+        }
+        withFont.words = words
         // assets/content/<language>/ → assets/fonts/
         let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fonts/together-blocks.txt")
@@ -49,6 +54,20 @@ public enum PackLoader {
             }
         }
         return withFont
+    }
+
+    /// Every language's packs under `assets/content/` (one folder per language, `en` first), each told which
+    /// languages there are, so a workshop can switch language at setup.
+    public static func loadLanguages(assets: URL) throws(PackError) -> [String: ContentPacks] {
+        let folder = assets.appendingPathComponent("content")
+        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/making-it-real.json").path) }
+            .sorted { ($0 == "en" ? 0 : 1, $0) < ($1 == "en" ? 0 : 1, $1) }
+        var packs: [String: ContentPacks] = [:]
+        for code in codes { packs[code] = try load(from: folder.appendingPathComponent(code)) }
+        let languages = codes.map { ContentPacks.Language(code: $0, name: packs[$0]?.words.name ?? $0) }
+        for code in codes { packs[code]?.languages = languages }
+        return packs
     }
 
     /// Finds `assets/` for a run: an explicit folder, then `$TOGETHER_ASSETS`, then `./assets`, then the

@@ -145,6 +145,22 @@ public struct ContentPacks: Equatable, Sendable {
     public var commissioning: CommissioningPack
     /// The block letters for large text (empty when the font file is missing: large text then uses normal text).
     public var font: BlockFont = .empty
+    /// The words Together says to participants, in the pack's language.
+    public var words = ParticipantWords(language: "en", words: [:])
+    /// The language of these packs (`en`, `cy`), and a note when its wording still needs checking.
+    public var language: String { words.language }
+    public var review: String? { words.review }
+    /// The languages Together has packs for, to choose from at setup.
+    public var languages: [Language] = [Language(code: "en", name: "English")]
+
+    public struct Language: Equatable, Sendable {
+        public var code: String
+        public var name: String
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
 
     public init(makingItReal: MakingItRealPack, workingTogether: WorkingTogetherPack,
                 topTips: TopTipsPack, workshop: WorkshopPack, keywords: KeywordPack, commissioning: CommissioningPack) {

@@ -20,10 +20,10 @@ public enum Display {
             var state = AppState()
             state.view = view
             var page = Page(title: "Together: participant display")
-            page.fixed = [.init(text: "Waiting for a workshop to start.", role: .prompt)]
-            page.keyLine = keyLine
+            page.fixed = [.init(text: content.words.text(.displayWaiting), role: .prompt)]
+            page.keyLine = content.words.text(.displayKeys)
             state.status = source.problem.map { .init($0, isProblem: true) }
-                ?? .init("Watching \(source.name). Nothing to show yet.")
+                ?? .init(content.words.text(.displayFollowing, source.name))
             var frame = Render.layout(page, state, size: size)
             frame.view = view
             return frame
@@ -31,12 +31,12 @@ public enum Display {
         var state = AppState(session: session)
         state.view = view
         state.view.large = true
-        state.status = source.problem.map { .init($0, isProblem: true) } ?? .init("Following \(source.name)")
+        state.status = source.problem.map { .init($0, isProblem: true) } ?? .init(content.words.text(.displayFollowing, source.name))
         let page = self.page(session, content, state)
         var frame: Frame
         if size.width < Render.minimumSize.width || size.height < Render.minimumSize.height {
             frame = Render.unstyled(state, content, size: size)
-        } else if let large = LargeLayout.frame(page, state, content.font, size: size) {
+        } else if let large = LargeLayout.frame(page, state, content, size: size) {
             frame = large
         } else {
             var normal = page
@@ -47,18 +47,16 @@ public enum Display {
         return frame
     }
 
-    static let keyLine = "This screen follows the workshop · q close · C look · S symbols"
-
     /// The facilitator's page, with the words being typed shown big (unless the workshop keeps statements
     /// hidden until they are revealed), the newest statements underneath, and no typing box.
     static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
         var page = Render.page(state, content)
         page.editor = nil
-        page.keyLine = keyLine
+        page.keyLine = content.words.text(.displayKeys)
         if let draft = session.draft {
             let hidden = session.setup.revealLater && draft.target.isStatement
-            page.largeItem = hidden ? "Writing it down…" : draft.text.isEmpty ? nil : draft.text
-            if page.largeItem != nil { page.largeItemLabel = "Being written: " + page.typingLabel }
+            page.largeItem = hidden ? content.words.text(.displayWritingItDown) : draft.text.isEmpty ? nil : draft.text
+            if page.largeItem != nil { page.largeItemLabel = content.words.text(.displayBeingWritten, page.typingLabel) }
         }
         // Newest first: by the time written, then by the number in the id (ids count up within a session).
         func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
@@ -66,7 +64,7 @@ public enum Display {
             .sorted { ($0.createdAt, number($0.id)) > ($1.createdAt, number($1.id)) }
             .prefix(3)
         if !newest.isEmpty {
-            page.notes.append(.init(text: "Just said:", role: .heading))
+            page.notes.append(.init(text: content.words.text(.displayJustSaid), role: .heading))
             for statement in newest {
                 let category = content.category(statement.category)
                 let symbol = state.view.showsSymbols ? (category?.symbol ?? "") + " " : ""

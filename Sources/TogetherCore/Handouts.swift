@@ -6,11 +6,12 @@ public enum Handouts {
     // MARK: Easy Read
 
     public static func easyRead(_ session: Session, _ content: ContentPacks) -> Document {
-        var doc = Document(title: "What you told us", language: session.setup.language)
-        let title = session.setup.title.isEmpty ? "our workshop" : session.setup.title
-        doc.add(.paragraph("Thank you for coming to \(title) on \(readableDay(session.setup.date))."))
+        let w = content.words
+        var doc = Document(title: w.text(.easyReadTitle), language: session.setup.language)
+        let title = session.setup.title.isEmpty ? w.text(.easyReadOurWorkshop) : session.setup.title
+        doc.add(.paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w))))
         let count = session.people.filter { $0.source == "room" }.count
-        if count > 0 { doc.add(.paragraph("\(count) \(count == 1 ? "person" : "people") took part.")) }
+        if count > 0 { doc.add(.paragraph(count == 1 ? w.text(.easyReadOnePerson) : w.text(.easyReadPeople, "\(count)"))) }
 
         let top = session.topThemes(content)
         var told: [String] = []
@@ -20,46 +21,46 @@ public enum Handouts {
             told = session.statements.filter { $0.category == "notWorking" && $0.rank == 1 && !$0.hidden
                 && quotable.contains($0.personId) }.prefix(5).map { sentence($0.text) }
             if !told.isEmpty {
-                doc.add(.heading(1, "You told us"))
+                doc.add(.heading(1, w.text(.easyReadYouToldUs)))
                 doc.add(.bullets(told))
             }
         } else {
-            doc.add(.heading(1, "You told us, and we will"))
+            doc.add(.heading(1, w.text(.easyReadYouToldUsAndWeWill)))
             for theme in top {
-                doc.add(.heading(2, "You told us: \(sentence(theme.statement))"))
+                doc.add(.heading(2, w.text(.easyReadYouToldUsThat, sentence(theme.statement))))
                 let actions = session.actions(linkedTo: Link(kind: "groupTheme", id: theme.id))
                 if actions.isEmpty {
-                    doc.add(.paragraph("We will talk about this. We will tell you what happens."))
+                    doc.add(.paragraph(w.text(.easyReadWeWillTalk)))
                 } else {
-                    doc.add(.bullets(actions.map { "We will: \(plainAction($0))" }))
+                    doc.add(.bullets(actions.map { w.text(.easyReadWeWill, plainAction($0, w)) }))
                 }
             }
         }
         let shown = Set(top.map { Link(kind: "groupTheme", id: $0.id) })
         let others = session.actions.filter { $0.link == nil || !shown.contains($0.link!) }
         if !others.isEmpty {
-            doc.add(.heading(1, top.isEmpty ? "We will" : "We will also"))
-            doc.add(.bullets(others.map { plainAction($0) }))
+            doc.add(.heading(1, top.isEmpty ? w.text(.easyReadWeWillHeading) : w.text(.easyReadWeWillAlso)))
+            doc.add(.bullets(others.map { plainAction($0, w) }))
         }
         let next = session.notes(in: NoteSlot(.wrapUp, "next"))
         if !next.isEmpty {
-            doc.add(.heading(1, "What happens next"))
+            doc.add(.heading(1, w.text(.easyReadWhatHappensNext)))
             doc.add(.bullets(next.map { sentence($0.text) }))
         }
         let tellBack = session.notes(in: NoteSlot(.wrapUp, "tellBack"))
         if !tellBack.isEmpty {
-            doc.add(.heading(1, "We will tell you"))
+            doc.add(.heading(1, w.text(.easyReadWeWillTellYou)))
             doc.add(.bullets(tellBack.map { sentence($0.text) }))
         }
-        doc.add(.paragraph("We do not put anyone's name in this paper."))
+        doc.add(.paragraph(w.text(.easyReadNoNames)))
         return doc
     }
 
     /// "Easy Read leaflets (Council team, by June 2027)."
-    static func plainAction(_ action: PlannedAction) -> String {
+    static func plainAction(_ action: PlannedAction, _ w: ParticipantWords) -> String {
         var extra: [String] = []
         if !action.who.isEmpty { extra.append(action.who) }
-        if !action.byWhen.isEmpty { extra.append("by \(action.byWhen)") }
+        if !action.byWhen.isEmpty { extra.append(w.text(.easyReadBy, action.byWhen)) }
         if extra.isEmpty { return sentence(action.what) }
         var what = action.what.trimmingCharacters(in: .whitespaces)
         if what.hasSuffix(".") { what.removeLast() }
@@ -74,12 +75,11 @@ public enum Handouts {
     }
 
     /// "14 March 2026" from "2026-03-14"; the text as it is when it is not a date.
-    static func readableDay(_ iso: String) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
+    static func readableDay(_ iso: String, _ w: ParticipantWords) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        guard parts.count == 3, (1...12).contains(parts[1]),
+              let month = ParticipantWords.Key(rawValue: "month\(parts[1])") else { return iso }
+        return "\(parts[2]) \(w.text(month)) \(parts[0])"
     }
 
     // MARK: The full record
@@ -135,7 +135,7 @@ public enum Handouts {
         let actions = session.actions(linkedTo: link)
         guard !actions.isEmpty else { return }
         doc.add(.paragraph("Actions:"))
-        doc.add(.bullets(actions.map { plainAction($0) }))
+        doc.add(.bullets(actions.map { plainAction($0, ParticipantWords.english) }))
     }
 
     static func makingItReal(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {

@@ -4,7 +4,8 @@ import TogetherContent
 /// at the biggest size that fits, "2 of 6" and the same words in normal text at the bottom (so a screen reader
 /// and anyone close to the screen still get the plain words), then the status and the keys.
 enum LargeLayout {
-    static func frame(_ page: Page, _ state: AppState, _ font: BlockFont, size: Size) -> Frame? {
+    static func frame(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size) -> Frame? {
+        let font = content.font, words = content.words
         guard !font.isEmpty else { return nil }
         var grid = Grid(size)
         let width = size.width
@@ -36,7 +37,7 @@ enum LargeLayout {
         if let label = page.largeItemLabel {
             progress = label
         } else if let focus = page.focus, let index = rows.firstIndex(of: focus), page.editor == nil {
-            progress = "\(index + 1) of \(rows.count)"
+            progress = words.text(.largeProgress, "\(index + 1)", "\(rows.count)")
             if let itemText { progress += " · " + itemText }
         } else if let itemText {
             progress = itemText

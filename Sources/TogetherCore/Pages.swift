@@ -67,6 +67,8 @@ enum StagePage {
             (.title, "Title", s.title.isEmpty ? "(none yet)" : s.title),
             (.date, "Date", s.date),
             (.area, "Area", s.area.isEmpty ? "(none yet)" : s.area),
+            (.language, "Language", (content.languages.first { $0.code == s.language }?.name ?? s.language)
+                + (content.review == nil ? "" : " (wording to be checked)") + "  (Enter changes it)"),
             (.groupType, "Group", (content.groupType(s.groupType)?.label ?? s.groupType) + "  (Enter changes it)"),
             (.level, "Level", (content.level(s.level)?.label ?? "not said") + "  (Enter changes it)"),
             (.plan, "Plan", content.plan(s.plan).label + "  (Enter changes it)"),

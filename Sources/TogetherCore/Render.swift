@@ -25,10 +25,10 @@ public enum Render {
         }
         let page = Self.page(state, content)
         if state.view.large {
-            if let frame = LargeLayout.frame(page, state, content.font, size: size) { return frame }
+            if let frame = LargeLayout.frame(page, state, content, size: size) { return frame }
             var fallback = state
             if fallback.status == nil {
-                fallback.status = .init("Large text does not fit here.")
+                fallback.status = .init(content.words.text(.largeDoesNotFit))
             }
             return layout(page, fallback, size: size)
         }

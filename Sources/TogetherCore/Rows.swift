@@ -21,7 +21,7 @@ public enum RowRef: Equatable, Sendable {
 }
 
 public enum SetupField: String, CaseIterable, Sendable {
-    case title, date, area, groupType, level, plan, statementsPerPerson, votesPerPerson, anonymous, revealLater
+    case title, date, area, language, groupType, level, plan, statementsPerPerson, votesPerPerson, anonymous, revealLater
 }
 
 extension Session {

@@ -164,7 +164,7 @@ public enum Workshop {
     static func newSetup(_ content: ContentPacks, _ env: Environment) -> Setup {
         let groupType = content.groupType("mixed")?.id ?? content.workshop.groupTypes.first?.id ?? ""
         return Setup(title: "", date: isoDay(env.now()), area: "", groupType: groupType,
-                     statementsPerPerson: content.workingTogether.statementsPerPerson)
+                     statementsPerPerson: content.workingTogether.statementsPerPerson, language: content.language)
     }
 
     /// True for `YYYY-MM-DD` naming a day that exists (2026-02-30 does not).
@@ -323,6 +323,10 @@ public enum Workshop {
         switch row {
         case .setupField(.groupType):
             session.setup.groupType = next(after: session.setup.groupType, in: content.workshop.groupTypes.map(\.id))
+        case .setupField(.language):
+            session.setup.language = next(after: session.setup.language, in: content.languages.map(\.code))
+            let name = content.languages.first { $0.code == session.setup.language }?.name ?? session.setup.language
+            state.status = .init("Language: \(name)")
         case .setupField(.level):
             session.setup.level = next(after: session.setup.level, in: content.workshop.levels.map(\.id))
         case .setupField(.statementsPerPerson):

@@ -27,6 +27,20 @@ struct AssetOptions: ParsableArguments {
                               executable: CommandLine.arguments[0])
     }
 
+    /// Every language's packs, and the ones for `language`.
+    func loadLanguages(_ language: String) throws -> (ContentPacks, [String: ContentPacks]) {
+        guard let assets = folderURL() else {
+            throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
+        }
+        let packs: [String: ContentPacks]
+        do { packs = try PackLoader.loadLanguages(assets: assets) } catch { throw Failure(message: error.description) }
+        guard let chosen = packs[language] else {
+            throw Failure(message: "There are no content packs for --lang \(language). Choose one of: "
+                + packs.keys.sorted().joined(separator: ", ") + ".")
+        }
+        return (chosen, packs)
+    }
+
     func load() throws -> ContentPacks {
         guard let assets = folderURL() else {
             throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
@@ -94,6 +108,9 @@ struct WorkshopCommand: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
+    @Option(help: "The language for a new workshop: en (English) or cy (Cymraeg, wording to be checked). It can also be chosen at setup.")
+    var lang: String = "en"
+
     @Flag(help: "Line by line: numbered choices, no full-screen drawing (for a screen reader, or a script on stdin). Chosen by itself when TERM is dumb or unset, or input or output is not a terminal.")
     var plain = false
 
@@ -101,8 +118,8 @@ struct WorkshopCommand: ParsableCommand {
     var session: String?
 
     func run() throws {
-        let content: ContentPacks
-        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let content: ContentPacks, languages: [String: ContentPacks]
+        do { (content, languages) = try assets.loadLanguages(lang) } catch let error as Failure { Self.fail(error) }
         let store = SessionStore(folder: URL(fileURLWithPath: sessions))
         var state: AppState
         if let session {
@@ -131,7 +148,8 @@ struct WorkshopCommand: ParsableCommand {
         state.view = look.view()
         if plain || PlainRunner.isNeeded() {
             let runner = PlainRunner(state: state, content: content, store: store,
-                                     speaker: Speaker.find(language: state.session?.setup.language ?? "en"))
+                                     speaker: Speaker.find(language: state.session?.setup.language ?? lang),
+                                     languages: languages)
             Foundation.exit(runner.run())
         }
         guard let terminal = NcursesTerminal(colour: state.view.colour) else {
@@ -139,7 +157,8 @@ struct WorkshopCommand: ParsableCommand {
                 + "(or TERM is not set). Run it in a terminal window."))
         }
         let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal,
-                                    speaker: Speaker.find())
+                                    speaker: Speaker.find(language: state.session?.setup.language ?? lang),
+                                    languages: languages)
         let code = runner.run()
         if let url = runner.sessionURL, runner.state.session != nil {
             print("Saved: \(url.path)")
@@ -164,8 +183,8 @@ struct DisplayCommand: ParsableCommand {
     var session: String?
 
     func run() throws {
-        let content: ContentPacks
-        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let content: ContentPacks, languages: [String: ContentPacks]
+        do { (content, languages) = try assets.loadLanguages("en") } catch let error as Failure { Self.fail(error) }
         let target: DisplayRunner.Target
         if let session {
             let url = URL(fileURLWithPath: session)
@@ -188,7 +207,8 @@ struct DisplayCommand: ParsableCommand {
             Self.fail(Failure(message: "The participant display needs a terminal window to draw in (TERM is not set "
                 + "or this is not a terminal). Run it in a terminal on the second screen."))
         }
-        Foundation.exit(DisplayRunner(target: target, content: content, terminal: terminal, view: view).run())
+        Foundation.exit(DisplayRunner(target: target, content: content, terminal: terminal, view: view,
+                                      languages: languages).run())
     }
 }
 

@@ -74,7 +74,7 @@ struct SpeakerTests {
         #expect(press([.char("s")], &state) == [.speak("My flat")])
         press([.up], &state)
         let header = press([.char("s")], &state)
-        #expect(header == [.speak("Each person says what is working, what needs to change, and what they want "
+        #expect(header == [.speak("Each person says what is working and what needs to change. Then, what they want "
                                   + "for the future. Working (2 of 3).")])
         press([.char("a")] + typing("I like"), &state)
         #expect(press([.function(2)], &state) == [.speak("I like")])

@@ -48,6 +48,8 @@ struct WorkshopTests {
         press(Array(repeating: .backspace, count: 2) + typing("28") + [.enter], &state)
         #expect(state.session?.setup.date == "2026-02-28")
         press([.down, .down, .enter], &state)
+        #expect(state.session?.setup.language == "en", "one language loaded here: Enter keeps it")
+        press([.down, .enter], &state)
         #expect(state.session?.setup.groupType == "providers")
         #expect(state.session?.setup.level == "strategic")
         press([.down, .enter], &state)

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import TogetherApp
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+/// Every language's packs, as Together loads them.
+let allLanguages: [String: ContentPacks] = {
+    do { return try PackLoader.loadLanguages(assets: assetsFolder) } catch { fatalError("\(error)") }
+}()
+
+@Suite("Welsh, and the Easy Read bar")
+struct LanguageTests {
+    struct Bar: Decodable {
+        var maxWordsPerSentence: Int
+        var avoid: [String: [String]]
+    }
+
+    static let bar: Bar = {
+        let data = try! Data(contentsOf: assetsFolder.appendingPathComponent("language/easy-read.json"))
+        return try! JSONDecoder().decode(Bar.self, from: data)
+    }()
+
+    /// Every string a participant sees that comes from the packs, with where it is from.
+    static func participantStrings(_ packs: ContentPacks) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for t in packs.makingItReal.themes { out += [("theme \(t.id) label", t.label), ("theme \(t.id) prompt", t.prompt)] }
+        for level in packs.makingItReal.scale + packs.topTips.scale { out.append(("rating \(level.id)", level.label)) }
+        for c in packs.workingTogether.categories { out += [("category \(c.id)", c.label), ("category \(c.id) prompt", c.prompt)] }
+        for tip in packs.topTips.tips { out += [("tip \(tip.id)", tip.label), ("tip \(tip.id) prompt", tip.prompt)] }
+        for stage in packs.workshop.stages {
+            out += [("stage \(stage.id)", stage.label), ("stage \(stage.id) prompt", stage.prompt)]
+        }
+        let w = packs.workshop
+        for choice in w.roles + w.groupTypes + w.levels + w.intentions { out.append(("choice \(choice.id)", choice.label)) }
+        for plan in w.plans { out.append(("plan \(plan.id)", plan.label)) }
+        for section in w.noteSections { out.append(("note section \(section.id)", section.label)) }
+        for (key, text) in packs.words.words.sorted(by: { $0.key < $1.key }) { out.append(("words \(key)", text)) }
+        return out
+    }
+
+    /// Sentences: split at . ? ! (and at the dots between short items on a key line).
+    static func sentences(_ text: String) -> [String] {
+        text.split(whereSeparator: { ".?!·:".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    static func uses(_ text: String, _ word: String) -> Bool {
+        let lower = text.lowercased()
+        let stem = word.hasSuffix("*") ? String(word.dropLast()).lowercased() : word.lowercased()
+        var search = lower.startIndex
+        while let range = lower.range(of: stem, range: search..<lower.endIndex) {
+            let before = range.lowerBound == lower.startIndex ? nil : lower[lower.index(before: range.lowerBound)]
+            let after = range.upperBound == lower.endIndex ? nil : lower[range.upperBound]
+            let startsWord = before.map { !$0.isLetter } ?? true
+            let endsWord = word.hasSuffix("*") || (after.map { !$0.isLetter } ?? true)
+            if startsWord && endsWord { return true }
+            search = range.upperBound
+        }
+        return false
+    }
+
+    @Test("English and Welsh load, with the same ids, every word, and the Welsh marked for review")
+    func bothLanguages() throws {
+        let en = try #require(allLanguages["en"]), cy = try #require(allLanguages["cy"])
+        #expect(en.languages.map(\.code) == ["en", "cy"])
+        #expect(cy.languages.map(\.name) == ["English", "Cymraeg"])
+        #expect(en.makingItReal.themes.map(\.id) == cy.makingItReal.themes.map(\.id))
+        #expect(en.topTips.tips.map(\.id) == cy.topTips.tips.map(\.id))
+        #expect(en.workshop.stages.map(\.id) == cy.workshop.stages.map(\.id))
+        #expect(en.workingTogether.categories.map(\.id) == cy.workingTogether.categories.map(\.id))
+        #expect(cy.words.missing.isEmpty && en.words.missing.isEmpty)
+        #expect(cy.review?.contains("fluent Welsh speaker") == true)
+        #expect(en.review == nil)
+        // Welsh wording, not English left behind.
+        let english = Set(Self.participantStrings(en).map(\.1))
+        let leftInEnglish = Self.participantStrings(cy).filter { english.contains($0.1) && $0.1 != "Making It Real" }
+        #expect(leftInEnglish.isEmpty, "\(leftInEnglish)")
+        for name in ["making-it-real", "working-together", "top-tips", "workshop", "keywords", "commissioning",
+                     "participant-words"] {
+            let text = try String(contentsOf: assetsFolder.appendingPathComponent("content/cy/\(name).json"), encoding: .utf8)
+            #expect(text.contains("\"review\""), "\(name).json must say it needs checking")
+        }
+    }
+
+    @Test("every participant-facing string in both languages meets the Easy Read bar", arguments: ["en", "cy"])
+    func easyRead(_ language: String) throws {
+        let packs = try #require(allLanguages[language])
+        let avoid = try #require(Self.bar.avoid[language]) + (language == "en" ? [] : Self.bar.avoid["en"]!)
+        let strings = Self.participantStrings(packs)
+        #expect(strings.count > 100)
+        for (place, text) in strings {
+            for sentence in Self.sentences(text) {
+                let words = sentence.split(whereSeparator: { $0.isWhitespace }).count
+                #expect(words <= Self.bar.maxWordsPerSentence, "\(language) \(place): \(words) words: \(sentence)")
+            }
+            for word in avoid where Self.uses(text, word) {
+                Issue.record("\(language) \(place) uses \"\(word)\": \(text)")
+            }
+        }
+    }
+
+    @Test("the Easy Read check can fail: a long sentence and a jargon word are caught")
+    func barCatches() {
+        let long = "This sentence is far too long for anyone to read easily from across a busy room today."
+        #expect(Self.sentences(long).first!.split(separator: " ").count > Self.bar.maxWordsPerSentence)
+        #expect(Self.uses("Support for each service user", "service user"))
+        #expect(Self.uses("Our key stakeholders", "stakeholder*"))
+        #expect(!Self.uses("Community unity", "unit"))
+        #expect(!Self.uses("Opportunity", "unit"))
+    }
+
+    @Test("Welsh chosen at setup: the screens and the Easy Read handout are in Welsh; --lang cy starts in Welsh")
+    func welshWorkshop() throws {
+        let en = try #require(allLanguages["en"])
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let engine = WorkshopEngine(state: AppState(), content: en, store: SessionStore(folder: folder), env: testEnv,
+                                    speaker: Speaker(engine: nil), languages: allLanguages)
+        for action in [Action.activate, .insert("Gŵyl haf"), .commitEdit, .focusDown, .focusDown, .focusDown, .activate] {
+            engine.apply(action)
+        }
+        #expect(engine.state.session?.setup.language == "cy")
+        #expect(engine.content.language == "cy")
+        let screen = Render.frame(engine.state, engine.content, size: Size(width: 100, height: 30)).grid.text
+        #expect(screen.contains("Paratoi"))
+        #expect(screen.contains("Cymraeg (wording to be checked)"))
+        engine.apply(.nextStage)
+        let rating = Render.frame(engine.state, engine.content, size: Size(width: 100, height: 30)).grid.text
+        #expect(rating.contains("Cadw'n ddiogel ac yn iach"))
+        let easyRead = Handouts.easyRead(engine.state.session!, engine.content).markdown
+        #expect(easyRead.contains("Diolch am ddod i Gŵyl haf ar 14 Mawrth 2026."))
+        #expect(easyRead.contains("Dydyn ni ddim yn rhoi enw neb yn y papur hwn."))
+
+        // Started with --lang cy, a new workshop is in Welsh from the start.
+        let cy = try #require(allLanguages["cy"])
+        var output: [String] = []
+        var input = ["1", "Gweithdy", "q"][...]
+        let runner = PlainRunner(state: AppState(), content: cy, store: SessionStore(folder: folder), env: testEnv,
+                                 languages: allLanguages, readLine: { input.popFirst() }, write: { output.append($0) })
+        _ = runner.run()
+        #expect(runner.state.session?.setup.language == "cy")
+        #expect(output.joined(separator: "\n").contains("== Paratoi"))
+    }
+}
