@@ -23,6 +23,7 @@ public final class Speaker {
 
     public init(engine: Engine?) {
         self.engine = engine
+        if engine != nil { signal(SIGPIPE, SIG_IGN) }
     }
 
     /// Finds a speech engine on the PATH. `language` picks the voice (`cy` for Welsh).
@@ -67,8 +68,8 @@ public final class Speaker {
         do { try process.run() } catch { return false }
         current = process
         // The words are short; the pipe holds them without waiting for the reader.
-        // A voice that stops at once must not take Together with it: no SIGPIPE, and a failed write is ignored.
-        signal(SIGPIPE, SIG_IGN)
+        // A voice that stops at once must not take Together with it: a failed write is ignored (and SIGPIPE is
+        // ignored from the start).
         try? input.fileHandleForWriting.write(contentsOf: Data((words + "\n").utf8))
         try? input.fileHandleForWriting.close()
         return true

@@ -196,6 +196,9 @@ struct CursorTests {
                         // Large text: the cursor is at the top left of the chosen item's big letters.
                         bigDrawn += 1
                         #expect(cursor.column == 0, "\(label)")
+                        // …on its first row: the row above holds no block letters.
+                        let above = frame.grid.line(cursor.row - 1)
+                        #expect(!above.contains { "█▀▄".contains($0) }, "\(label): the cursor is not on the top row")
                         #expect(!state.isTyping, "\(label): while typing the cursor stays in the typing box")
                     } else {
                         #expect(frame.grid[cursor.row, 0].text == ">", "\(label): \(line)")
