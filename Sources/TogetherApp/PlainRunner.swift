@@ -23,11 +23,11 @@ public final class PlainRunner {
         self.write = write
     }
 
-    /// Runs until q, the end of the input, or a signal. Everything is saved as it changes.
-    public func run(pendingSignal: () -> Int32 = { 0 }) -> Int32 {
+    /// Runs until q or the end of the input. Everything is saved as it changes, so an interrupt loses nothing.
+    public func run() -> Int32 {
         write(PlainMode.introduction)
         say(mode.describe(engine.state, engine.content))
-        while !engine.finished, pendingSignal() == 0, let line = readLine() {
+        while !engine.finished, let line = readLine() {
             let reply = mode.interpret(line, engine.state, engine.content)
             if let message = reply.message { write(message) }
             for action in reply.actions where !engine.finished { engine.apply(action) }

@@ -16,14 +16,15 @@ public enum Display {
 
     public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
                              size: Size) -> Frame {
+        let status = source.problem.map { AppState.Status($0, isProblem: true) }
+            ?? AppState.Status(content.words.text(.displayFollowing, source.name))
         guard let session else {
             var state = AppState()
             state.view = view
             var page = Page(title: "Together: participant display")
             page.fixed = [.init(text: content.words.text(.displayWaiting), role: .prompt)]
             page.keyLine = content.words.text(.displayKeys)
-            state.status = source.problem.map { .init($0, isProblem: true) }
-                ?? .init(content.words.text(.displayFollowing, source.name))
+            state.status = status
             var frame = Render.layout(page, state, size: size)
             frame.view = view
             return frame
@@ -31,7 +32,7 @@ public enum Display {
         var state = AppState(session: session)
         state.view = view
         state.view.large = true
-        state.status = source.problem.map { .init($0, isProblem: true) } ?? .init(content.words.text(.displayFollowing, source.name))
+        state.status = status
         let page = self.page(session, content, state)
         var frame: Frame
         if size.width < Render.minimumSize.width || size.height < Render.minimumSize.height {
@@ -67,7 +68,7 @@ public enum Display {
             page.notes.append(.init(text: content.words.text(.displayJustSaid), role: .heading))
             for statement in newest {
                 let category = content.category(statement.category)
-                let symbol = state.view.showsSymbols ? (category?.symbol ?? "") + " " : ""
+                let symbol = category.map { StagePage.symbol($0, state) } ?? ""
                 page.notes.append(.init(text: "\(symbol)\(category?.label ?? statement.category): \(statement.text)",
                                         role: StagePage.role(of: statement.category)))
             }

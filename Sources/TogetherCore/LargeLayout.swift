@@ -19,8 +19,8 @@ enum LargeLayout {
             cursor = Render.drawEditor(editor.text, cursor: editor.cursor, row: bottom + 1, into: &grid)
         }
 
-        let rows = focusableRows(page)
-        let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }
+        let rows = page.focusableRows
+        let focused = page.focusedLine
         let itemText: String? = if let largeItem = page.largeItem {
             largeItem
         } else if let editor = page.editor {
@@ -99,12 +99,5 @@ enum LargeLayout {
         }
         Render.footer(page, state, into: &grid, cursor: &cursor)
         return Frame(grid: grid, cursor: cursor)
-    }
-
-    /// The focusable rows of a page, in order.
-    static func focusableRows(_ page: Page) -> [Int] {
-        var seen: [Int] = []
-        for line in page.list { if let row = line.row, !seen.contains(row) { seen.append(row) } }
-        return seen
     }
 }

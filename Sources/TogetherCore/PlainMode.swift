@@ -107,7 +107,7 @@ public struct PlainMode: Sendable {
     /// Line n of the list: move there, then do what Enter does (a rating asks for the answer next).
     mutating func choose(_ n: Int, _ state: AppState, _ content: ContentPacks) -> Reply {
         let page = Render.page(state, content)
-        let rows = LargeLayout.focusableRows(page)
+        let rows = page.focusableRows
         guard (1...max(1, rows.count)).contains(n), !rows.isEmpty else {
             return Reply(actions: [], message: rows.isEmpty ? "There is nothing to choose here."
                          : "There is no line \(n). Choose from 1 to \(rows.count).")
@@ -156,12 +156,10 @@ public struct PlainMode: Sendable {
     }
 
     static func screen(_ state: AppState, _ content: ContentPacks) -> Screen {
-        var wordsOnly = state
-        wordsOnly.view.symbols = false
-        let page = Render.page(wordsOnly, content)
+        let page = Render.wordsOnlyPage(state, content)
         var heading = ["== \(page.title)\(page.progress.isEmpty ? "" : " · " + page.progress) =="]
         heading += page.fixed.map(\.text)
-        let rows = LargeLayout.focusableRows(page)
+        let rows = page.focusableRows
         var list: [String] = []
         var focusLine: String?
         for line in page.list {

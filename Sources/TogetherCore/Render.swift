@@ -46,6 +46,13 @@ public enum Render {
         }
     }
 
+    /// The page in words only: symbols are for the eyes, and a voice or a braille line would read "+" as "plus".
+    static func wordsOnlyPage(_ state: AppState, _ content: ContentPacks) -> Page {
+        var wordsOnly = state
+        wordsOnly.view.symbols = false
+        return page(wordsOnly, content)
+    }
+
     /// The words to read aloud: the words being typed; a chosen statement on its own; otherwise the prompt
     /// and the chosen line.
     public static func spokenText(_ state: AppState, _ content: ContentPacks) -> String {
@@ -59,13 +66,9 @@ public enum Render {
                 return statement.text
             }
         }
-        // Symbols are for the eyes: a voice would read "+" as "plus".
-        var wordsOnly = state
-        wordsOnly.view.symbols = false
-        let page = Self.page(wordsOnly, content)
+        let page = wordsOnlyPage(state, content)
         let prompt = page.fixed.first { $0.role == .prompt }?.text
-        let focused = page.focus.flatMap { focus in page.list.first { $0.row == focus } }?.text
-            .trimmingCharacters(in: .whitespaces)
+        let focused = page.focusedLine?.text.trimmingCharacters(in: .whitespaces)
         return [prompt, focused].compactMap { $0 }.filter { !$0.isEmpty }.map { sentence($0) }.joined(separator: " ")
     }
 
@@ -254,4 +257,14 @@ struct Page {
     var largeItemLabel: String?
     /// Large text: lines in normal text under the big letters (the participant display's newest statements).
     var notes: [Line] = []
+
+    /// The first line of the focused row.
+    var focusedLine: Line? { focus.flatMap { focus in list.first { $0.row == focus } } }
+
+    /// The focusable rows, in order.
+    var focusableRows: [Int] {
+        var seen: [Int] = []
+        for line in list { if let row = line.row, !seen.contains(row) { seen.append(row) } }
+        return seen
+    }
 }

@@ -27,11 +27,16 @@ struct AssetOptions: ParsableArguments {
                               executable: CommandLine.arguments[0])
     }
 
-    /// Every language's packs, and the ones for `language`.
-    func loadLanguages(_ language: String) throws -> (ContentPacks, [String: ContentPacks]) {
+    func requiredFolder() throws -> URL {
         guard let assets = folderURL() else {
             throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
         }
+        return assets
+    }
+
+    /// Every language's packs, and the ones for `language`.
+    func loadLanguages(_ language: String) throws -> (ContentPacks, [String: ContentPacks]) {
+        let assets = try requiredFolder()
         let packs: [String: ContentPacks]
         do { packs = try PackLoader.loadLanguages(assets: assets) } catch { throw Failure(message: error.description) }
         guard let chosen = packs[language] else {
@@ -42,9 +47,7 @@ struct AssetOptions: ParsableArguments {
     }
 
     func load() throws -> ContentPacks {
-        guard let assets = folderURL() else {
-            throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
-        }
+        let assets = try requiredFolder()
         do {
             return try PackLoader.load(from: assets.appendingPathComponent("content/en"))
         } catch {
@@ -146,9 +149,9 @@ struct WorkshopCommand: ParsableCommand {
             )
         }
         state.view = look.view()
+        let speaker = Speaker.find(language: state.session?.setup.language ?? lang)
         if plain || PlainRunner.isNeeded() {
-            let runner = PlainRunner(state: state, content: content, store: store,
-                                     speaker: Speaker.find(language: state.session?.setup.language ?? lang),
+            let runner = PlainRunner(state: state, content: content, store: store, speaker: speaker,
                                      languages: languages)
             Foundation.exit(runner.run())
         }
@@ -157,8 +160,7 @@ struct WorkshopCommand: ParsableCommand {
                 + "(or TERM is not set). Run it in a terminal window."))
         }
         let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal,
-                                    speaker: Speaker.find(language: state.session?.setup.language ?? lang),
-                                    languages: languages)
+                                    speaker: speaker, languages: languages)
         let code = runner.run()
         if let url = runner.sessionURL, runner.state.session != nil {
             print("Saved: \(url.path)")
