@@ -25,7 +25,7 @@ public final class PlainRunner {
 
     /// Runs until q or the end of the input. Everything is saved as it changes, so an interrupt loses nothing.
     public func run() -> Int32 {
-        write(PlainMode.introduction)
+        write(PlainMode.introduction(engine.content))
         say(mode.describe(engine.state, engine.content))
         while !engine.finished, let line = readLine() {
             let reply = mode.interpret(line, engine.state, engine.content)
@@ -34,7 +34,7 @@ public final class PlainRunner {
             if !engine.finished { say(mode.describe(engine.state, engine.content)) }
         }
         engine.close()
-        if let url = engine.sessionURL { write("Saved: \(url.path)") }
+        if let url = engine.sessionURL { write(engine.content.say(.savedIn, url.path)) }
         return 0
     }
 

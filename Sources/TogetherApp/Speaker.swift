@@ -10,10 +10,21 @@ public final class Speaker {
         /// `espeak-ng`, reading the words from its input; extra arguments such as `-w FILE.wav`.
         case espeak(path: String, extraArguments: [String])
 
-        var launch: (path: String, arguments: [String]) {
+        /// The program and its arguments; `language` (when given) picks the voice for these words.
+        func launch(language: String?) -> (path: String, arguments: [String]) {
             switch self {
-            case .speechDispatcher(let path): (path, ["--wait", "-e"])
-            case .espeak(let path, let extra): (path, extra + ["--stdin"])
+            case .speechDispatcher(let path):
+                return (path, ["--wait", "-e"] + (language.map { ["-l", $0] } ?? []))
+            case .espeak(let path, let extra):
+                guard let language else { return (path, extra + ["--stdin"]) }
+                var rest: [String] = []
+                var i = 0
+                while i < extra.count {
+                    if extra[i] == "-v" { i += 2; continue }
+                    rest.append(extra[i])
+                    i += 1
+                }
+                return (path, rest + ["-v", Speaker.espeakVoice(language), "--stdin"])
             }
         }
     }
@@ -37,10 +48,13 @@ public final class Speaker {
             return Speaker(engine: .speechDispatcher(path: spd))
         }
         if let espeak = which("espeak-ng") {
-            return Speaker(engine: .espeak(path: espeak, extraArguments: ["-v", language == "cy" ? "cy" : "en-gb"]))
+            return Speaker(engine: .espeak(path: espeak, extraArguments: ["-v", espeakVoice(language)]))
         }
         return Speaker(engine: nil)
     }
+
+    /// espeak-ng's voice for a workshop language.
+    static func espeakVoice(_ language: String) -> String { language == "cy" ? "cy" : "en-gb" }
 
     /// Whether speech-dispatcher's socket is there (it is started on demand by the desktop session).
     static func speechDispatcherRuns(_ environment: [String: String]) -> Bool {
@@ -49,15 +63,15 @@ public final class Speaker {
         return FileManager.default.fileExists(atPath: runtime + "/speech-dispatcher/speechd.sock")
     }
 
-    /// Starts saying the words, after stopping anything still being said. Returns false when there is no
-    /// way to speak (then nothing happens).
+    /// Starts saying the words (in the voice for `language`, when given), after stopping anything still being
+    /// said. Returns false when there is no way to speak (then nothing happens).
     @discardableResult
-    public func speak(_ text: String) -> Bool {
+    public func speak(_ text: String, language: String? = nil) -> Bool {
         guard let engine else { return false }
         cancel()
         let words = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !words.isEmpty else { return true }
-        let (path, arguments) = engine.launch
+        let (path, arguments) = engine.launch(language: language)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

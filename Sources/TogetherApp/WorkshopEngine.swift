@@ -40,8 +40,8 @@ public final class WorkshopEngine {
             case .quit: finished = true
             case .writeHandouts: writeHandouts()
             case .speak(let words):
-                if !speaker.speak(words) {
-                    state.status = .init("Reading aloud needs espeak-ng or speech-dispatcher on this computer.")
+                if !speaker.speak(words, language: content.language) {
+                    state.status = .init(content.say(.noVoice))
                 }
             }
         }
@@ -61,9 +61,9 @@ public final class WorkshopEngine {
             let urls = try HandoutWriter.write(session, content, into: store.folder, stem: store.url(for: session)
                 .deletingPathExtension().lastPathComponent)
             let names = urls.map(\.lastPathComponent)
-            state.status = .init("Handouts written in \(store.folder.path): \(names.joined(separator: ", "))")
+            state.status = .init(content.say(.handoutsWritten, store.folder.path, names.joined(separator: ", ")))
         } catch {
-            state.status = .init("The handouts could not be written: \(error)", isProblem: true)
+            state.status = .init(content.say(.handoutsFailed, "\(error)"), isProblem: true)
         }
     }
 

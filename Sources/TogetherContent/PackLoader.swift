@@ -45,6 +45,11 @@ public enum PackLoader {
             throw PackError(file: "participant-words.json", path: "words.\(missing.rawValue)", reason: "is missing")
         }
         withFont.words = words
+        let facilitatorWords = try decode(FacilitatorWords.self, folder, "facilitator-words.json")
+        if let missing = facilitatorWords.missing.first {
+            throw PackError(file: "facilitator-words.json", path: "words.\(missing.rawValue)", reason: "is missing")
+        }
+        withFont.facilitatorWords = facilitatorWords
         // assets/content/<language>/ → assets/fonts/
         let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fonts/together-blocks.txt")

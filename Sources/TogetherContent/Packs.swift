@@ -147,6 +147,13 @@ public struct ContentPacks: Equatable, Sendable {
     public var font: BlockFont = .empty
     /// The words Together says to participants, in the pack's language.
     public var words = ParticipantWords(language: "en", words: [:])
+    /// The words for the person running the workshop, in the pack's language.
+    public var facilitatorWords = FacilitatorWords(language: "en", words: [:])
+
+    /// Participant words for a key, `{1}`, `{2}` … filled in.
+    public func say(_ key: ParticipantKey, _ values: String...) -> String { words.text(key, values: values) }
+    /// Facilitator words for a key, `{1}`, `{2}` … filled in.
+    public func say(_ key: FacilitatorKey, _ values: String...) -> String { facilitatorWords.text(key, values: values) }
     /// The language of these packs (`en`, `cy`), and a note when its wording still needs checking.
     public var language: String { words.language }
     public var review: String? { words.review }

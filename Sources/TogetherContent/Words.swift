@@ -1,9 +1,11 @@
 import Foundation
 
-/// The words Together itself says to the people taking part (on the participant display, in large text and in
-/// the Easy Read handout), kept in `assets/content/<language>/participant-words.json` so they can be checked
-/// against Easy Read practice and translated. `{1}`, `{2}` are filled in with names and numbers.
-public struct ParticipantWords: Codable, Equatable, Sendable {
+/// A key into a words file: its raw value is the name used in the JSON.
+public protocol WordKey: RawRepresentable<String>, CaseIterable, Sendable, Hashable {}
+
+/// Words Together says, kept in `assets/content/<language>/` so they can be checked against Easy Read practice
+/// and translated. `{1}`, `{2}` are filled in with names and numbers.
+public struct Words<Key: WordKey>: Codable, Equatable, Sendable {
     public var language: String
     /// The language's own name for itself (English, Cymraeg), shown when choosing it.
     public var name: String?
@@ -11,32 +13,90 @@ public struct ParticipantWords: Codable, Equatable, Sendable {
     public var review: String?
     public var words: [String: String]
 
-    public enum Key: String, CaseIterable, Sendable {
-        case easyReadTitle, easyReadThanks, easyReadOurWorkshop, easyReadOnePerson, easyReadPeople
-        case easyReadYouToldUs, easyReadYouToldUsAndWeWill, easyReadYouToldUsThat, easyReadWeWillTalk, easyReadWeWill
-        case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
-        case easyReadNoNames, easyReadBy
-        case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
-        case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayKeys
-        case largeProgress, largeDoesNotFit
-    }
-
     public init(language: String, review: String? = nil, words: [String: String]) {
         self.language = language
         self.review = review
         self.words = words
     }
 
-    /// The English words the record (for the facilitator, in English) uses: only "by" is needed there.
-    public static let english = ParticipantWords(language: "en", words: [Key.easyReadBy.rawValue: "by {1}"])
-
     /// The words for a key, with `{1}`, `{2}` … filled in.
-    public func text(_ key: Key, _ values: String...) -> String {
-        var text = words[key.rawValue] ?? key.rawValue
+    public func text(_ key: Key, _ values: String...) -> String { fill(words[key.rawValue] ?? key.rawValue, values) }
+
+    /// The words for a key, with `{1}`, `{2}` … filled in from a list.
+    public func text(_ key: Key, values: [String]) -> String { fill(words[key.rawValue] ?? key.rawValue, values) }
+
+    /// Words looked up by a name made at run time (for example the help for each key binding); the name itself
+    /// when the file lacks it.
+    public func text(named name: String) -> String { words[name] ?? name }
+
+    func fill(_ template: String, _ values: [String]) -> String {
+        var text = template
         for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: value) }
         return text
     }
 
     /// The keys the file lacks (a pack missing any of them is refused at load).
     public var missing: [Key] { Key.allCases.filter { (words[$0.rawValue] ?? "").isEmpty } }
+}
+
+/// The words participants read: on the stage screens, the participant display, in large text and in the Easy
+/// Read handout (`participant-words.json`). Every one is tested against the Easy Read bar.
+public typealias ParticipantWords = Words<ParticipantKey>
+
+/// The words for the person running the workshop: what a key does, what just happened, what to type
+/// (`facilitator-words.json`). Shown on the same screen, so held to the same Easy Read bar.
+public typealias FacilitatorWords = Words<FacilitatorKey>
+
+extension Words where Key == ParticipantKey {
+    /// The English words the record (for the facilitator, in English) uses: only "by" is needed there.
+    public static var english: ParticipantWords {
+        ParticipantWords(language: "en", words: [ParticipantKey.easyReadBy.rawValue: "by {1}"])
+    }
+}
+
+public enum ParticipantKey: String, WordKey {
+    case easyReadTitle, easyReadThanks, easyReadOurWorkshop, easyReadOnePerson, easyReadPeople
+    case easyReadYouToldUs, easyReadYouToldUsAndWeWill, easyReadYouToldUsThat, easyReadWeWillTalk, easyReadWeWill
+    case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
+    case easyReadNoNames, easyReadBy
+    case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
+    case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayKeys
+    case largeProgress, largeDoesNotFit
+    // On the stage screens.
+    case theGroupsCount, nothingYet, linkOurTheme, linkTopTip, partProgress, everythingSaid, nothingHereYet, inTheme
+    case ourThemes, themesWord, themeWithCount, makingItRealLinks, notLinkedYet, dotsGoTo, dotsGoToLeft, themeOneDot
+    case themeDots, topThemeProgress, themeWithDots, actionWho, actionByWhen, notSaidYet, actionLinkedTo
+    case actionIntention, stageProgress, fromAReview, themeProgress, themeQuestion, tipProgress, tipQuestion
+    case headingPressAToAdd, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
+    case hiddenUntilRevealed, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
+    case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme
+}
+
+public enum FacilitatorKey: String, WordKey {
+    case noVoice, handoutsWritten, handoutsFailed, savedIn, stoppedAdding, stoppedNotChanged, byWhenQuestion
+    case nothingTyped, savedNowWho, savedByWhen, thatIsRank, saved, themeStartWithI, dateLikeThis, notAFullName
+    case nothingFound, foundIt, noSuggestion, suggestionIgnored, marked, markFirst, moveToGroupThemeFirst
+    case notLinkedNow, linked, putInto, putManyInto, moveToThemeFirst, usedAllDots, noDotsHere, dotsLeft
+    case groupCountZero, groupCount, timerPaused, timerStarted, timerMore, timerHidden, timerShown, minSoFar
+    case minLeft, minOver, timerPausedLabel, timerLabel, firstAlready, lastAlready, nowNumber, nobodyElse, fullThere
+    case movedTo, undone, nothingToUndo, redone, nothingToRedo, themingHowTo, linkWithNumbers, noThemesYet, mapTitle
+    case mapPrompt, mapYouAreHere, mapKeys, mapPeople, mapRated, mapThingsSaid, mapThemes, mapDots, mapTopThemes
+    case mapActions, mapNotes, mapFinished, mapNotFinished, chooseThemeTitle, chooseThemeOne, chooseThemeMany
+    case chooseThemeNew, chooseThemeKeys, searchTitle, searchPrompt, searchFound, searchHidden, searchTyping
+    case searchKeys, homeHeading, homePrompt, homeStartNew, homeNoTitle, homeCarryOn, homeUnreadable, setupNoneYet
+    case setupEnterChanges, setupTitle, setupDate, setupArea, setupLanguage, setupToBeChecked, setupGroup
+    case setupLevel, setupNotSaid, setupPlan, setupThingsEach, setupThingsEachValue, setupDotsEach
+    case setupDotsEachValue, setupNames, setupAnonymous, setupNamed, setupShow, setupRevealLater, setupShowAsTyped
+    case setupPeople, setupMayBeQuoted, nobodyYet, suggestedTheme, finishIsFinished, finishMarkFinished
+    case finishWriteHandouts, typingTitle, typingDate, typingArea, typingNewPerson, typingPerson, typingStatementFor
+    case typingStatement, typingNewTheme, typingNewThemeFor, typingTheme, typingWhat, typingWho, typingByWhen
+    case plainLeftAsItWas, plainNotAKey, plainDoesNothing, plainNothingToChoose, plainNoLine, plainWhichAnswer
+    case plainKeysFor, plainKeysHelp, plainDeleteQuestion, plainChanged, plainChosen, plainProblem, plainType
+    case plainNow, plainSearch, plainChoose, plainIntroduction, tooSmall, typing, deleteKeys, keysFor, helpMore
+    case helpAnyKey, keysWord, largeOn, largeOff, look, symbolsOn, symbolsOff, newWorkshop, welcomeBack
+    case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
+    case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
+    case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, nothingToAdd
+    case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote
+    case deleteStatement, deleteTheme, deleteThemeAnd, deleteAction
 }

@@ -17,15 +17,15 @@ public enum Display {
     public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
                              size: Size) -> Frame {
         let status = source.problem.map { AppState.Status($0, isProblem: true) }
-            ?? AppState.Status(content.words.text(.displayFollowing, source.name))
+            ?? AppState.Status(content.say(.displayFollowing, source.name))
         guard let session else {
             var state = AppState()
             state.view = view
-            var page = Page(title: "Together: participant display")
-            page.fixed = [.init(text: content.words.text(.displayWaiting), role: .prompt)]
-            page.keyLine = content.words.text(.displayKeys)
+            var page = Page(title: content.say(.displayTitle))
+            page.fixed = [.init(text: content.say(.displayWaiting), role: .prompt)]
+            page.keyLine = content.say(.displayKeys)
             state.status = status
-            var frame = Render.layout(page, state, size: size)
+            var frame = Render.layout(page, state, content, size: size)
             frame.view = view
             return frame
         }
@@ -42,7 +42,7 @@ public enum Display {
         } else {
             var normal = page
             normal.fixed += page.notes
-            frame = Render.layout(normal, state, size: size)
+            frame = Render.layout(normal, state, content, size: size)
         }
         frame.view = view
         return frame
@@ -53,11 +53,11 @@ public enum Display {
     static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
         var page = Render.page(state, content)
         page.editor = nil
-        page.keyLine = content.words.text(.displayKeys)
+        page.keyLine = content.say(.displayKeys)
         if let draft = session.draft {
             let hidden = session.setup.revealLater && draft.target.isStatement
-            page.largeItem = hidden ? content.words.text(.displayWritingItDown) : draft.text.isEmpty ? nil : draft.text
-            if page.largeItem != nil { page.largeItemLabel = content.words.text(.displayBeingWritten, page.typingLabel) }
+            page.largeItem = hidden ? content.say(.displayWritingItDown) : draft.text.isEmpty ? nil : draft.text
+            if page.largeItem != nil { page.largeItemLabel = content.say(.displayBeingWritten, page.typingLabel) }
         }
         // Newest first: by the time written, then by the number in the id (ids count up within a session).
         func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
@@ -65,7 +65,7 @@ public enum Display {
             .sorted { ($0.createdAt, number($0.id)) > ($1.createdAt, number($1.id)) }
             .prefix(3)
         if !newest.isEmpty {
-            page.notes.append(.init(text: content.words.text(.displayJustSaid), role: .heading))
+            page.notes.append(.init(text: content.say(.displayJustSaid), role: .heading))
             for statement in newest {
                 let category = content.category(statement.category)
                 let symbol = category.map { StagePage.symbol($0, state) } ?? ""

@@ -72,7 +72,7 @@ enum Editing {
         case .cursorEnd: state.cursor = chars.count
         case .cancelEdit:
             session.draft = nil
-            state.status = .init(draft.target.addsItem ? "Stopped adding." : "Stopped. The words were not changed.")
+            state.status = .init(content.say(draft.target.addsItem ? .stoppedAdding : .stoppedNotChanged))
             return
         case .commitEdit:
             commit(draft, &session, &state, content, env)
@@ -95,15 +95,15 @@ enum Editing {
                 session.draft = Draft(target: .actionField(id: id, field: .byWhen),
                                       text: session.actions.first { $0.id == id }?.byWhen ?? "")
                 state.cursor = session.draft?.text.count ?? 0
-                state.status = .init("By when? (a date or a month)")
+                state.status = .init(content.say(.byWhenQuestion))
                 return
             }
             state.status = draft.target.addsItem
-                ? .init("Stopped adding.")
-                : .init("Nothing was typed, so the words stay as they were. Press d to delete.")
+                ? .init(content.say(.stoppedAdding))
+                : .init(content.say(.nothingTyped))
             return
         }
-        if let problem = problem(with: text, for: draft.target, language: session.setup.language) {
+        if let problem = problem(with: text, for: draft.target, content, language: session.setup.language) {
             state.status = .init(problem, isProblem: true)
             return
         }
@@ -133,7 +133,7 @@ enum Editing {
             if ids.isEmpty {
                 focus(on: .groupTheme(id: theme.id), &session, content)
             } else {
-                Theming.put(ids, into: theme.id, &session, &state)
+                Theming.put(ids, into: theme.id, &session, &state, content)
                 return
             }
         case .groupTheme(let id):
@@ -145,7 +145,7 @@ enum Editing {
             // An action is made in one go: what, then who, then by when.
             session.draft = Draft(target: .actionField(id: action.id, field: .who), text: "")
             state.cursor = 0
-            state.status = .init("Saved. Now who will do it (a team or a role)? Enter with nothing skips it.")
+            state.status = .init(content.say(.savedNowWho))
             return
         case .actionField(let id, let field):
             guard let i = session.actions.firstIndex(where: { $0.id == id }) else { break }
@@ -158,7 +158,7 @@ enum Editing {
             if field == .who && session.actions[i].byWhen.isEmpty {
                 session.draft = Draft(target: .actionField(id: id, field: .byWhen), text: "")
                 state.cursor = 0
-                state.status = .init("Saved. By when? (a date or a month)")
+                state.status = .init(content.say(.savedByWhen))
                 return
             }
         case .newStatement(let personId, let category):
@@ -169,13 +169,13 @@ enum Editing {
             focus(on: .statement(id: statement.id), &session, content)
             if rank >= session.setup.statementsPerPerson {
                 let label = content.category(category)?.label ?? category
-                state.status = .init("That is \(rank) in \(label). Press Tab for the next kind.")
+                state.status = .init(content.say(.thatIsRank, "\(rank)", label))
                 return
             }
         case .statement(let id):
             if let i = session.statements.firstIndex(where: { $0.id == id }) { session.statements[i].text = text }
         }
-        state.status = .init("Saved.")
+        state.status = .init(content.say(.saved))
         if draft.target.addsItem {
             // Capture at the speed of talk: the box opens again for the next one. Esc or an empty Enter stops.
             session.draft = Draft(target: draft.target, text: "")
@@ -184,17 +184,18 @@ enum Editing {
     }
 
     /// A plain reason the words cannot be kept as they are, or nil when they can.
-    static func problem(with text: String, for target: EditTarget, language: String = "en") -> String? {
+    static func problem(with text: String, for target: EditTarget, _ content: ContentPacks,
+                        language: String = "en") -> String? {
         switch target {
         case .newGroupTheme, .groupTheme:
             return language != "en" || startsWithI(text)
                 ? nil
-                : "Name the theme the way a person would say it, starting with I. For example: I want staff who know me."
+                : content.say(.themeStartWithI)
         case .setupDate:
-            return isRealDay(text) ? nil : "Please type the date like this: 2026-03-14 (year, month, day)."
+            return isRealDay(text) ? nil : content.say(.dateLikeThis)
         case .newPerson, .person:
             return looksLikeFullName(text)
-                ? "Use initials or a made-up first name, not a full name."
+                ? content.say(.notAFullName)
                 : nil
         default:
             return nil

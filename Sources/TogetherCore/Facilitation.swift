@@ -39,7 +39,7 @@ enum Overlays {
             guard let choice else { return }
             state.overlay = nil
             if choice < session.groupThemes.count {
-                Theming.put(ids, into: session.groupThemes[choice].id, &session, &state)
+                Theming.put(ids, into: session.groupThemes[choice].id, &session, &state, content)
             } else {
                 Editing.begin(.newGroupTheme(statementIds: ids), &session, &state)
             }
@@ -52,7 +52,7 @@ enum Overlays {
             case .focusDown: state.overlay = .search(query: query, focus: max(0, min(results.count - 1, focus + 1)))
             case .activate:
                 guard results.indices.contains(focus) else {
-                    state.status = .init("Nothing found to go to. Type other words, or press Esc.", isProblem: true)
+                    state.status = .init(content.say(.nothingFound), isProblem: true)
                     return
                 }
                 state.overlay = nil
@@ -68,7 +68,7 @@ enum Overlays {
         let stage = session.stages(content)[index]
         session.position = Position(stage: stage.id, item: 0, focus: 0)
         state.overlay = nil
-        state.status = .init("Now: \(stage.label)")
+        state.status = .init(content.say(.now, stage.label))
     }
 
     /// Goes to where a statement is shown: its person's screen, or its kind on the theming stage.
@@ -81,7 +81,7 @@ enum Overlays {
             session.position = Position(stage: .theming, item: kind, focus: 0)
         }
         Editing.focus(on: .statement(id: statement.id), &session, content)
-        state.status = .init("Found it.")
+        state.status = .init(content.say(.foundIt))
     }
 }
 
@@ -112,7 +112,7 @@ enum Theming {
                 return
             }
             guard let suggestion = openSuggestion(session.statements[i], content) else {
-                state.status = .init("There is no suggestion for this one. Press t to choose a theme.")
+                state.status = .init(content.say(.noSuggestion))
                 return
             }
             let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
@@ -120,11 +120,11 @@ enum Theming {
                 session.statements[i].themeId = suggestion.themeId
                 session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
                                                                     decision: "accepted")
-                state.status = .init("Theme: \(label)")
+                state.status = .init(content.say(.themeIs, label))
             } else {
                 session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
                                                                     decision: "ignored")
-                state.status = .init("Suggestion ignored.")
+                state.status = .init(content.say(.suggestionIgnored))
             }
         case .toggleMark:
             guard case .statement(let id)? = row else {
@@ -132,11 +132,11 @@ enum Theming {
                 return
             }
             if state.marked.remove(id) == nil { state.marked.insert(id) }
-            state.status = .init("\(state.marked.count) marked. Press i to put them into a theme.")
+            state.status = .init(content.say(.marked, "\(state.marked.count)"))
         case .putIntoTheme:
             let ids = chosen(row, state, session)
             guard !ids.isEmpty else {
-                state.status = .init("Mark statements with Space first, or move to one.", isProblem: true)
+                state.status = .init(content.say(.markFirst), isProblem: true)
                 return
             }
             if session.groupThemes.isEmpty {
@@ -148,20 +148,20 @@ enum Theming {
             let themes = content.makingItReal.themes
             guard case .groupTheme(let id)? = row, let i = session.groupThemes.firstIndex(where: { $0.id == id }),
                   themes.indices.contains(n - 1) else {
-                state.status = .init("Move to one of the group's themes first.", isProblem: true)
+                state.status = .init(content.say(.moveToGroupThemeFirst), isProblem: true)
                 return
             }
             let link = themes[n - 1].id
             if let at = session.groupThemes[i].makingItReal.firstIndex(of: link) {
                 session.groupThemes[i].makingItReal.remove(at: at)
-                state.status = .init("Not linked now: \(themes[n - 1].label)")
+                state.status = .init(content.say(.notLinkedNow, themes[n - 1].label))
             } else {
                 session.groupThemes[i].makingItReal.append(link)
                 let order = themes.map(\.id)
                 session.groupThemes[i].makingItReal.sort { a, b in
                     (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0)
                 }
-                state.status = .init("Linked: \(themes[n - 1].label)")
+                state.status = .init(content.say(.linked, themes[n - 1].label))
             }
         default:
             break
@@ -183,49 +183,51 @@ enum Theming {
         return []
     }
 
-    static func put(_ ids: [String], into themeId: String, _ session: inout Session, _ state: inout AppState) {
+    static func put(_ ids: [String], into themeId: String, _ session: inout Session, _ state: inout AppState,
+                    _ content: ContentPacks) {
         for i in session.statements.indices where ids.contains(session.statements[i].id) {
             session.statements[i].groupThemeId = themeId
         }
         state.marked.subtract(ids)
         let name = session.groupThemes.first { $0.id == themeId }?.statement ?? ""
-        state.status = .init(ids.count == 1 ? "Put into: \(name)" : "\(ids.count) statements put into: \(name)")
+        state.status = .init(ids.count == 1 ? content.say(.putInto, name) : content.say(.putManyInto, "\(ids.count)", name))
     }
 
-    static func dot(_ delta: Int, _ row: RowRef?, _ session: inout Session, _ state: inout AppState) {
+    static func dot(_ delta: Int, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
+                    _ content: ContentPacks) {
         guard case .groupTheme(let id)? = row, let i = session.groupThemes.firstIndex(where: { $0.id == id }) else {
-            state.status = .init("Move to a theme first.", isProblem: true)
+            state.status = .init(content.say(.moveToThemeFirst), isProblem: true)
             return
         }
-        let who = voterLabel(state.voter, session)
+        let who = voterLabel(state.voter, session, content)
         if let person = state.voter {
             let mine = session.groupThemes[i].dots[person] ?? 0
             if delta > 0, session.dotsGiven(by: person) >= session.setup.votesPerPerson {
-                state.status = .init("\(who) has used all \(session.setup.votesPerPerson) dots. Press - to take one back.",
+                state.status = .init(content.say(.usedAllDots, who, "\(session.setup.votesPerPerson)"),
                                      isProblem: true)
                 return
             }
             if delta < 0, mine == 0 {
-                state.status = .init("\(who) has no dots on this theme.", isProblem: true)
+                state.status = .init(content.say(.noDotsHere, who), isProblem: true)
                 return
             }
             session.groupThemes[i].dots[person] = mine + delta == 0 ? nil : mine + delta
             let left = session.setup.votesPerPerson - session.dotsGiven(by: person)
-            state.status = .init("\(who): \(left) of \(session.setup.votesPerPerson) dots left.")
+            state.status = .init(content.say(.dotsLeft, who, "\(left)", "\(session.setup.votesPerPerson)"))
         } else {
             if delta < 0, session.groupThemes[i].groupDots == 0 {
-                state.status = .init("The group count for this theme is 0 already.", isProblem: true)
+                state.status = .init(content.say(.groupCountZero), isProblem: true)
                 return
             }
             session.groupThemes[i].groupDots += delta
-            state.status = .init("Group count: \(session.groupThemes[i].groupDots)")
+            state.status = .init(content.say(.groupCount, "\(session.groupThemes[i].groupDots)"))
         }
         // The list is in order of dots: keep the focus on the same theme as it moves.
         session.position.focus = session.rankedThemes().firstIndex { $0.id == id } ?? session.position.focus
     }
 
-    static func voterLabel(_ voter: String?, _ session: Session) -> String {
-        guard let voter else { return "the group's count" }
+    static func voterLabel(_ voter: String?, _ session: Session, _ content: ContentPacks) -> String {
+        guard let voter else { return content.say(.theGroupsCount) }
         return session.people.first { $0.id == voter }?.label ?? "?"
     }
 }
@@ -244,7 +246,7 @@ enum Planning {
         let choices = linkChoices(session, content)
         let at = choices.firstIndex(of: session.actions[i].link) ?? 0
         session.actions[i].link = choices[(at + 1) % choices.count]
-        state.status = .init("Linked to: \(linkLabel(session.actions[i].link, session, content))")
+        state.status = .init(content.say(.actionLinkedTo, linkLabel(session.actions[i].link, session, content)))
     }
 
     static func cycleIntention(_ id: String, _ session: inout Session, _ state: inout AppState,
@@ -253,21 +255,21 @@ enum Planning {
         let choices: [String?] = [nil] + content.workshop.intentions.map(\.id)
         let at = choices.firstIndex(of: session.actions[i].intention) ?? 0
         session.actions[i].intention = choices[(at + 1) % choices.count]
-        state.status = .init("Intention: \(intentionLabel(session.actions[i].intention, content))")
+        state.status = .init(content.say(.actionIntention, intentionLabel(session.actions[i].intention, content)))
     }
 
     static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
-        guard let link else { return "nothing yet" }
+        guard let link else { return content.say(.nothingYet) }
         switch link.kind {
-        case "groupTheme": return "our theme: " + (session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
-        case "makingItReal": return "Making It Real: " + (content.theme(link.id)?.label ?? link.id)
-        case "topTip": return "top tip: " + (content.tip(link.id)?.label ?? link.id)
+        case "groupTheme": return content.say(.linkOurTheme, session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
+        case "makingItReal": return content.say(.makingItRealLinks, content.theme(link.id)?.label ?? link.id)
+        case "topTip": return content.say(.linkTopTip, content.tip(link.id)?.label ?? link.id)
         default: return link.id
         }
     }
 
     static func intentionLabel(_ id: String?, _ content: ContentPacks) -> String {
-        id.flatMap { content.intention($0)?.label } ?? "not chosen yet"
+        id.flatMap { content.intention($0)?.label } ?? content.say(.notChosenYet)
     }
 }
 
@@ -283,18 +285,18 @@ enum Timing {
             if let since = timer.runningSince {
                 timer.elapsedSeconds += max(0, Int(now.timeIntervalSince(since)))
                 timer.runningSince = nil
-                state.status = .init("Timer paused.")
+                state.status = .init(content.say(.timerPaused))
             } else {
                 timer.runningSince = now
                 timer.hidden = false
-                state.status = .init("Timer started. It never moves the workshop on: you do.")
+                state.status = .init(content.say(.timerStarted))
             }
         case .timerExtend:
             timer.plannedSeconds += 5 * 60
-            state.status = .init("5 more minutes for this stage.")
+            state.status = .init(content.say(.timerMore))
         case .timerHide:
             timer.hidden.toggle()
-            state.status = .init(timer.hidden ? "Timer hidden. Press H to show it." : "Timer shown.")
+            state.status = .init(content.say(timer.hidden ? .timerHidden : .timerShown))
         default:
             return
         }
@@ -302,18 +304,18 @@ enum Timing {
     }
 
     /// What the header shows, to the minute (so the screen changes once a minute at most), or nil.
-    static func label(_ timer: StageTimer?, now: Date) -> String? {
+    static func label(_ timer: StageTimer?, now: Date, _ content: ContentPacks) -> String? {
         guard let timer, !timer.hidden else { return nil }
         let elapsed = timer.elapsed(at: now)
         let left = timer.plannedSeconds - elapsed
         let text: String
         if timer.plannedSeconds == 0 {
-            text = "\(elapsed / 60) min so far"
+            text = content.say(.minSoFar, "\(elapsed / 60)")
         } else if left >= 0 {
-            text = "\((left + 59) / 60) min left"
+            text = content.say(.minLeft, "\((left + 59) / 60)")
         } else {
-            text = "\((-left + 59) / 60) min over"
+            text = content.say(.minOver, "\((-left + 59) / 60)")
         }
-        return timer.runningSince == nil ? "timer paused, \(text)" : "timer: \(text)"
+        return content.say(timer.runningSince == nil ? .timerPausedLabel : .timerLabel, text)
     }
 }

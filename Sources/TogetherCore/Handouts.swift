@@ -78,7 +78,7 @@ public enum Handouts {
     static func readableDay(_ iso: String, _ w: ParticipantWords) -> String {
         let parts = iso.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3, (1...12).contains(parts[1]),
-              let month = ParticipantWords.Key(rawValue: "month\(parts[1])") else { return iso }
+              let month = ParticipantKey(rawValue: "month\(parts[1])") else { return iso }
         return "\(parts[2]) \(w.text(month)) \(parts[0])"
     }
 

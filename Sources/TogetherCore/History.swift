@@ -1,3 +1,4 @@
+import TogetherContent
 /// Undo and redo for every change to what the group said, as far back as the workshop goes.
 /// Moving around and typing into the box are not changes; keeping the words is.
 enum History {
@@ -27,14 +28,14 @@ enum History {
     }
 
     /// Goes back one change, and back to the place it was made, so the group sees what came back.
-    static func undo(_ session: inout Session, _ state: inout AppState) {
+    static func undo(_ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
         state.status = .init(step(&session, from: &state.undoStack, to: &state.redoStack)
-                             ? "Undone. Press U to redo." : "There is nothing to undo.")
+                             ? content.say(.undone) : content.say(.nothingToUndo))
     }
 
-    static func redo(_ session: inout Session, _ state: inout AppState) {
+    static func redo(_ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
         state.status = .init(step(&session, from: &state.redoStack, to: &state.undoStack)
-                             ? "Redone." : "There is nothing to redo.")
+                             ? content.say(.redone) : content.say(.nothingToRedo))
     }
 
     /// Takes the newest version from one stack, keeping the current one on the other. False when empty.

@@ -15,7 +15,8 @@ enum LargeLayout {
         var cursor: Point?
         if let editor = page.editor {
             bottom -= 2
-            grid.put(TextWidth.truncate("Typing: " + page.typingLabel, to: width), row: bottom, column: 0, role: .heading)
+            grid.put(TextWidth.truncate(content.say(.typing, page.typingLabel), to: width), row: bottom, column: 0,
+                     role: .heading)
             cursor = Render.drawEditor(editor.text, cursor: editor.cursor, row: bottom + 1, into: &grid)
         }
 
@@ -97,7 +98,7 @@ enum LargeLayout {
         if cursor == nil {
             cursor = drawnItem ? Point(row: itemTop, column: 0) : Point(row: progressRow, column: 0)
         }
-        Render.footer(page, state, into: &grid, cursor: &cursor)
+        Render.footer(page, state, content, into: &grid, cursor: &cursor)
         return Frame(grid: grid, cursor: cursor)
     }
 }

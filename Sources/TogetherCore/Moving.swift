@@ -10,12 +10,12 @@ enum Moving {
         case .moveRank(let delta):
             var list = session.statements(of: statement.personId, in: statement.category).map(\.id)
             guard let at = list.firstIndex(of: id), list.indices.contains(at + delta) else {
-                state.status = .init(delta < 0 ? "It is first already." : "It is last already.")
+                state.status = .init(content.say(delta < 0 ? .firstAlready : .lastAlready))
                 return
             }
             list.swapAt(at, at + delta)
             setRanks(list, &session)
-            state.status = .init("Now number \(at + delta + 1).")
+            state.status = .init(content.say(.nowNumber, "\(at + delta + 1)"))
         case .moveToNextCategory:
             let ids = content.workingTogether.categories.map(\.id)
             let next = ids[((ids.firstIndex(of: statement.category) ?? 0) + 1) % ids.count]
@@ -23,7 +23,7 @@ enum Moving {
         case .moveToNextPerson:
             let people = session.people.map(\.id)
             guard people.count > 1 else {
-                state.status = .init("There is nobody else to move it to.", isProblem: true)
+                state.status = .init(content.say(.nobodyElse), isProblem: true)
                 return
             }
             let next = people[((people.firstIndex(of: statement.personId) ?? 0) + 1) % people.count]
@@ -40,7 +40,7 @@ enum Moving {
         let who = session.people.first { $0.id == personId }?.label ?? ""
         let there = session.statements(of: personId, in: category)
         if there.count >= session.setup.statementsPerPerson {
-            state.status = .init("\(who) has \(there.count) in \(label) already. Delete or move one first.",
+            state.status = .init(content.say(.fullThere, who, "\(there.count)", label),
                                  isProblem: true)
             return
         }
@@ -53,7 +53,7 @@ enum Moving {
         if personId != statement.personId, let p = session.people.firstIndex(where: { $0.id == personId }) {
             session.position.item = p // follow the statement to its new person
         }
-        state.status = .init("Moved to \(label) for \(who).")
+        state.status = .init(content.say(.movedTo, label, who))
     }
 
     static func setRanks(_ ids: [String], _ session: inout Session) {

@@ -5,19 +5,19 @@ enum HomePage {
     static func page(_ state: AppState, _ content: ContentPacks) -> Page {
         var page = Page(title: "Together")
         page.fixed = [
-            .init(text: "Co-production workshops", role: .heading),
-            .init(text: "Start a new workshop, or carry on with one that is not finished.", role: .prompt),
+            .init(text: content.say(.homeHeading), role: .heading),
+            .init(text: content.say(.homePrompt), role: .prompt),
         ]
-        page.list.append(.init(text: "Start a new workshop", row: 0))
+        page.list.append(.init(text: content.say(.homeStartNew), row: 0))
         for (i, session) in state.resumable.enumerated() {
-            let title = session.setup.title.isEmpty ? "(no title yet)" : session.setup.title
+            let title = session.setup.title.isEmpty ? content.say(.homeNoTitle) : session.setup.title
             let place = session.setup.area.isEmpty ? "" : " · \(session.setup.area)"
             let stage = content.stage(session.position.stage)?.label ?? ""
-            page.list.append(.init(text: "Carry on: \(title)\(place) · \(session.setup.date) · at \(stage)", row: i + 1))
+            page.list.append(.init(text: content.say(.homeCarryOn, title + place, session.setup.date, stage), row: i + 1))
         }
         if !state.unreadable.isEmpty {
             page.list.append(.init(text: ""))
-            page.list.append(.init(text: "These files could not be opened, and were left as they are:", role: .error))
+            page.list.append(.init(text: content.say(.homeUnreadable), role: .error))
             for problem in state.unreadable { page.list.append(.init(text: problem, role: .dim, indent: 2)) }
         }
         page.focus = state.homeFocus
@@ -31,7 +31,7 @@ enum StagePage {
         let stages = session.stages(content)
         let index = session.stageIndex(in: content)
         let stage = stages[index]
-        var page = Page(title: stage.label, progress: "Stage \(index + 1) of \(stages.count)")
+        var page = Page(title: stage.label, progress: content.say(.stageProgress, "\(index + 1)", "\(stages.count)"))
         let rows = session.rows(content)
         page.focus = rows.isEmpty ? nil : session.position.focus
         func rowIndex(_ ref: RowRef) -> Int? { rows.firstIndex(of: ref) }
@@ -50,7 +50,7 @@ enum StagePage {
             noteSections(&page, session, .wrapUp, content, rowIndex)
         case .finish: finish(&page, session, content, stage, rowIndex)
         }
-        if let timer = Timing.label(session.timers[stage.id.rawValue], now: state.now) {
+        if let timer = Timing.label(session.timers[stage.id.rawValue], now: state.now, content) {
             page.progress = page.progress.isEmpty ? timer : "\(page.progress) · \(timer)"
         }
         if let draft = session.draft {
@@ -63,31 +63,33 @@ enum StagePage {
     static func setup(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
         page.fixed = [.init(text: content.stage(.setup)?.prompt ?? "", role: .prompt)]
         let s = session.setup
-        let fields: [(SetupField, String, String)] = [
-            (.title, "Title", s.title.isEmpty ? "(none yet)" : s.title),
-            (.date, "Date", s.date),
-            (.area, "Area", s.area.isEmpty ? "(none yet)" : s.area),
-            (.language, "Language", (content.languages.first { $0.code == s.language }?.name ?? s.language)
-                + (content.review == nil ? "" : " (wording to be checked)") + "  (Enter changes it)"),
-            (.groupType, "Group", (content.groupType(s.groupType)?.label ?? s.groupType) + "  (Enter changes it)"),
-            (.level, "Level", (content.level(s.level)?.label ?? "not said") + "  (Enter changes it)"),
-            (.plan, "Plan", content.plan(s.plan).label + "  (Enter changes it)"),
-            (.statementsPerPerson, "Things each", "\(s.statementsPerPerson) of each kind  (Enter changes it)"),
-            (.votesPerPerson, "Dots each", "\(s.votesPerPerson) dots to vote with  (Enter changes it)"),
-            (.anonymous, "Names", (s.anonymous ? "Anonymous: no names in anything written"
-                                   : "Named, with everyone's consent") + "  (Enter changes it)"),
-            (.revealLater, "Show", (s.revealLater ? "Hide statements until I reveal them (R)"
-                                    : "Show statements as they are typed") + "  (Enter changes it)"),
+        let none = content.say(.setupNoneYet)
+        let changes = "  " + content.say(.setupEnterChanges)
+        let fields: [(SetupField, FacilitatorKey, String)] = [
+            (.title, .setupTitle, s.title.isEmpty ? none : s.title),
+            (.date, .setupDate, s.date),
+            (.area, .setupArea, s.area.isEmpty ? none : s.area),
+            (.language, .setupLanguage, (content.languages.first { $0.code == s.language }?.name ?? s.language)
+                + (content.review == nil ? "" : " " + content.say(.setupToBeChecked)) + changes),
+            (.groupType, .setupGroup, (content.groupType(s.groupType)?.label ?? s.groupType) + changes),
+            (.level, .setupLevel, (content.level(s.level)?.label ?? content.say(.setupNotSaid)) + changes),
+            (.plan, .setupPlan, content.plan(s.plan).label + changes),
+            (.statementsPerPerson, .setupThingsEach, content.say(.setupThingsEachValue, "\(s.statementsPerPerson)") + changes),
+            (.votesPerPerson, .setupDotsEach, content.say(.setupDotsEachValue, "\(s.votesPerPerson)") + changes),
+            (.anonymous, .setupNames, content.say(s.anonymous ? .setupAnonymous : .setupNamed) + changes),
+            (.revealLater, .setupShow, content.say(s.revealLater ? .setupRevealLater : .setupShowAsTyped) + changes),
         ]
-        for (field, label, value) in fields {
-            page.list.append(.init(text: TextWidth.pad(label + ":", to: 13) + value, row: rowIndex(.setupField(field))))
+        let labels = fields.map { content.say($0.1) + ":" }
+        let labelWidth = max(13, (labels.map(TextWidth.of).max() ?? 0) + 1)
+        for ((field, _, value), label) in zip(fields, labels) {
+            page.list.append(.init(text: TextWidth.pad(label, to: labelWidth) + value, row: rowIndex(.setupField(field))))
         }
-        page.list.append(.init(text: "People (\(session.people.count)): press a to add", role: .heading,
+        page.list.append(.init(text: content.say(.setupPeople, "\(session.people.count)"), role: .heading,
                                row: rowIndex(.peopleHeader)))
         for person in session.people {
             let role = content.role(person.role)?.label ?? person.role
-            let quote = person.consentToQuote ? " · may be quoted" : ""
-            let review = person.source == "review" ? " · from a review" : ""
+            let quote = person.consentToQuote ? " · " + content.say(.setupMayBeQuoted) : ""
+            let review = person.source == "review" ? " · " + content.say(.fromAReview) : ""
             page.list.append(.init(text: "\(person.label) · \(role)\(quote)\(review)", row: rowIndex(.person(id: person.id)),
                                    indent: 2))
         }
@@ -97,29 +99,30 @@ enum StagePage {
                              _ rowIndex: (RowRef) -> Int?) {
         guard let theme = session.currentTheme(content) else { return }
         let review = session.themeReview(theme.id)
-        ratedItem(&page, progress: "Theme \(session.position.item + 1) of \(content.makingItReal.themes.count)",
-                  heading: theme.label, prompt: theme.prompt, question: "How is it going here?",
-                  chosen: review.rating, scale: content.makingItReal.scale, rowIndex)
+        ratedItem(&page, progress: content.say(.themeProgress, "\(session.position.item + 1)", "\(content.makingItReal.themes.count)"),
+                  heading: theme.label, prompt: theme.prompt, question: content.say(.themeQuestion),
+                  chosen: review.rating, scale: content.makingItReal.scale, content, rowIndex)
         noteSections(&page, session, .makingItReal(theme.id), content, rowIndex)
-        linkedActions(&page, session, Link(kind: "makingItReal", id: theme.id), rowIndex)
+        linkedActions(&page, session, Link(kind: "makingItReal", id: theme.id), content, rowIndex)
     }
 
     static func topTips(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
         guard let tip = session.currentTip(content) else { return }
         let review = session.tipReview(tip.id)
-        ratedItem(&page, progress: "Tip \(session.position.item + 1) of \(content.topTips.tips.count)",
-                  heading: tip.label, prompt: tip.prompt, question: "How well are they doing?",
-                  chosen: review.rating, scale: content.topTips.scale, rowIndex)
+        ratedItem(&page, progress: content.say(.tipProgress, "\(session.position.item + 1)", "\(content.topTips.tips.count)"),
+                  heading: tip.label, prompt: tip.prompt, question: content.say(.tipQuestion),
+                  chosen: review.rating, scale: content.topTips.scale, content, rowIndex)
         noteSections(&page, session, .topTip(tip.id), content, rowIndex)
-        linkedActions(&page, session, Link(kind: "topTip", id: tip.id), rowIndex)
+        linkedActions(&page, session, Link(kind: "topTip", id: tip.id), content, rowIndex)
     }
 
     /// A theme or a tip: its heading and question, and a rating in words.
     static func ratedItem(_ page: inout Page, progress: String, heading: String, prompt: String, question: String,
-                          chosen: String?, scale: [RatingLevel], _ rowIndex: (RowRef) -> Int?) {
+                          chosen: String?, scale: [RatingLevel], _ content: ContentPacks,
+                          _ rowIndex: (RowRef) -> Int?) {
         page.progress = progress
         page.fixed = [.init(text: heading, role: .heading), .init(text: prompt, role: .prompt)]
-        rating(&page, question: question, chosen: chosen, scale: scale, rowIndex)
+        rating(&page, question: question, chosen: chosen, scale: scale, content, rowIndex)
     }
 
     /// Every note list of a place, each under its heading.
@@ -128,32 +131,34 @@ enum StagePage {
         for section in Session.sections(of: place) {
             let slot = NoteSlot(place, section)
             let notes = session.notes(in: slot)
-            page.list.append(.init(text: "\(content.sectionLabel(section)) (\(notes.count)): press a to add",
+            page.list.append(.init(text: content.say(.headingPressAToAdd, content.sectionLabel(section), "\(notes.count)"),
                                    role: .heading, row: rowIndex(.notesHeader(slot))))
             for (i, note) in notes.enumerated() {
-                let mark = section == "causes" ? "Why \(i + 1): " : "- "
+                let mark = section == "causes" ? content.say(.whyNumber, "\(i + 1)") + " " : "- "
                 page.list.append(.init(text: mark + note.text, row: rowIndex(.note(slot, id: note.id)), indent: 2))
             }
         }
     }
 
     /// The actions linked to what the screen is about.
-    static func linkedActions(_ page: inout Page, _ session: Session, _ link: Link, _ rowIndex: (RowRef) -> Int?) {
+    static func linkedActions(_ page: inout Page, _ session: Session, _ link: Link, _ content: ContentPacks,
+                              _ rowIndex: (RowRef) -> Int?) {
         let actions = session.actions(linkedTo: link)
-        page.list.append(.init(text: "Actions (\(actions.count)): press a to add", role: .heading,
+        page.list.append(.init(text: content.say(.headingPressAToAdd, content.say(.actionsWord), "\(actions.count)"),
+                               role: .heading,
                                row: rowIndex(.actionsHeader(link))))
         for action in actions {
             let who = action.who.isEmpty ? "" : " · \(action.who)"
-            let when = action.byWhen.isEmpty ? "" : " · by \(action.byWhen)"
+            let when = action.byWhen.isEmpty ? "" : " · " + content.say(.byWhen, action.byWhen)
             page.list.append(.init(text: "- \(action.what)\(who)\(when)",
                                    row: rowIndex(.actionField(id: action.id, field: .what)), indent: 2))
         }
     }
 
     static func rating(_ page: inout Page, question: String, chosen: String?, scale: [RatingLevel],
-                       _ rowIndex: (RowRef) -> Int?) {
+                       _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
         let answer = chosen.flatMap { id in scale.firstIndex { $0.id == id } }
-            .map { "[\($0 + 1)] \(scale[$0].label)" } ?? "not chosen yet"
+            .map { "[\($0 + 1)] \(scale[$0].label)" } ?? content.say(.notChosenYet)
         page.list.append(.init(text: "\(question) \(answer)", role: chosen == nil ? .normal : .chosen,
                                row: rowIndex(.rating)))
         let options = scale.enumerated().map { "\($0 + 1) \($1.label)" }.joined(separator: " · ")
@@ -166,11 +171,11 @@ enum StagePage {
         guard let person = session.currentPerson() else {
             page.fixed = [
                 .init(text: stage.prompt, role: .prompt),
-                .init(text: "Nobody is on the list yet. Press [ to go back and add people.", role: .error),
+                .init(text: content.say(.nobodyYet), role: .error),
             ]
             return
         }
-        page.progress = "Person \(session.position.item + 1) of \(session.people.count)"
+        page.progress = content.say(.personProgress, "\(session.position.item + 1)", "\(session.people.count)")
         let role = content.role(person.role)?.label ?? person.role
         page.fixed = [
             .init(text: "\(person.label) · \(role)", role: .heading),
@@ -180,7 +185,7 @@ enum StagePage {
         for category in content.workingTogether.categories {
             let items = session.statements(of: person.id, in: category.id)
             let role = Self.role(of: category.id)
-            page.list.append(.init(text: "\(symbol(category, state))\(category.label) (\(items.count) of \(limit))",
+            page.list.append(.init(text: symbol(category, state) + content.say(.categoryCount, category.label, "\(items.count)", "\(limit)"),
                                    role: role, row: rowIndex(.categoryHeader(category.id))))
             for statement in items {
                 statementLines(&page, statement, prefix: "\(statement.rank). ", session, content, rowIndex)
@@ -194,16 +199,16 @@ enum StagePage {
                                _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
         let row = rowIndex(.statement(id: statement.id))
         if statement.hidden {
-            page.list.append(.init(text: prefix + "(hidden until revealed: press R)", role: .dim, row: row, indent: 2))
+            page.list.append(.init(text: prefix + content.say(.hiddenUntilRevealed), role: .dim, row: row, indent: 2))
             return
         }
         let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
         let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
-        let review = statement.source == "review" ? "  (from a review)" : ""
+        let review = statement.source == "review" ? "  (\(content.say(.fromAReview)))" : ""
         page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
         if row != nil, row == page.focus, let suggestion = Theming.openSuggestion(statement, content) {
             let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
-            page.list.append(.init(text: "Suggested theme: \(label) (it says \"\(suggestion.word)\"). y yes · x no",
+            page.list.append(.init(text: content.say(.suggestedTheme, label, suggestion.word),
                                    role: .dim, indent: 6))
         }
     }
@@ -211,11 +216,11 @@ enum StagePage {
     /// Whose words, in plain English.
     static func voiceLabel(_ voice: Voice, _ content: ContentPacks) -> String {
         switch voice.kind {
-        case "own": return "their own words"
-        case "supported": return "with support"
+        case "own": return content.say(.voiceOwn)
+        case "supported": return content.say(.voiceSupported)
         case "onBehalf":
-            let role = voice.speakerRole.flatMap { content.role($0)?.label.lowercased() } ?? "someone who knows them"
-            return "said for them by: \(role)"
+            let role = voice.speakerRole.flatMap { content.role($0)?.label.lowercased() } ?? content.say(.voiceSomeone)
+            return content.say(.voiceOnBehalf, role)
         default: return voice.kind
         }
     }
@@ -244,42 +249,40 @@ enum StagePage {
         }.joined(separator: ", ")
         page.fixed = [.init(text: stage.prompt, role: .prompt)]
         page.list = [
-            .init(text: "People: \(session.people.count)"),
-            .init(text: "Things said: \(session.statements.count) (\(counts))"),
-            .init(text: "Making It Real themes rated: \(rated) of \(content.makingItReal.themes.count)"),
-            .init(text: "Top tips rated: \(tips) of \(content.topTips.tips.count)"),
-            .init(text: "Our themes: \(session.groupThemes.count) · Actions: \(session.actions.count)"),
+            .init(text: content.say(.finishPeople, "\(session.people.count)")),
+            .init(text: content.say(.finishThingsSaid, "\(session.statements.count)", counts)),
+            .init(text: content.say(.finishThemesRated, "\(rated)", "\(content.makingItReal.themes.count)")),
+            .init(text: content.say(.finishTipsRated, "\(tips)", "\(content.topTips.tips.count)")),
+            .init(text: content.say(.finishThemesAndActions, "\(session.groupThemes.count)", "\(session.actions.count)")),
             .init(text: ""),
-            .init(text: session.status == .finished
-                  ? "[x] This workshop is finished. Everything is saved."
-                  : "[ ] Mark this workshop as finished (press f)",
+            .init(text: session.status == .finished ? "[x] " + content.say(.finishIsFinished)
+                  : "[ ] " + content.say(.finishMarkFinished),
                   role: session.status == .finished ? .chosen : .normal, row: rowIndex(.finishToggle)),
-            .init(text: "Write the handouts: Easy Read for everyone, and the full record (press w)",
-                  row: rowIndex(.writeHandouts)),
+            .init(text: content.say(.finishWriteHandouts), row: rowIndex(.writeHandouts)),
         ]
     }
 
     static func typingLabel(_ target: EditTarget, _ session: Session, _ content: ContentPacks) -> String {
         switch target {
-        case .setupTitle: return "the title"
-        case .setupDate: return "the date (2026-03-14)"
-        case .setupArea: return "the area (a place, not a person)"
-        case .newPerson: return "initials or a made-up name"
-        case .person: return "the initials or made-up name"
+        case .setupTitle: return content.say(.typingTitle)
+        case .setupDate: return content.say(.typingDate)
+        case .setupArea: return content.say(.typingArea)
+        case .newPerson: return content.say(.typingNewPerson)
+        case .person: return content.say(.typingPerson)
         case .newStatement(let personId, let category):
             let who = session.people.first { $0.id == personId }?.label ?? ""
-            return "\(content.category(category)?.label ?? category) for \(who)"
-        case .statement: return "the statement"
+            return content.say(.typingStatementFor, content.category(category)?.label ?? category, who)
+        case .statement: return content.say(.typingStatement)
         case .newNote(let slot), .note(let slot, _): return content.sectionLabel(slot.section)
         case .newGroupTheme(let ids):
-            return ids.isEmpty ? "a new theme, starting with I" : "a new theme for \(ids.count) statements, starting with I"
-        case .groupTheme: return "the theme, starting with I"
-        case .newAction: return "what will be done"
+            return ids.isEmpty ? content.say(.typingNewTheme) : content.say(.typingNewThemeFor, "\(ids.count)")
+        case .groupTheme: return content.say(.typingTheme)
+        case .newAction: return content.say(.typingWhat)
         case .actionField(_, let field):
             switch field {
-            case .what: return "what will be done"
-            case .who: return "who will do it (a team or a role)"
-            case .byWhen: return "by when (a date or a month)"
+            case .what: return content.say(.typingWhat)
+            case .who: return content.say(.typingWho)
+            case .byWhen: return content.say(.typingByWhen)
             case .link, .intention: return ""
             }
         }

@@ -46,7 +46,7 @@ public struct PlainMode: Sendable {
             self.question = nil
             switch question {
             case .rating(let count):
-                if trimmed.isEmpty { return Reply(actions: [], message: "Left as it was.") }
+                if trimmed.isEmpty { return Reply(actions: [], message: content.say(.plainLeftAsItWas)) }
                 if let n = Int(trimmed), (1...count).contains(n) { return Reply(actions: [.rate(n)], message: nil) }
             }
         }
@@ -81,7 +81,7 @@ public struct PlainMode: Sendable {
             } else if word.count == 1 {
                 keys.append(.char(Character(word)))
             } else {
-                return Reply(actions: [], message: "\"\(word)\" is not a key. Type ? for the keys, or a number from the list.")
+                return Reply(actions: [], message: content.say(.plainNotAKey, word))
             }
         }
         var actions: [Action] = []
@@ -89,11 +89,11 @@ public struct PlainMode: Sendable {
         var after = state
         for key in keys {
             guard let action = Workshop.action(for: .key(key), in: after) else {
-                message = "\(key.label) does nothing here. Type ? for the keys."
+                message = content.say(.plainDoesNothing, key.label)
                 continue
             }
             if action == .showHelp {
-                message = Self.help(after.keyContext)
+                message = Self.help(after.keyContext, content)
                 continue
             }
             actions.append(action)
@@ -109,8 +109,8 @@ public struct PlainMode: Sendable {
         let page = Render.page(state, content)
         let rows = page.focusableRows
         guard (1...max(1, rows.count)).contains(n), !rows.isEmpty else {
-            return Reply(actions: [], message: rows.isEmpty ? "There is nothing to choose here."
-                         : "There is no line \(n). Choose from 1 to \(rows.count).")
+            return Reply(actions: [], message: rows.isEmpty ? content.say(.plainNothingToChoose)
+                         : content.say(.plainNoLine, "\(n)", "\(rows.count)"))
         }
         let current = page.focus.flatMap { rows.firstIndex(of: $0) } ?? 0
         let target = n - 1
@@ -121,7 +121,7 @@ public struct PlainMode: Sendable {
             if refs.indices.contains(rows[target]), refs[rows[target]] == .rating, let scale = Self.scale(session, content) {
                 question = .rating(count: scale.count)
                 let choices = scale.enumerated().map { "\($0 + 1) \($1.label)" }.joined(separator: " · ")
-                return Reply(actions: moves, message: "Which answer? \(choices). (An empty line leaves it as it is.)")
+                return Reply(actions: moves, message: content.say(.plainWhichAnswer, choices))
             }
         }
         // On the start screen and in lists shown over the screen a number is the choice itself; on a stage it
@@ -138,13 +138,13 @@ public struct PlainMode: Sendable {
         }
     }
 
-    static func help(_ context: KeyContext) -> String {
-        var lines = ["Keys for \(context.title):"]
+    static func help(_ context: KeyContext, _ content: ContentPacks) -> String {
+        let words = content.facilitatorWords
+        var lines = [content.say(.plainKeysFor, context.title(words))]
         for binding in Keymap.bindings(in: context) {
-            lines.append("  \(binding.keys.map(\.label).joined(separator: " ")): \(binding.help)")
+            lines.append("  \(binding.keys.map(\.label).joined(separator: " ")): \(binding.help(words))")
         }
-        lines.append("A number on its own chooses that line. \"key 2\" presses the key 2. "
-                     + "Keys have names too: enter, esc, tab, up, down, space.")
+        lines.append(content.say(.plainKeysHelp))
         return lines.joined(separator: "\n")
     }
 
@@ -180,7 +180,7 @@ public struct PlainMode: Sendable {
     public mutating func describe(_ state: AppState, _ content: ContentPacks) -> String {
         var out: [String] = []
         if case .confirmDelete(_, let question) = state.overlay {
-            out.append(question + " Type y to delete, or n to keep it.")
+            out.append(question + " " + content.say(.plainDeleteQuestion))
             lastStatus = nil
             return out.joined(separator: "\n")
         }
@@ -189,42 +189,39 @@ public struct PlainMode: Sendable {
             let old = Set(last.list)
             let changed = screen.list.filter { !old.contains($0) && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             if !changed.isEmpty {
-                out.append("Changed:")
+                out.append(content.say(.plainChanged))
                 out += changed
             }
             if screen.focusLine != last.focusLine, let focus = screen.focusLine,
                !changed.contains(where: { $0.trimmingCharacters(in: .whitespaces) == focus }) {
-                out.append("Chosen: " + focus)
+                out.append(content.say(.plainChosen, focus))
             }
         } else {
             out += screen.heading + screen.list
-            if let focus = screen.focusLine { out.append("Chosen: " + focus) }
+            if let focus = screen.focusLine { out.append(content.say(.plainChosen, focus)) }
         }
         lastScreen = screen
         if let status = state.status, status != lastStatus {
-            out.append((status.isProblem ? "Problem: " : "") + status.text)
+            out.append(status.isProblem ? content.say(.plainProblem, status.text) : status.text)
         }
         lastStatus = state.status
         if state.isTyping, let draft = state.session?.draft, let session = state.session {
             let label = StagePage.typingLabel(draft.target, session, content)
-            let prompt = "Type \(label), then Enter. An empty line stops."
-                + (draft.text.isEmpty ? "" : " Now: \(draft.text)")
+            let prompt = content.say(.plainType, label)
+                + (draft.text.isEmpty ? "" : " " + content.say(.plainNow, draft.text))
             if prompt != lastTyping { out.append(prompt) }
             lastTyping = prompt
         } else {
             lastTyping = nil
             if case .search = state.overlay {
-                out.append("Type words to look for, a number to go there, or an empty line to stop.")
+                out.append(content.say(.plainSearch))
             } else if state.overlay != nil {
-                out.append("Type a number to choose, or an empty line to go back.")
+                out.append(content.say(.plainChoose))
             }
         }
         return out.joined(separator: "\n")
     }
 
     /// What to type, said once at the start.
-    public static let introduction = """
-        Together, line by line. Type a number to choose a line of the list, then an empty line to change or \
-        add there, or type a key and Enter (? lists the keys; q saves and closes). Everything is saved as you go.
-        """
+    public static func introduction(_ content: ContentPacks) -> String { content.say(.plainIntroduction) }
 }

@@ -13,26 +13,25 @@ public enum Render {
     static func unstyled(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
         var grid = Grid(size)
         if size.width < minimumSize.width || size.height < minimumSize.height {
-            let message = "This window is too small. Please make it at least \(minimumSize.width) wide "
-                + "and \(minimumSize.height) tall."
+            let message = content.say(.tooSmall, "\(minimumSize.width)", "\(minimumSize.height)")
             for (i, line) in TextWidth.wrap(message, width: max(1, size.width)).prefix(size.height).enumerated() {
                 grid.put(line, row: i, column: 0, role: .error)
             }
             return Frame(grid: grid, cursor: nil)
         }
         if state.overlay == .help {
-            return helpFrame(state, size: size)
+            return helpFrame(state, content, size: size)
         }
         let page = Self.page(state, content)
         if state.view.large {
             if let frame = LargeLayout.frame(page, state, content, size: size) { return frame }
             var fallback = state
             if fallback.status == nil {
-                fallback.status = .init(content.words.text(.largeDoesNotFit))
+                fallback.status = .init(content.say(.largeDoesNotFit))
             }
-            return layout(page, fallback, size: size)
+            return layout(page, fallback, content, size: size)
         }
-        return layout(page, state, size: size)
+        return layout(page, state, content, size: size)
     }
 
     /// What the screen is showing, before layout: the start screen, a stage, or a list over it.
@@ -40,7 +39,7 @@ public enum Render {
         guard state.screen == .workshop, let session = state.session else { return HomePage.page(state, content) }
         switch state.overlay {
         case .stageMap(let focus): return StagePagesMore.stageMap(session, content, focus: focus)
-        case .chooseTheme(let ids, let focus): return StagePagesMore.chooseTheme(session, ids: ids, focus: focus)
+        case .chooseTheme(let ids, let focus): return StagePagesMore.chooseTheme(session, content, ids: ids, focus: focus)
         case .search(let query, let focus): return StagePagesMore.search(session, content, query: query, focus: focus)
         default: return StagePage.page(session, content, state)
         }
@@ -79,7 +78,7 @@ public enum Render {
     }
 
     /// Header, fixed text, a list that scrolls to keep the focus in view, the typing box, status and keys.
-    static func layout(_ page: Page, _ state: AppState, size: Size) -> Frame {
+    static func layout(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
         var grid = Grid(size)
         let width = size.width
         titleBar(page, into: &grid)
@@ -88,7 +87,7 @@ public enum Render {
         var cursor: Point?
         if let editor = page.editor {
             bottom -= 2
-            let label = TextWidth.truncate("Typing: " + page.typingLabel, to: width)
+            let label = TextWidth.truncate(content.say(.typing, page.typingLabel), to: width)
             grid.put(label, row: bottom, column: 0, role: .heading)
             cursor = drawEditor(editor.text, cursor: editor.cursor, row: bottom + 1, into: &grid)
         }
@@ -134,7 +133,7 @@ public enum Render {
             grid.put(state.view.showsSymbols ? "  ↓ more below" : "  more below", row: row, column: 0, role: .dim)
         }
 
-        footer(page, state, into: &grid, cursor: &cursor)
+        footer(page, state, content, into: &grid, cursor: &cursor)
         return Frame(grid: grid, cursor: cursor ?? Point(row: 0, column: 0))
     }
 
@@ -148,15 +147,16 @@ public enum Render {
     }
 
     /// The status line (or the question before deleting, which takes the cursor) and the key line.
-    static func footer(_ page: Page, _ state: AppState, into grid: inout Grid, cursor: inout Point?) {
+    static func footer(_ page: Page, _ state: AppState, _ content: ContentPacks, into grid: inout Grid,
+                       cursor: inout Point?) {
         let width = grid.size.width
         let statusRow = grid.size.height - 2
-        var keyLine = page.keyLine ?? Keymap.hints(in: state.keyContext, width: width)
+        var keyLine = page.keyLine ?? Keymap.hints(in: state.keyContext, content.facilitatorWords, width: width)
         if case .confirmDelete(_, let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)
             cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
-            keyLine = "y yes, delete · n no, keep it"
+            keyLine = content.say(.deleteKeys)
         } else if let status = state.status {
             let text = (status.isProblem ? "! " : "") + status.text
             grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)
@@ -205,16 +205,18 @@ public enum Render {
         }
     }
 
-    static func helpFrame(_ state: AppState, size: Size) -> Frame {
+    static func helpFrame(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
         var grid = Grid(size)
         let context = state.keyContext
-        grid.put(TextWidth.pad(" Keys: " + context.title, to: size.width), row: 0, column: 0, role: .title)
+        grid.put(TextWidth.pad(" " + content.say(.keysFor, context.title(content.facilitatorWords)), to: size.width),
+                 row: 0, column: 0, role: .title)
         let keyWidth = min(18, size.width / 3)
         var lines: [(keys: String, help: String)] = []
         // Scrolling moves by whole keys (Down, Space), so nothing is cut off for good.
         for binding in Keymap.bindings(in: context).dropFirst(state.helpOffset) {
             let keys = binding.keys.map(\.label).joined(separator: " ")
-            for (i, line) in TextWidth.wrap(binding.help, width: size.width - keyWidth - 2).enumerated() {
+            for (i, line) in TextWidth.wrap(binding.help(content.facilitatorWords), width: size.width - keyWidth - 2)
+                .enumerated() {
                 lines.append((i == 0 ? keys : "", line))
             }
         }
@@ -224,7 +226,7 @@ public enum Render {
             grid.put(line.help, row: 2 + i, column: keyWidth + 1)
         }
         let more = room < lines.count
-        let footer = more ? "Down: more keys. Any other key: go back." : "Press any key to go back."
+        let footer = content.say(more ? .helpMore : .helpAnyKey)
         grid.put(TextWidth.truncate(footer, to: size.width), row: size.height - 1, column: 0, role: .keyHint)
         return Frame(grid: grid, cursor: Point(row: size.height - 1, column: 0))
     }

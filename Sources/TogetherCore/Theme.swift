@@ -1,3 +1,4 @@
+import TogetherContent
 /// How the screen looks: the theme, large text, symbols. Chosen by flags and keys; never stored in a session,
 /// so one laptop's choice does not follow the file to another screen.
 public struct ViewOptions: Equatable, Sendable {
@@ -75,15 +76,8 @@ public enum Theme: String, Sendable, CaseIterable {
     /// Calm: no colour, no symbols, no reverse title bar, nothing that flashes; focus is bold and underlined.
     case lowStimulus = "low-stimulus"
 
-    /// Words for the status line when the theme changes.
-    public var label: String {
-        switch self {
-        case .standard: "Default colours"
-        case .highContrast: "High contrast"
-        case .monochrome: "No colour"
-        case .lowStimulus: "Calm (no colour, no symbols)"
-        }
-    }
+    /// Words for the status line when the look changes (`look.<name>` in `facilitator-words.json`).
+    public func label(_ words: FacilitatorWords) -> String { words.text(named: "look." + rawValue) }
 
     public var next: Theme {
         let all = Theme.allCases

@@ -86,15 +86,15 @@ public enum Workshop {
             return []
         case .toggleLarge:
             state.view.large.toggle()
-            state.status = .init(state.view.large ? "Large text: on (L turns it off)" : "Large text: off")
+            state.status = .init(content.say(state.view.large ? .largeOn : .largeOff))
             return []
         case .nextTheme:
             state.view.theme = state.view.theme.next
-            state.status = .init("Theme: \(state.view.theme.label)")
+            state.status = .init(content.say(.look, state.view.theme.label(content.facilitatorWords)))
             return []
         case .toggleSymbols:
             state.view.symbols.toggle()
-            state.status = .init(state.view.symbols ? "Symbols: on" : "Symbols: off (words only)")
+            state.status = .init(content.say(state.view.symbols ? .symbolsOn : .symbolsOff))
             return []
         case .readAloud:
             let words = Render.spokenText(state, content)
@@ -148,12 +148,12 @@ public enum Workshop {
                 session.draft = Draft(target: .setupTitle, text: "")
                 state.session = session
                 state.cursor = 0
-                state.status = .init("A new workshop. Type its title, then press Enter.")
+                state.status = .init(content.say(.newWorkshop))
             } else {
                 let session = state.resumable[state.homeFocus - 1]
                 state.session = session
                 state.cursor = session.draft?.text.count ?? 0
-                state.status = .init("Welcome back. You are where you left off.")
+                state.status = .init(content.say(.welcomeBack))
             }
             state.screen = .workshop
         default:
@@ -215,84 +215,84 @@ public enum Workshop {
             if let target = Editing.editTarget(for: focused, session, content) {
                 Editing.begin(target, &session, &state)
             } else {
-                state.status = .init("There are no words to change on this line.", isProblem: true)
+                state.status = .init(content.say(.nothingToChange), isProblem: true)
             }
         case .delete:
-            if let question = deleteQuestion(focused, session) {
+            if let question = deleteQuestion(focused, session, content) {
                 state.overlay = .confirmDelete(focused!, question: question)
             } else {
-                state.status = .init("There is nothing to delete on this line.", isProblem: true)
+                state.status = .init(content.say(.nothingToDelete), isProblem: true)
             }
         case .confirm(let yes):
             if case .confirmDelete(let row, _) = state.overlay, yes {
                 Deleting.delete(row, from: &session, content)
-                state.status = .init("Deleted.")
+                state.status = .init(content.say(.deleted))
             } else {
-                state.status = .init("Nothing was deleted.")
+                state.status = .init(content.say(.nothingDeleted))
             }
             state.overlay = nil
         case .rate(let n):
             rate(n, &session, &state, content)
         case .cycleRole:
             guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
-                state.status = .init("Move to a person first, then press r.", isProblem: true)
+                state.status = .init(content.say(.moveToPersonFirst, "r"), isProblem: true)
                 return
             }
             session.people[i].role = next(after: session.people[i].role, in: content.workshop.roles.map(\.id))
-            state.status = .init("\(session.people[i].label) is: \(content.role(session.people[i].role)?.label ?? "")")
+            state.status = .init(content.say(.personIs, session.people[i].label, content.role(session.people[i].role)?.label ?? ""))
         case .cycleTheme:
             guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
-                state.status = .init("Move to a statement first, then press t.", isProblem: true)
+                state.status = .init(content.say(.moveToStatementThen, "t"), isProblem: true)
                 return
             }
             let ids: [String?] = [nil] + content.makingItReal.themes.map(\.id)
             let at = ids.firstIndex(of: session.statements[i].themeId) ?? 0
             session.statements[i].themeId = ids[(at + 1) % ids.count]
-            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? "no theme"
-            state.status = .init("Theme: \(label)")
+            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? content.say(.noTheme)
+            state.status = .init(content.say(.themeIs, label))
         case .moveRank, .moveToNextCategory, .moveToNextPerson:
             guard case .statement(let id)? = focused else {
-                state.status = .init("Move to a statement first.", isProblem: true)
+                state.status = .init(content.say(.moveToStatementFirst), isProblem: true)
                 return
             }
             Moving.move(id, action, &session, &state, content)
         case .cycleVoice:
             guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
-                state.status = .init("Move to a statement first, then press v.", isProblem: true)
+                state.status = .init(content.say(.moveToStatementThen, "v"), isProblem: true)
                 return
             }
             let voices = Voice.cycle(roles: content.workshop.roles.map(\.id))
             let at = voices.firstIndex(of: session.statements[i].voice) ?? -1
             session.statements[i].voice = voices[(at + 1) % voices.count]
-            state.status = .init("Whose words: \(StagePage.voiceLabel(session.statements[i].voice, content))")
+            state.status = .init(content.say(.whoseWords, StagePage.voiceLabel(session.statements[i].voice, content)))
         case .nextCategory:
             let headers = rows.indices.filter { if case .categoryHeader = rows[$0] { true } else { false } }
             guard !headers.isEmpty else { return }
             session.position.focus = headers.first { $0 > session.position.focus } ?? headers[0]
         case .finishWorkshop:
-            toggleFinished(&session, &state)
+            toggleFinished(&session, &state, content)
         case .toggleConsent:
             guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
-                state.status = .init("Move to a person first, then press o.", isProblem: true)
+                state.status = .init(content.say(.moveToPersonFirst, "o"), isProblem: true)
                 return
             }
             session.people[i].consentToQuote.toggle()
             state.status = .init(session.people[i].consentToQuote
-                                 ? "\(session.people[i].label) agrees that their words may be quoted (never with a name)."
-                                 : "\(session.people[i].label)'s words will not be quoted.")
+                                 ? content.say(.mayQuote, session.people[i].label)
+                                 : content.say(.mayNotQuote, session.people[i].label))
         case .acceptSuggestion, .ignoreSuggestion, .toggleMark, .putIntoTheme, .toggleLink:
             Theming.reduce(action, focused, &session, &state, content, env)
         case .dot(let delta):
-            Theming.dot(delta, focused, &session, &state)
+            Theming.dot(delta, focused, &session, &state, content)
         case .nextVoter:
             let ids: [String?] = [nil] + session.people.map(\.id)
             let at = ids.firstIndex(of: state.voter) ?? 0
             state.voter = ids[(at + 1) % ids.count]
-            state.status = .init("Dots now go to: \(Theming.voterLabel(state.voter, session))")
+            state.status = .init(content.say(.dotsNowGoTo, Theming.voterLabel(state.voter, session, content)))
         case .reveal:
             let hidden = session.statements.indices.filter { session.statements[$0].hidden }
             for i in hidden { session.statements[i].hidden = false }
-            state.status = .init(hidden.isEmpty ? "Nothing is hidden." : "\(hidden.count) statements are shown now.")
+            state.status = .init(hidden.isEmpty ? content.say(.nothingHidden) : content.say(.shownNow, "\(hidden.count)"))
         case .timerStartPause, .timerExtend, .timerHide:
             Timing.reduce(action, &session, &state, content)
         case .showStageMap:
@@ -300,9 +300,9 @@ public enum Workshop {
         case .startSearch:
             state.overlay = .search(query: "", focus: 0)
         case .undo:
-            History.undo(&session, &state)
+            History.undo(&session, &state, content)
         case .redo:
-            History.redo(&session, &state)
+            History.redo(&session, &state, content)
         default:
             break
         }
@@ -312,11 +312,11 @@ public enum Workshop {
         let stages = session.stages(content)
         let target = session.stageIndex(in: content) + delta
         guard stages.indices.contains(target) else {
-            state.status = .init(delta > 0 ? "This is the last stage." : "This is the first stage.")
+            state.status = .init(content.say(delta > 0 ? .lastStage : .firstStage))
             return
         }
         session.position = Position(stage: stages[target].id, item: 0, focus: 0)
-        state.status = .init("Now: \(stages[target].label)")
+        state.status = .init(content.say(.now, stages[target].label))
     }
 
     static func activate(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
@@ -326,14 +326,14 @@ public enum Workshop {
         case .setupField(.language):
             session.setup.language = next(after: session.setup.language, in: content.languages.map(\.code))
             let name = content.languages.first { $0.code == session.setup.language }?.name ?? session.setup.language
-            state.status = .init("Language: \(name)")
+            state.status = .init(content.say(.languageIs, name))
         case .setupField(.level):
             session.setup.level = next(after: session.setup.level, in: content.workshop.levels.map(\.id))
         case .setupField(.statementsPerPerson):
             session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
         case .setupField(.plan):
             session.setup.plan = next(after: session.setup.plan, in: content.workshop.plans.map(\.id))
-            state.status = .init("Plan: \(content.plan(session.setup.plan).label)")
+            state.status = .init(content.say(.planIs, content.plan(session.setup.plan).label))
         case .setupField(.votesPerPerson):
             session.setup.votesPerPerson = session.setup.votesPerPerson % 9 + 1
         case .setupField(.anonymous):
@@ -341,7 +341,7 @@ public enum Workshop {
         case .setupField(.revealLater):
             session.setup.revealLater.toggle()
             if !session.setup.revealLater, session.statements.contains(where: \.hidden) {
-                state.status = .init("New statements are shown as they are typed. Press R to show the hidden ones.")
+                state.status = .init(content.say(.shownAsTyped))
             }
         case .rating:
             let scale = ratingScale(session.position.stage, content)
@@ -349,11 +349,11 @@ public enum Workshop {
             let index = current.flatMap { id in scale.firstIndex { $0.id == id } } ?? -1
             rate((index + 1) % scale.count + 1, &session, &state, content)
         case .finishToggle:
-            toggleFinished(&session, &state)
+            toggleFinished(&session, &state, content)
         case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader:
             add(row, &session, &state, content)
         case .groupTheme where session.position.stage == .priorities:
-            Theming.dot(1, row, &session, &state)
+            Theming.dot(1, row, &session, &state, content)
         case .actionField(let id, .link):
             Planning.cycleLink(id, &session, &state, content)
         case .actionField(let id, .intention):
@@ -379,29 +379,29 @@ public enum Workshop {
             } else if let slot = slotOf(row, session, content) {
                 Editing.begin(.newNote(slot), &session, &state)
             } else {
-                state.status = .init("There are no themes yet. Press g and go to Finding themes.", isProblem: true)
+                state.status = .init(content.say(.noThemesYet), isProblem: true)
             }
         case .theming:
             Editing.begin(.newGroupTheme(statementIds: Theming.chosen(row, state, session)), &session, &state)
         case .priorities:
-            state.status = .init("Themes are made in Finding themes. Press g to go there.")
+            state.status = .init(content.say(.themesMadeInFinding))
         case .actions:
             Editing.begin(.newAction(link: nil), &session, &state)
         case .workingTogether:
             guard let person = session.currentPerson() else {
-                state.status = .init("Nobody is on the list yet. Press [ to go back and add people.", isProblem: true)
+                state.status = .init(content.say(.nobodyYet), isProblem: true)
                 return
             }
             let category = categoryOf(row, session) ?? content.workingTogether.categories[0].id
             let have = session.statements(of: person.id, in: category).count
             if have >= session.setup.statementsPerPerson {
                 let label = content.category(category)?.label ?? category
-                state.status = .init("\(person.label) has \(have) in \(label) already. That is the most.", isProblem: true)
+                state.status = .init(content.say(.hasTheMost, person.label, "\(have)", label), isProblem: true)
                 return
             }
             Editing.begin(.newStatement(personId: person.id, category: category), &session, &state)
         case .finish:
-            state.status = .init("Nothing to add here. Press [ to go back to a stage.")
+            state.status = .init(content.say(.nothingToAdd))
         }
     }
 
@@ -448,7 +448,7 @@ public enum Workshop {
     static func rate(_ n: Int, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
         let scale = ratingScale(session.position.stage, content)
         guard scale.indices.contains(n - 1) else {
-            state.status = .init("Choose a number from 1 to \(scale.count).", isProblem: true)
+            state.status = .init(content.say(.chooseNumber, "\(scale.count)"), isProblem: true)
             return
         }
         let level = scale[n - 1]
@@ -462,32 +462,32 @@ public enum Workshop {
         default:
             return
         }
-        state.status = .init("Chosen: \(level.label)")
+        state.status = .init(content.say(.chosen, level.label))
     }
 
-    static func toggleFinished(_ session: inout Session, _ state: inout AppState) {
+    static func toggleFinished(_ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
         if session.status == .finished {
             session.status = .inProgress
-            state.status = .init("The workshop is open again.")
+            state.status = .init(content.say(.openAgain))
         } else {
             session.status = .finished
-            state.status = .init("The workshop is finished and saved. Press q to close.")
+            state.status = .init(content.say(.finishedAndSaved))
         }
     }
 
-    static func deleteQuestion(_ row: RowRef?, _ session: Session) -> String? {
+    static func deleteQuestion(_ row: RowRef?, _ session: Session, _ content: ContentPacks) -> String? {
         switch row {
         case .person(let id):
             guard let person = session.people.first(where: { $0.id == id }) else { return nil }
             let count = session.statements.filter { $0.personId == id }.count
-            return count == 0 ? "Delete \(person.label)?" : "Delete \(person.label) and their \(count) statements?"
-        case .note: return "Delete this note?"
-        case .statement: return "Delete this statement?"
+            return count == 0 ? content.say(.deletePerson, person.label)
+                : content.say(.deletePersonAnd, person.label, "\(count)")
+        case .note: return content.say(.deleteNote)
+        case .statement: return content.say(.deleteStatement)
         case .groupTheme(let id):
             let count = session.statements.filter { $0.groupThemeId == id }.count
-            return count == 0 ? "Delete this theme?"
-                : "Delete this theme? Its \(count) statements stay, without a theme."
-        case .actionField: return "Delete this action?"
+            return count == 0 ? content.say(.deleteTheme) : content.say(.deleteThemeAnd, "\(count)")
+        case .actionField: return content.say(.deleteAction)
         default: return nil
         }
     }

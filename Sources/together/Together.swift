@@ -317,8 +317,14 @@ struct KeysCommand: ParsableCommand {
         abstract: "Print the workshop's keys as Markdown (the README's list is this)."
     )
 
+    @OptionGroup var assets: AssetOptions
+    @Option(help: "The language of the key list: en or cy.") var lang = "en"
+
     func run() throws {
-        print(Keymap.markdown, terminator: "")
+        do {
+            let (content, _) = try assets.loadLanguages(lang)
+            print(Keymap.markdown(content.facilitatorWords), terminator: "")
+        } catch let error as Failure { Self.fail(error) }
     }
 }
 

@@ -12,18 +12,36 @@ struct KeymapTests {
             var seen: [Key: Action] = [:]
             for binding in Keymap.bindings where binding.context == context {
                 for key in binding.keys {
-                    #expect(seen[key] == nil, "\(key.label) is bound twice in \(context.title)")
+                    #expect(seen[key] == nil, "\(key.label) is bound twice in \(context)")
                     seen[key] = binding.action
                 }
             }
         }
     }
 
-    @Test("every binding says what it does, in plain words")
+    @Test("every binding says what it does, in plain words, in every language")
     func described() {
-        for binding in Keymap.bindings {
-            #expect(!binding.help.isEmpty)
-            #expect(binding.help.split(separator: " ").count <= 15, "\(binding.help)")
+        #expect(Set(Keymap.bindings.map(\.id)).count == Keymap.bindings.count, "two bindings share a name")
+        for (code, packs) in allLanguages {
+            let words = packs.facilitatorWords
+            for binding in Keymap.bindings {
+                #expect(words.words["key." + binding.id]?.isEmpty == false, "\(code): no help for \(binding.id)")
+                #expect(binding.help(words).split(separator: " ").count <= 15, "\(binding.help(words))")
+                if binding.hasShort {
+                    #expect(words.words["short." + binding.id]?.isEmpty == false, "\(code): no short \(binding.id)")
+                }
+            }
+            for context in KeyContext.allCases {
+                #expect(words.words["context." + context.rawValue]?.isEmpty == false, "\(code): \(context)")
+            }
+            for look in Theme.allCases {
+                #expect(words.words["look." + look.rawValue]?.isEmpty == false, "\(code): \(look)")
+            }
+            // Nothing in the file that no key, place or look uses.
+            let used = Set(Keymap.bindings.flatMap { ["key." + $0.id, "short." + $0.id] }
+                + KeyContext.allCases.map { "context." + $0.rawValue } + Theme.allCases.map { "look." + $0.rawValue }
+                + FacilitatorKey.allCases.map(\.rawValue))
+            #expect(Set(words.words.keys).subtracting(used).sorted() == [], "\(code)")
         }
     }
 
@@ -42,7 +60,7 @@ struct KeymapTests {
     func keyLine() {
         for context in KeyContext.allCases {
             for width in [30, 40, 80, 200] {
-                let line = Keymap.hints(in: context, width: width)
+                let line = Keymap.hints(in: context, content.facilitatorWords, width: width)
                 let help = context == .typing ? "F1 keys" : "? keys"
                 #expect(line.hasSuffix(help))
                 #expect(TextWidth.of(line) <= max(width, TextWidth.of(help)))
@@ -55,7 +73,7 @@ struct KeymapTests {
     @Test("the README's key list is the key table")
     func readme() throws {
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        #expect(readme.contains(Keymap.markdown), "Run `together keys` and paste its output into README.md")
+        #expect(readme.contains(Keymap.markdown(content.facilitatorWords)), "Run `together keys` and paste its output into README.md")
     }
 }
 

@@ -22,7 +22,8 @@ struct LanguageTests {
         return try! JSONDecoder().decode(Bar.self, from: data)
     }()
 
-    /// Every string a participant sees that comes from the packs, with where it is from.
+    /// Every string a participant sees on the shared screen, with where it is from: the packs, the words for
+    /// participants, and the facilitator's words (key help, what just happened), which share the screen.
     static func participantStrings(_ packs: ContentPacks) -> [(String, String)] {
         var out: [(String, String)] = []
         for t in packs.makingItReal.themes { out += [("theme \(t.id) label", t.label), ("theme \(t.id) prompt", t.prompt)] }
@@ -37,8 +38,17 @@ struct LanguageTests {
         for plan in w.plans { out.append(("plan \(plan.id)", plan.label)) }
         for section in w.noteSections { out.append(("note section \(section.id)", section.label)) }
         for (key, text) in packs.words.words.sorted(by: { $0.key < $1.key }) { out.append(("words \(key)", text)) }
+        for (key, text) in packs.facilitatorWords.words.sorted(by: { $0.key < $1.key }) {
+            out.append(("facilitator \(key)", text))
+        }
         return out
     }
+
+    /// Words that are the same in Welsh and English: the framework's own name, and "map" and "dot".
+    static let sameInBoth: Set<String> = [
+        "stage makingItReal", "facilitator context.makingItReal", "words makingItRealLinks", "words themeOneDot", "words themeDots",
+        "facilitator short.workshop.showStageMap", "facilitator short.priorities.dot(1)",
+    ]
 
     /// Sentences: split at . ? ! (and at the dots between short items on a key line).
     static func sentences(_ text: String) -> [String] {
@@ -75,10 +85,10 @@ struct LanguageTests {
         #expect(en.review == nil)
         // Welsh wording, not English left behind.
         let english = Set(Self.participantStrings(en).map(\.1))
-        let leftInEnglish = Self.participantStrings(cy).filter { english.contains($0.1) && $0.1 != "Making It Real" }
+        let leftInEnglish = Self.participantStrings(cy).filter { english.contains($0.1) && !Self.sameInBoth.contains($0.0) }
         #expect(leftInEnglish.isEmpty, "\(leftInEnglish)")
         for name in ["making-it-real", "working-together", "top-tips", "workshop", "keywords", "commissioning",
-                     "participant-words"] {
+                     "participant-words", "facilitator-words"] {
             let text = try String(contentsOf: assetsFolder.appendingPathComponent("content/cy/\(name).json"), encoding: .utf8)
             #expect(text.contains("\"review\""), "\(name).json must say it needs checking")
         }
@@ -125,7 +135,7 @@ struct LanguageTests {
         #expect(engine.content.language == "cy")
         let screen = Render.frame(engine.state, engine.content, size: Size(width: 100, height: 30)).grid.text
         #expect(screen.contains("Paratoi"))
-        #expect(screen.contains("Cymraeg (wording to be checked)"))
+        #expect(screen.contains("Cymraeg (geiriad i'w wirio)"))
         engine.apply(.nextStage)
         let rating = Render.frame(engine.state, engine.content, size: Size(width: 100, height: 30)).grid.text
         #expect(rating.contains("Cadw'n ddiogel ac yn iach"))
@@ -142,5 +152,59 @@ struct LanguageTests {
         _ = runner.run()
         #expect(runner.state.session?.setup.language == "cy")
         #expect(output.joined(separator: "\n").contains("== Paratoi"))
+    }
+
+    /// The fixed words of the English interface (templates cut at their `{1}`), long enough to be sure of:
+    /// none of them may show on a Welsh screen.
+    static func englishPieces() throws -> [(String, String)] {
+        let en = try #require(allLanguages["en"]), cy = try #require(allLanguages["cy"])
+        var pieces: [(String, String)] = []
+        func add(_ name: String, _ english: String, _ welsh: String?) {
+            guard english != welsh else { return }
+            for piece in english.split(separator: "{").map({ String($0.drop { $0.isNumber || $0 == "}" }) }) {
+                let trimmed = piece.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+                if trimmed.split(separator: " ").count >= 2 && trimmed.count >= 10 { pieces.append((name, trimmed)) }
+            }
+        }
+        for (key, text) in en.words.words { add(key, text, cy.words.words[key]) }
+        for (key, text) in en.facilitatorWords.words { add(key, text, cy.facilitatorWords.words[key]) }
+        return pieces
+    }
+
+    @Test("a Welsh workshop shows no English: every screen, overlay, the keys, large text and plain mode")
+    func noEnglishOnWelshScreens() throws {
+        let cy = try #require(allLanguages["cy"])
+        let pieces = try Self.englishPieces()
+        #expect(pieces.count > 150)
+        var screens = CursorTests.screens(in: cy)
+        var help = screens[1].1
+        press([.char("?")], &help, in: cy)
+        screens.append(("keys", help))
+        var undo = screens[1].1
+        press([.char("U")], &undo, in: cy)
+        #expect(undo.status?.text == "Does dim byd i'w ailwneud.")
+        screens.append(("status", undo))
+        var checked = 0
+        for (name, base) in screens {
+            for large in [false, true] {
+                var state = base
+                state.view.large = large
+                let text = Render.frame(state, cy, size: Size(width: 120, height: 40)).grid.text
+                    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                for (key, piece) in pieces where text.contains(piece) {
+                    Issue.record("\(name)\(large ? " large" : ""): English \"\(piece)\" (\(key)) on a Welsh screen")
+                }
+                checked += 1
+            }
+            var mode = PlainMode()
+            let plain = mode.describe(base, cy)
+            for (key, piece) in pieces where plain.contains(piece) {
+                Issue.record("\(name) plain: English \"\(piece)\" (\(key))")
+            }
+        }
+        #expect(checked == screens.count * 2)
+        // The check can fail: the same screen in English is full of them.
+        let english = Render.frame(screens[1].1, try #require(allLanguages["en"]), size: Size(width: 120, height: 40))
+        #expect(pieces.contains { english.grid.text.contains($0.1) })
     }
 }

@@ -141,26 +141,32 @@ struct LookTests {
 struct CursorTests {
     /// Every screen: the start screen, each stage, the lists shown over a stage, typing, and the question
     /// before deleting.
-    static func screens() -> [(String, AppState)] {
-        var screens: [(String, AppState)] = [("home", AppState(resumable: [ScreenTests.sample(at: .setup).session!]))]
-        for stage in StageKind.allCases {
+    static func screens(in packs: ContentPacks = content) -> [(String, AppState)] {
+        func sample(at stage: StageKind) -> AppState {
             var state = ScreenTests.sample(at: stage)
+            state.session?.setup.language = packs.language
+            return state
+        }
+        func press(_ keys: [Key], _ state: inout AppState) { TogetherTests.press(keys, &state, in: packs) }
+        var screens: [(String, AppState)] = [("home", AppState(resumable: [sample(at: .setup).session!]))]
+        for stage in StageKind.allCases {
+            var state = sample(at: stage)
             press([.down], &state)
             screens.append(("stage \(stage)", state))
         }
-        var map = ScreenTests.sample(at: .setup)
+        var map = sample(at: .setup)
         press([.char("g"), .down], &map)
         screens.append(("stage map", map))
-        var search = ScreenTests.sample(at: .setup)
+        var search = sample(at: .setup)
         press([.char("/")] + typing("flat"), &search)
         screens.append(("search", search))
-        var theme = ScreenTests.sample(at: .theming)
+        var theme = sample(at: .theming)
         press([.char("i")], &theme)
         screens.append(("choose theme", theme))
-        var typingState = ScreenTests.sample(at: .workingTogether)
+        var typingState = sample(at: .workingTogether)
         press([.char("a")] + typing("I would like"), &typingState)
         screens.append(("typing", typingState))
-        var confirm = ScreenTests.sample(at: .workingTogether)
+        var confirm = sample(at: .workingTogether)
         press([.down, .char("d")], &confirm)
         screens.append(("confirm delete", confirm))
         return screens

@@ -97,4 +97,30 @@ struct SpeakerTests {
         let welsh = Speaker.find(environment: ["PATH": folder.path], language: "cy")
         #expect(welsh.engine == .espeak(path: folder.path + "/espeak-ng", extraArguments: ["-v", "cy"]))
     }
+
+    @Test("the voice follows the workshop's language, also when it is changed at setup")
+    func voiceFollowsLanguage() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A stand-in voice that writes down how it was asked to speak.
+        let voice = folder.appendingPathComponent("espeak-ng")
+        let log = folder.appendingPathComponent("voices.txt")
+        try Data("#!/bin/sh\necho \"$*\" >> '\(log.path)'\ncat > /dev/null\n".utf8).write(to: voice)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: voice.path)
+        let speaker = Speaker.find(environment: ["PATH": folder.path], language: "en")
+        let en = try #require(allLanguages["en"])
+        let sessions = folder.appendingPathComponent("sessions")
+        let engine = WorkshopEngine(state: AppState(), content: en, store: SessionStore(folder: sessions), env: testEnv,
+                                    speaker: speaker, languages: allLanguages)
+        for action in [Action.activate, .insert("Summer"), .commitEdit, .readAloud] { engine.apply(action) }
+        speaker.waitUntilQuiet()
+        for action in [Action.focusDown, .focusDown, .focusDown, .activate, .readAloud] { engine.apply(action) }
+        speaker.waitUntilQuiet()
+        #expect(engine.state.session?.setup.language == "cy")
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")
+        #expect(lines == ["-v en-gb --stdin", "-v cy --stdin"])
+        // speech-dispatcher is told the language the same way.
+        let spd = Speaker.Engine.speechDispatcher(path: "/usr/bin/spd-say").launch(language: "cy")
+        #expect(spd.arguments == ["--wait", "-e", "-l", "cy"])
+    }
 }

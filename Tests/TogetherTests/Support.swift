@@ -30,11 +30,11 @@ func temporaryFolder(_ name: String = #function) -> URL {
 
 /// Applies a list of keys to a state, the way the main loop does.
 @discardableResult
-func press(_ keys: [Key], _ state: inout AppState) -> [Effect] {
+func press(_ keys: [Key], _ state: inout AppState, in packs: ContentPacks = content) -> [Effect] {
     var effects: [Effect] = []
     for key in keys {
         if let action = Workshop.action(for: .key(key), in: state) {
-            effects += Workshop.apply(&state, action, content: content, env: testEnv)
+            effects += Workshop.apply(&state, action, content: packs, env: testEnv)
         }
     }
     return effects
