@@ -29,6 +29,7 @@ enum LargeLayout {
         } else {
             focused.map { $0.text.trimmingCharacters(in: .whitespaces) }
         }
+        let bigText = page.largeItem == nil && page.editor == nil ? focused?.large ?? itemText : itemText
         let prompt = page.fixed.first { $0.role == .prompt }?.text
         let heading = page.fixed.first { $0.role != .prompt }
 
@@ -65,13 +66,13 @@ enum LargeLayout {
 
         var itemTop = top
         var drawnItem = false
-        if let prompt, let itemText, let (scale, blocks) = BlockText.fit([prompt, itemText], font: font,
+        if let prompt, let bigText, let (scale, blocks) = BlockText.fit([prompt, bigText], font: font,
                                                                           width: width, height: room - 1) {
             let next = BlockText.draw(blocks[0], scale: scale, into: &grid, row: top, column: 0, role: .prompt)
             itemTop = next + scale.lineGap + 1
             BlockText.draw(blocks[1], scale: scale, into: &grid, row: itemTop, column: 0, role: itemRole)
             drawnItem = true
-        } else if let itemText {
+        } else if let bigText {
             // The prompt in normal text (at most two lines), the item big.
             var promptRows = 0
             if let prompt {
@@ -82,7 +83,7 @@ enum LargeLayout {
                 }
                 promptRows = min(2, wrapped.count) + 1
             }
-            guard let (scale, blocks) = BlockText.fit([itemText], font: font, width: width,
+            guard let (scale, blocks) = BlockText.fit([bigText], font: font, width: width,
                                                       height: room - promptRows) else { return nil }
             itemTop = top + promptRows
             BlockText.draw(blocks[0], scale: scale, into: &grid, row: itemTop, column: 0, role: itemRole)

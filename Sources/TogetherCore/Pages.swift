@@ -157,10 +157,11 @@ enum StagePage {
 
     static func rating(_ page: inout Page, question: String, chosen: String?, scale: [RatingLevel],
                        _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
-        let answer = chosen.flatMap { id in scale.firstIndex { $0.id == id } }
-            .map { "[\($0 + 1)] \(scale[$0].label)" } ?? content.say(.notChosenYet)
+        let index = chosen.flatMap { id in scale.firstIndex { $0.id == id } }
+        let answer = index.map { "[\($0 + 1)] \(scale[$0].label)" } ?? content.say(.notChosenYet)
+        // In large text the answer alone is drawn big (or the question, until there is an answer).
         page.list.append(.init(text: "\(question) \(answer)", role: chosen == nil ? .normal : .chosen,
-                               row: rowIndex(.rating)))
+                               row: rowIndex(.rating), large: index.map { scale[$0].label } ?? question))
         let options = scale.enumerated().map { "\($0 + 1) \($1.label)" }.joined(separator: " · ")
         page.list.append(.init(text: options, role: .dim, indent: 2))
     }

@@ -242,6 +242,8 @@ struct Page {
         var row: Int? = nil
         var indent: Int = 0
         var isFirst = true
+        /// Large text: shorter words to draw big when this line is chosen (the whole line is still shown small).
+        var large: String? = nil
     }
 
     var title: String
