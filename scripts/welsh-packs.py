@@ -113,27 +113,98 @@ WELSH = {
     "Finished": "Wedi gorffen", "Thank you for taking part.": "Diolch am gymryd rhan.",
 }
 
+# commissioning.json: the words commissioners read in the tally's mapping.
+WELSH_COMMISSIONING = {
+    "How the tally puts what people said into the language commissioners use. Each link has a reason, so a reader can question it. Edit freely: the tally checks that every id here is known.":
+        "Sut mae'r cyfrif yn rhoi'r hyn a ddywedodd pobl yn iaith comisiynwyr. Mae rheswm i bob cysylltiad, fel bod darllenydd yn gallu ei holi. Golygwch yn rhydd: mae'r cyfrif yn gwirio bod pob id yma'n hysbys.",
+    "Person-centred and outcomes-focused": "Yn canolbwyntio ar yr unigolyn ac ar ganlyniadau",
+    "Inclusive": "Cynhwysol", "Well led": "Wedi'i arwain yn dda",
+    "Promotes a sustainable and diverse market place": "Yn hybu marchnad gynaliadwy ac amrywiol",
+    "Person-centred and focuses on outcomes": "Yn canolbwyntio ar yr unigolyn ac ar ganlyniadau",
+    "Promotes health and wellbeing": "Yn hybu iechyd a llesiant", "Delivers social value": "Yn creu gwerth cymdeithasol",
+    "Co-produced with local people, their carers and communities":
+        "Wedi'i gyd-gynhyrchu gyda phobl leol, eu gofalwyr a'u cymunedau",
+    "Positive engagement with providers": "Ymgysylltu cadarnhaol â darparwyr", "Promotes equality": "Yn hybu cydraddoldeb",
+    "A whole system approach": "Dull system gyfan", "Uses evidence about what works": "Yn defnyddio tystiolaeth am beth sy'n gweithio",
+    "A diverse and sustainable market": "Marchnad amrywiol a chynaliadwy", "Provides value for money": "Yn rhoi gwerth am arian",
+    "Develops the workforce": "Yn datblygu'r gweithlu",
+    "Analyse": "Dadansoddi", "Plan": "Cynllunio", "Do (secure services)": "Gwneud (sicrhau gwasanaethau)", "Review": "Adolygu",
+    "What is working is evidence for reviewing services: what to keep and keep investing in.":
+        "Mae'r hyn sy'n gweithio yn dystiolaeth ar gyfer adolygu gwasanaethau: beth i'w gadw a pharhau i fuddsoddi ynddo.",
+    "What is not working shows the gaps: it feeds the analysis of need and the review of what is commissioned now.":
+        "Mae'r hyn sydd ddim yn gweithio yn dangos y bylchau: mae'n bwydo'r dadansoddiad o angen a'r adolygiad o'r hyn sy'n cael ei gomisiynu nawr.",
+    "What people want for the future shapes the plan: the outcomes to commission for.":
+        "Mae'r hyn mae pobl ei eisiau ar gyfer y dyfodol yn siapio'r cynllun: y canlyniadau i'w comisiynu.",
+    "Continuing to invest is a decision about securing services.":
+        "Mae parhau i fuddsoddi yn benderfyniad am sicrhau gwasanaethau.",
+    "Stopping a service follows a review and changes what is secured.":
+        "Mae stopio gwasanaeth yn dilyn adolygiad ac yn newid yr hyn sy'n cael ei sicrhau.",
+    "A new service is planned, then secured.": "Mae gwasanaeth newydd yn cael ei gynllunio, yna ei sicrhau.",
+    "Changing a service is planned, then secured in its new shape.":
+        "Mae newid gwasanaeth yn cael ei gynllunio, yna ei sicrhau yn ei ffurf newydd.",
+    "People stay safe and well, and get health care that works for them.":
+        "Mae pobl yn cadw'n ddiogel ac yn iach, ac yn cael gofal iechyd sy'n gweithio iddyn nhw.",
+    "Staying safe and healthy is a wellbeing outcome (standard 2), judged by what people say about their own lives (standard 1).":
+        "Mae cadw'n ddiogel ac yn iach yn ganlyniad llesiant (safon 2), wedi'i farnu yn ôl yr hyn mae pobl yn ei ddweud am eu bywydau eu hunain (safon 1).",
+    "Look at safety, health access and reasonable adjustments in health services with the people who use them.":
+        "Edrychwch ar ddiogelwch, mynediad at iechyd ac addasiadau rhesymol mewn gwasanaethau iechyd gyda'r bobl sy'n eu defnyddio.",
+    "People get information and advice they can understand, when they need it.":
+        "Mae pobl yn cael gwybodaeth a chyngor y gallan nhw eu deall, pan fydd eu hangen.",
+    "Information people can use is a reasonable adjustment (equality, standard 6) and the first step to taking part in decisions (co-production, standard 4).":
+        "Mae gwybodaeth y gall pobl ei defnyddio yn addasiad rhesymol (cydraddoldeb, safon 6) a'r cam cyntaf at gymryd rhan mewn penderfyniadau (cyd-gynhyrchu, safon 4).",
+    "Ask for accessible information (for example easy read) in every contract, and check it with the people it is for.":
+        "Gofynnwch am wybodaeth hygyrch (er enghraifft hawdd ei darllen) ym mhob contract, a'i gwirio gyda'r bobl y mae hi ar eu cyfer.",
+    "People keep their family, friends and connections, and take part in community life.":
+        "Mae pobl yn cadw eu teulu, eu ffrindiau a'u cysylltiadau, ac yn cymryd rhan ym mywyd y gymuned.",
+    "Friendships, work, learning and community life are social value (standard 3) and protect wellbeing (standard 2).":
+        "Mae cyfeillgarwch, gwaith, dysgu a bywyd cymunedol yn werth cymdeithasol (safon 3) ac yn diogelu llesiant (safon 2).",
+    "Commission for connections: transport, friendships, work and volunteering, not only for hours of support.":
+        "Comisiynwch ar gyfer cysylltiadau: trafnidiaeth, cyfeillgarwch, gwaith a gwirfoddoli, nid oriau o gefnogaeth yn unig.",
+    "People get support that fits their life, in the way they choose.":
+        "Mae pobl yn cael cefnogaeth sy'n ffitio eu bywyd, yn y ffordd maen nhw'n ei dewis.",
+    "Support shaped around the person is the core of person-centred commissioning (standard 1), and real choice needs a range of providers (standard 10).":
+        "Cefnogaeth wedi'i siapio o gwmpas yr unigolyn yw craidd comisiynu sy'n canolbwyntio ar yr unigolyn (safon 1), ac mae dewis go iawn angen amrywiaeth o ddarparwyr (safon 10).",
+    "Widen choice: personal budgets and direct payments that work, and a range of providers to choose from.":
+        "Ehangwch ddewis: cyllidebau personol a thaliadau uniongyrchol sy'n gweithio, ac amrywiaeth o ddarparwyr i ddewis ohonyn nhw.",
+    "People stay in control of decisions about their life and their support.":
+        "Mae pobl yn cadw rheolaeth dros benderfyniadau am eu bywyd a'u cefnogaeth.",
+    "Being in control of decisions is an outcome people name (standard 1), and it needs people involved in every decision about them (standard 4).":
+        "Mae rheoli penderfyniadau yn ganlyniad mae pobl yn ei enwi (safon 1), ac mae angen cynnwys pobl ym mhob penderfyniad amdanyn nhw (safon 4).",
+    "Make reviews and changes person-led, and involve people in commissioning decisions from the start.":
+        "Gwnewch adolygiadau a newidiadau dan arweiniad yr unigolyn, a chynnwys pobl mewn penderfyniadau comisiynu o'r dechrau.",
+    "People are supported by staff who know them, are skilled and have time.":
+        "Mae pobl yn cael eu cefnogi gan staff sy'n eu hadnabod, sy'n fedrus ac sydd ag amser.",
+    "Who supports people depends on developing the workforce (standard 12) and on working with providers (standard 5).":
+        "Mae pwy sy'n cefnogi pobl yn dibynnu ar ddatblygu'r gweithlu (safon 12) ac ar weithio gyda darparwyr (safon 5).",
+    "Work with providers on continuity of staff, training with people who use services, and time to do the job well.":
+        "Gweithiwch gyda darparwyr ar gysondeb staff, hyfforddiant gyda phobl sy'n defnyddio gwasanaethau, ac amser i wneud y gwaith yn dda.",
+}
+
 # Fields that are words for people; everything else (ids, sources, numbers, symbols) is copied.
 WORD_FIELDS = {"label", "prompt", "heading"}
+COMMISSIONING_FIELDS = {"label", "about", "reason", "objective", "implication"}
 
 
-def translate(value, key, name):
+def translate(value, key, name, fields=WORD_FIELDS, wording=WELSH):
     if isinstance(value, dict):
-        return {k: (v if k in ("source", "id") else translate(v, k, name)) for k, v in value.items()}
+        return {k: (v if k in ("source", "id") else translate(v, k, name, fields, wording)) for k, v in value.items()}
     if isinstance(value, list):
-        return [translate(v, key, name) for v in value]
-    if isinstance(value, str) and key in WORD_FIELDS:
-        if value not in WELSH:
-            sys.exit(f"{name}: no Welsh wording for {value!r}: add it to WELSH in {__file__}")
-        return WELSH[value]
+        return [translate(v, key, name, fields, wording) for v in value]
+    if isinstance(value, str) and key in fields:
+        if value not in wording:
+            sys.exit(f"{name}: no Welsh wording for {value!r}: add it in {__file__}")
+        return wording[value]
     return value
 
 
 def main():
     CY.mkdir(parents=True, exist_ok=True)
-    for name in ["making-it-real.json", "working-together.json", "top-tips.json", "workshop.json"]:
+    for name in ["making-it-real.json", "working-together.json", "top-tips.json", "workshop.json", "commissioning.json"]:
         pack = json.loads((EN / name).read_text(encoding="utf-8"))
-        welsh = translate(pack, None, name)
+        if name == "commissioning.json":
+            welsh = translate(pack, None, name, COMMISSIONING_FIELDS, WELSH_COMMISSIONING)
+        else:
+            welsh = translate(pack, None, name)
         welsh["language"] = "cy"
         welsh["review"] = REVIEW
         (CY / name).write_text(json.dumps(welsh, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -87,10 +87,20 @@ struct LanguageTests {
         let english = Set(Self.participantStrings(en).map(\.1))
         let leftInEnglish = Self.participantStrings(cy).filter { english.contains($0.1) && !Self.sameInBoth.contains($0.0) }
         #expect(leftInEnglish.isEmpty, "\(leftInEnglish)")
+        // The commissioning pack too: the same links, in Welsh words.
+        let (ec, cc) = (en.commissioning, cy.commissioning)
+        #expect(ec.standards.map(\.id) == cc.standards.map(\.id) && ec.themes.map(\.themeId) == cc.themes.map(\.themeId))
+        let englishCommissioning = Set(ec.standards.map(\.label) + ec.domains.map(\.label) + ec.themes.map(\.objective)
+            + ec.themes.map(\.reason) + ec.themes.map(\.implication) + ec.categories.map(\.reason))
+        let welshCommissioning = cc.standards.map(\.label) + cc.domains.map(\.label) + cc.themes.map(\.objective)
+            + cc.themes.map(\.reason) + cc.themes.map(\.implication) + cc.categories.map(\.reason)
+        #expect(welshCommissioning.filter(englishCommissioning.contains).isEmpty)
         for name in ["making-it-real", "working-together", "top-tips", "workshop", "keywords", "commissioning",
                      "participant-words", "facilitator-words"] {
-            let text = try String(contentsOf: assetsFolder.appendingPathComponent("content/cy/\(name).json"), encoding: .utf8)
-            #expect(text.contains("\"review\""), "\(name).json must say it needs checking")
+            let data = try Data(contentsOf: assetsFolder.appendingPathComponent("content/cy/\(name).json"))
+            let top = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            #expect((top["review"] as? String)?.contains("fluent Welsh speaker") == true,
+                    "\(name).json must say it needs checking")
         }
     }
 
