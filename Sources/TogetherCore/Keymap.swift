@@ -181,7 +181,7 @@ public enum Keymap {
         for context in KeyContext.allCases {
             let rows = bindings.filter { $0.context == context }
             if rows.isEmpty { continue }
-            out += "\n**\(context.title(words))**\n\n| key | what it does |\n|---|---|\n"
+            out += "\n**\(context.title(words))**\n\n| \(words.text(.keysTableKey)) | \(words.text(.keysTableWhat)) |\n|---|---|\n"
             for b in rows {
                 out += "| \(b.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(b.help(words)) |\n"
             }
