@@ -69,7 +69,7 @@ public enum ParticipantKey: String, WordKey {
     case actionIntention, stageProgress, fromAReview, themeProgress, themeQuestion, tipProgress, tipQuestion
     case headingPressAToAdd, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
     case hiddenUntilRevealed, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
-    case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme
+    case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme, moreAbove, moreBelow
 }
 
 public enum FacilitatorKey: String, WordKey {

@@ -117,7 +117,7 @@ public enum Render {
         let window = scrollWindow(count: lines.count, height: listHeight, focus: focusLines)
         var row = listTop
         if window.above {
-            grid.put(state.view.showsSymbols ? "  ↑ more above" : "  more above", row: row, column: 0, role: .dim)
+            grid.put("  " + (state.view.showsSymbols ? "↑ " : "") + content.say(.moreAbove), row: row, column: 0, role: .dim)
             row += 1
         }
         for line in lines[window.range] {
@@ -130,7 +130,7 @@ public enum Render {
             row += 1
         }
         if window.below {
-            grid.put(state.view.showsSymbols ? "  ↓ more below" : "  more below", row: row, column: 0, role: .dim)
+            grid.put("  " + (state.view.showsSymbols ? "↓ " : "") + content.say(.moreBelow), row: row, column: 0, role: .dim)
         }
 
         footer(page, state, content, into: &grid, cursor: &cursor)

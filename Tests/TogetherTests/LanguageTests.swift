@@ -195,16 +195,19 @@ struct LanguageTests {
         #expect(undo.status?.text == "Does dim byd i'w ailwneud.")
         screens.append(("status", undo))
         var checked = 0
+        let sizes = [Size(width: 120, height: 40), Size(width: 40, height: 12)]
         for (name, base) in screens {
             for large in [false, true] {
-                var state = base
-                state.view.large = large
-                let text = Render.frame(state, cy, size: Size(width: 120, height: 40)).grid.text
-                    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-                for (key, piece) in pieces where text.contains(piece) {
-                    Issue.record("\(name)\(large ? " large" : ""): English \"\(piece)\" (\(key)) on a Welsh screen")
+                for size in sizes {
+                    var state = base
+                    state.view.large = large
+                    let text = Render.frame(state, cy, size: size).grid.text
+                        .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+                    for (key, piece) in pieces where text.contains(piece) {
+                        Issue.record("\(name)\(large ? " large" : "") \(size.width)×\(size.height): English \"\(piece)\" (\(key))")
+                    }
+                    checked += 1
                 }
-                checked += 1
             }
             var mode = PlainMode()
             let plain = mode.describe(base, cy)
@@ -212,7 +215,7 @@ struct LanguageTests {
                 Issue.record("\(name) plain: English \"\(piece)\" (\(key))")
             }
         }
-        #expect(checked == screens.count * 2)
+        #expect(checked == screens.count * 2 * sizes.count)
         // The check can fail: the same screen in English is full of them.
         let english = Render.frame(screens[1].1, try #require(allLanguages["en"]), size: Size(width: 120, height: 40))
         #expect(pieces.contains { english.grid.text.contains($0.1) })
