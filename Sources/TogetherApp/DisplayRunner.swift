@@ -24,7 +24,7 @@ public final class DisplayRunner {
     private let terminal: any Terminal
     private var followed: URL?
     private var stamp: Stamp?
-    private var problem: String?
+    private var problem: Display.Problem?
     private var lastFrame: Frame?
     private var finished = false
     /// How often the file is looked at, in milliseconds: a save shows within this and one drawing.
@@ -75,7 +75,7 @@ public final class DisplayRunner {
         let now = Stamp(url)
         guard url != followed || now != stamp else { return }
         guard let now else {
-            problem = "\(url.lastPathComponent) is not there just now; showing the last words read."
+            problem = .missing(file: url.lastPathComponent)
             stamp = nil
             return
         }
@@ -86,7 +86,7 @@ public final class DisplayRunner {
             problem = nil
         } catch {
             // Keep what was shown: the next save will be read.
-            problem = "\(url.lastPathComponent) could not be read just now (\(error.reason)); showing the last words read."
+            problem = .unreadable(file: url.lastPathComponent, reason: error.reason)
             stamp = now
             followed = url
         }

@@ -69,7 +69,8 @@ public enum ParticipantKey: String, WordKey {
     case actionIntention, stageProgress, fromAReview, themeProgress, themeQuestion, tipProgress, tipQuestion
     case headingPressAToAdd, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
     case hiddenUntilRevealed, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
-    case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme, moreAbove, moreBelow
+    case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme, moreAbove, moreBelow, displayFileMissing
+    case displayFileUnreadable
 }
 
 public enum FacilitatorKey: String, WordKey {

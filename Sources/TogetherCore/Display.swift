@@ -7,16 +7,29 @@ public enum Display {
     /// What the display knows besides the session: where it is reading from, and any trouble reading it.
     public struct Source: Equatable, Sendable {
         public var name: String
-        public var problem: String?
-        public init(name: String, problem: String? = nil) {
+        public var problem: Problem?
+        public init(name: String, problem: Problem? = nil) {
             self.name = name
             self.problem = problem
         }
     }
 
+    /// Trouble reading the file just now (the last words read stay on the screen).
+    public enum Problem: Equatable, Sendable {
+        case missing(file: String)
+        case unreadable(file: String, reason: String)
+
+        func text(_ content: ContentPacks) -> String {
+            switch self {
+            case .missing(let file): content.say(.displayFileMissing, file)
+            case .unreadable(let file, let reason): content.say(.displayFileUnreadable, file, reason)
+            }
+        }
+    }
+
     public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
                              size: Size) -> Frame {
-        let status = source.problem.map { AppState.Status($0, isProblem: true) }
+        let status = source.problem.map { AppState.Status($0.text(content), isProblem: true) }
             ?? AppState.Status(content.say(.displayFollowing, source.name))
         guard let session else {
             var state = AppState()
