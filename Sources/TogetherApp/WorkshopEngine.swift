@@ -74,7 +74,7 @@ public final class WorkshopEngine {
             try store.save(session)
             saved = session
         } catch {
-            state.status = .init("\(error) Keep Together open; it will try again.", isProblem: true)
+            state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
         }
     }
 

@@ -99,5 +99,5 @@ public enum FacilitatorKey: String, WordKey {
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
     case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote
-    case deleteStatement, deleteTheme, deleteThemeAnd, deleteAction, keysTableKey, keysTableWhat
+    case deleteStatement, deleteTheme, deleteThemeAnd, deleteAction, keysTableKey, keysTableWhat, saveFailed
 }

@@ -220,4 +220,21 @@ struct LanguageTests {
         let english = Render.frame(screens[1].1, try #require(allLanguages["en"]), size: Size(width: 120, height: 40))
         #expect(pieces.contains { english.grid.text.contains($0.1) })
     }
+
+    @Test("when a save fails, the facilitator is told in the workshop's language and nothing is lost")
+    func saveFailureInWelsh() throws {
+        let cy = try #require(allLanguages["cy"])
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The sessions "folder" is a file, so no save can work.
+        let blocked = folder.appendingPathComponent("sessions")
+        try Data("not a folder".utf8).write(to: blocked)
+        let engine = WorkshopEngine(state: AppState(), content: cy, store: SessionStore(folder: blocked), env: testEnv,
+                                    speaker: Speaker(engine: nil), languages: allLanguages)
+        for action in [Action.activate, .insert("Gŵyl"), .commitEdit] { engine.apply(action) }
+        let status = try #require(engine.state.status)
+        #expect(status.isProblem)
+        #expect(status.text.hasSuffix("Cadwch Together ar agor: bydd yn trio eto."), "\(status.text)")
+        #expect(engine.state.session?.setup.title == "Gŵyl")
+    }
 }
