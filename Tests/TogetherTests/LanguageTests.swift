@@ -186,6 +186,7 @@ struct LanguageTests {
         let cy = try #require(allLanguages["cy"])
         let pieces = try Self.englishPieces()
         #expect(pieces.count > 150)
+        print("english phrases checked: \(pieces.count)")
         var screens = CursorTests.screens(in: cy)
         var help = screens[1].1
         press([.char("?")], &help, in: cy)
