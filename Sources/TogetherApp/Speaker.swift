@@ -15,16 +15,16 @@ public final class Speaker {
             switch self {
             case .speechDispatcher(let path):
                 return (path, ["--wait", "-e"] + (language.map { ["-l", $0] } ?? []))
-            case .espeak(let path, let extra):
-                guard let language else { return (path, extra + ["--stdin"]) }
-                var rest: [String] = []
-                var i = 0
-                while i < extra.count {
-                    if extra[i] == "-v" { i += 2; continue }
-                    rest.append(extra[i])
-                    i += 1
+            case .espeak(let path, var arguments):
+                if let language {
+                    let voice = Speaker.espeakVoice(language)
+                    if let at = arguments.firstIndex(of: "-v"), at + 1 < arguments.count {
+                        arguments[at + 1] = voice
+                    } else {
+                        arguments += ["-v", voice]
+                    }
                 }
-                return (path, rest + ["-v", Speaker.espeakVoice(language), "--stdin"])
+                return (path, arguments + ["--stdin"])
             }
         }
     }
