@@ -16,6 +16,19 @@ public struct Report: Codable, Equatable, Sendable {
         /// The filters used, in words.
         public var filters: [String]
         public var priorityRule: String
+        /// What the one mark for a hidden count means, in words.
+        public var hiddenMeans: String
+        /// Parts of the report withheld whole, and why.
+        public var withheld: [Withheld]
+        /// Things the reader should know: files counted once, values not recognised, what this report cannot
+        /// protect against.
+        public var notes: [String]
+    }
+
+    public struct Withheld: Codable, Equatable, Sendable {
+        /// A table id, or a list's field such as `groupThemes.sessions`.
+        public var part: String
+        public var reason: String
     }
 
     public struct Quote: Codable, Equatable, Sendable {
@@ -133,7 +146,25 @@ struct DraftTable {
 public enum ReportBuilder {
     public static let priorityRule = "Priority = people who said something about this theme is not working "
         + "+ people who said what they want for the future + dots the groups gave their themes linked to it. "
-        + "Each person counts once per theme and kind of statement. Ties keep the order of Making It Real."
+        + "Each person counts once per theme and kind of statement. Ties keep the order of Making It Real, and "
+        + "themes whose priority is hidden come after the others, in the order of Making It Real."
+
+    /// The one explanation of the mark, used by every format.
+    static func hiddenMeans(_ k: Int) -> String {
+        guard k > 1 else { return "Nothing is hidden (--min-count 1)." }
+        let small = k == 2 ? "1" : "from 1 to \(k - 1)"
+        return "A count shown as \"\(Cell.mark)\" is not published, to protect people: every count \(small) is hidden, "
+            + "and so are other counts (sometimes 0) that could give one away when the published numbers are added "
+            + "up or taken away. A hidden count could be any number from 0 up."
+    }
+
+    static let overlapNote = "This report cannot protect against being compared with another report over some of the "
+        + "same sessions (for example the same files with a different --until date): taking one from the other can "
+        + "reveal small counts. Publish one report for one set of sessions."
+
+    static func notes(_ run: TallyRun) -> [String] {
+        run.notes + [overlapNote]
+    }
 
     /// Quotes shown per commissioning theme.
     public static let quotesShown = 3
@@ -150,7 +181,7 @@ public enum ReportBuilder {
         let t = run.totals
         let k = options.threshold
         var ledger = Ledger()
-        let sessions = ledger.add(t.sessions, fixed: true)
+        let sessions = ledger.add(t.sessions, part: "sessions", fixed: true)
         let categories = content.workingTogether.categories
         let themes = content.makingItReal.themes
         let themeRows = themes.map { (id: $0.id, label: $0.label) }
@@ -163,13 +194,13 @@ public enum ReportBuilder {
         func table(_ id: String, _ title: String, _ heading: String, rows: [(id: String, label: String)],
                    columns: [Choice], rowTotals: Bool = false, totalRow: Bool = false, note: String? = nil,
                    _ value: (String, String) -> Int) -> DraftTable {
-            var ids = rows.map { r in columns.map { ledger.add(value(r.id, $0.id)) } }
+            var ids = rows.map { r in columns.map { ledger.add(value(r.id, $0.id), part: id) } }
             var cols = columns
             var allRows = rows
             if rowTotals {
                 ids = ids.map { row in
-                    let total = ledger.add(row.reduce(0) { $0 + ledger.values[$1] })
-                    ledger.relate(row + [total])
+                    let total = ledger.add(row.reduce(0) { $0 + ledger.values[$1] }, part: id)
+                    ledger.equal(row, [total])
                     return row + [total]
                 }
                 cols.append(Choice(id: "total", label: "Total"))
@@ -177,11 +208,10 @@ public enum ReportBuilder {
             if totalRow {
                 let totals = cols.indices.map { c in
                     let column = ids.map { $0[c] }
-                    let total = ledger.add(column.reduce(0) { $0 + ledger.values[$1] })
-                    ledger.relate(column + [total])
+                    let total = ledger.add(column.reduce(0) { $0 + ledger.values[$1] }, part: id)
+                    ledger.equal(column, [total])
                     return total
                 }
-                if rowTotals { ledger.relate(totals) }
                 ids.append(totals)
                 allRows.append((id: "total", label: "All"))
             }
@@ -213,7 +243,17 @@ public enum ReportBuilder {
         // Each theme's statements by role, and by voice, add up to its given and suggested statements.
         for r in themeRows + [noTheme] {
             let known = [statements.cell(r.id, "total"), suggested.cell(r.id, "total")].compactMap { $0 }
-            for split in [byRole, byVoice] { ledger.relate((split.rows.first { $0.id == r.id }?.cells ?? []) + known) }
+            for split in [byRole, byVoice] { ledger.equal(split.rows.first { $0.id == r.id }?.cells ?? [], known) }
+        }
+        // People: each has a statement of that kind there; "any" is at least each kind and at most their sum.
+        let kinds = categories.map(\.id)
+        for r in themeRows {
+            let row = people.rows.first { $0.id == r.id }!.cells
+            for (c, kind) in kinds.enumerated() {
+                ledger.atMost([row[c]], [statements.cell(r.id, kind), suggested.cell(r.id, kind)].compactMap { $0 })
+                ledger.atMost([row[c]], [row[kinds.count]])
+            }
+            ledger.atMost([row[kinds.count]], Array(row.prefix(kinds.count)))
         }
         let votes = table("votes", "What matters most: dots on the groups' own themes, by the Making It Real theme they link to",
                           "Theme", rows: themeRows,
@@ -226,7 +266,7 @@ public enum ReportBuilder {
             let draft = table(id, title, heading, rows: rows, columns: scale + [notRated]) { row, c in
                 c == "notRated" ? t.sessions - counts(row).values.reduce(0, +) : counts(row)[c] ?? 0
             }
-            for row in draft.rows { ledger.relate(row.cells + [sessions]) } // each row adds up to the sessions
+            for row in draft.rows { ledger.equal(row.cells, [sessions]) } // each row adds up to the sessions
             return draft
         }
         let themeRatings = ratings("themeRatings", "How groups rated each Making It Real theme (sessions)", "Theme",
@@ -253,14 +293,17 @@ public enum ReportBuilder {
             default: t.sessions - (t.roleSessions[id] ?? 0)
             }
         }
-        for row in roleTable.rows { ledger.relate([row.cells[1], row.cells[2], sessions]) }
+        for row in roleTable.rows {
+            ledger.equal([row.cells[1], row.cells[2]], [sessions])
+            ledger.atMost([row.cells[1]], [row.cells[0]]) // a session with someone in a role has at least one
+        }
         let areaRows = t.areas.map { key, p in
             (id: key, label: TallyTotals.byUse(p.wordings).first ?? key)
         }.sorted { ($0.label, $0.id) < ($1.label, $1.id) }
         func sessionsBy(_ id: String, _ title: String, _ heading: String, _ rows: [(id: String, label: String)],
                         _ count: (String) -> Int) -> DraftTable {
             let draft = table(id, title, heading, rows: rows, columns: [Choice(id: "sessions", label: "Sessions")]) { r, _ in count(r) }
-            ledger.relate(draft.rows.map { $0.cells[0] } + [sessions])
+            ledger.equal(draft.rows.map { $0.cells[0] }, [sessions])
             return draft
         }
         let areas = sessionsBy("areas", "Sessions by area", "Area", areaRows) { t.areas[$0]?.sessions ?? 0 }
@@ -279,40 +322,52 @@ public enum ReportBuilder {
                               rows: quarters, columns: themeChoices) { q, id in t.quarters[q]?[id]?[category.id] ?? 0 }
             // Each theme's quarters add up to its count in the people table.
             for (c, theme) in themes.enumerated() {
-                ledger.relate(trend.rows.map { $0.cells[c] } + [people.cell(theme.id, category.id)].compactMap { $0 })
+                ledger.equal(trend.rows.map { $0.cells[c] }, [people.cell(theme.id, category.id)].compactMap { $0 })
             }
             tables.append(trend)
         }
 
-        // Commissioning themes, ranked; their counts are the same ledger cells as in the tables.
-        let ranked = themes.enumerated().map { i, theme -> (Int, Int, MakingItRealTheme) in
-            let f = t.themes[theme.id] ?? .init()
-            return ((f.people["notWorking"] ?? 0) + (f.people["aspirations"] ?? 0) + f.votes, i, theme)
-        }.sorted { ($1.0, $0.1) < ($0.0, $1.1) }
+        // Commissioning themes; their counts are the same ledger cells as in the tables. They are ranked once
+        // what is hidden is known, so that the order gives away nothing about a hidden priority.
         let merged = ThemeMerger.merge(t.groupThemes)
         struct Draft { var theme: MakingItRealTheme; var parts: [Int]; var priority: Int; var sessions: Int }
-        let drafts = ranked.map { _, _, theme -> Draft in
+        let unranked = themes.map { theme -> Draft in
             let parts = [people.cell(theme.id, "notWorking")!, people.cell(theme.id, "aspirations")!, votes.cell(theme.id, "dots")!]
-            let priority = ledger.add(parts.reduce(0) { $0 + ledger.values[$1] })
-            ledger.relate(parts + [priority])
+            let priority = ledger.add(parts.reduce(0) { $0 + ledger.values[$1] }, part: "commissioningThemes.priority")
+            ledger.equal(parts, [priority])
+            let themeSessions = ledger.add(t.themes[theme.id]?.sessions ?? 0, part: "commissioningThemes.sessions")
+            ledger.atMost([themeSessions], [sessions])
             return Draft(theme: theme, parts: parts, priority: priority,
-                         sessions: ledger.add(t.themes[theme.id]?.sessions ?? 0))
+                         sessions: themeSessions)
         }
-        let mergedIds = merged.prefix(groupThemesShown).map { (ledger.add($0.sessions), ledger.add($0.dots)) }
+        let mergedIds = merged.prefix(groupThemesShown).map { g in
+            let ids = (ledger.add(g.sessions, part: "groupThemes.sessions"), ledger.add(g.dots, part: "groupThemes.votes"))
+            ledger.atMost([ids.0], [sessions])
+            return ids
+        }
         let barrierLists = content.topTips.tips.compactMap { tip -> (TopTip, [(String, Int)])? in
             guard let phrases = t.tipBarriers[tip.id], !phrases.isEmpty else { return nil }
             let named = phrases.values.map { p in
                 (TallyTotals.byUse(p.wordings).first ?? "", p.sessions)
             }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(barriersShown)
-            return (tip, named.map { ($0.0, ledger.add($0.1)) })
+            return (tip, named.map { phrase in
+                let id = ledger.add(phrase.1, part: "tipBarriers.sessions")
+                ledger.atMost([id], [sessions])
+                return (phrase.0, id)
+            })
         }
         let planned = themes.map { theme in
             content.workshop.intentions.compactMap { i in intentionsByTheme.cell(theme.id, i.id).map { (i.label, $0) } }
         }
 
         // Everything is in the ledger: now decide once what is shown.
-        let cells = ledger.cells(threshold: k)
+        let protection = ledger.protect(threshold: k)
+        let cells = ledger.cells(protection)
         let published = tables.map { $0.resolve(cells) }
+        // Shown priorities from the highest (ties in the order of Making It Real), then hidden ones in that order.
+        let drafts = unranked.enumerated().sorted { a, b in
+            (cells[b.element.priority].value ?? -1, a.offset) < (cells[a.element.priority].value ?? -1, b.offset)
+        }.map(\.element)
         var commissioning: [Report.CommissioningTheme] = []
         for (rank, d) in drafts.enumerated() {
             let link = content.commissioning.theme(d.theme.id)
@@ -363,7 +418,12 @@ public enum ReportBuilder {
                          rationale: rationale, implications: implications)
         }
 
-        let groupThemes = zip(merged.prefix(groupThemesShown), mergedIds).map { g, ids in
+        /// Lists show counts that are shown first, most first; then the rest by their words, so that the order
+        /// gives away nothing about a hidden count.
+        func listOrder<T>(_ items: [T], _ count: (T) -> Int, _ words: (T) -> String) -> [T] {
+            items.sorted { (cells[count($1)].value ?? -1, words($0)) < (cells[count($0)].value ?? -1, words($1)) }
+        }
+        let groupThemes = listOrder(Array(zip(merged.prefix(groupThemesShown), mergedIds)), { $0.1.0 }, { $0.0.name }).map { g, ids in
             Report.MergedTheme(
                 statement: g.name, wordings: g.wordings, sessions: cells[ids.0], votes: cells[ids.1],
                 makingItReal: g.links.compactMap { content.theme($0)?.label },
@@ -372,13 +432,17 @@ public enum ReportBuilder {
         }
         let barriers = barrierLists.map { tip, list in
             Report.TipBarriers(tipId: tip.id, label: tip.label,
-                               barriers: list.map { .init(text: $0.0, sessions: cells[$0.1]) })
+                               barriers: listOrder(list, { $0.1 }, { $0.0 }).map { .init(text: $0.0, sessions: cells[$0.1]) })
         }
-        let absent = content.workshop.roles.filter { (t.rolePeople[$0.id] ?? 0) == 0 }.map(\.label)
+        // Only roles whose count of people is shown as 0: a hidden 0 stays hidden.
+        let absent = content.workshop.roles.filter { roleTable.cell($0.id, "people").map { cells[$0] } == .count(0) }.map(\.label)
         let report = Report(
             schema: Report.schemaId,
             about: .init(sessionsCounted: t.sessions, sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
-                         hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule),
+                         hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule,
+                         hiddenMeans: hiddenMeans(k),
+                         withheld: protection.withheld.keys.sorted().map { .init(part: $0, reason: protection.withheld[$0]!) },
+                         notes: notes(run)),
             commissioningThemes: commissioning, gapAnalysis: gap, groupThemes: groupThemes,
             tipBarriers: barriers, rolesAbsent: absent, tables: published)
         return (report, ledger)

@@ -17,6 +17,8 @@ public struct TallyRun: Equatable, Sendable {
     public var skipped: [Skipped]
     /// Files whose summary came from the cache rather than being read again.
     public var fromCache: Int
+    /// What a reader of the report should know about the files: duplicates counted once, values not recognised.
+    public var notes: [String] = []
     /// Sessions read (counted or left out by the filters).
     public var read: Int { totals.sessions + filteredOut }
 }

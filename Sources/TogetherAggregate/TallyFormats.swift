@@ -39,6 +39,7 @@ enum ReportDocument {
         d.add(.paragraph(aboutLine(r)))
         if !r.about.filters.isEmpty { d.add(.paragraph("Filters: " + r.about.filters.joined(separator: "; ") + ".")) }
         d.add(.paragraph(privacyLine(r)))
+        if !r.about.notes.isEmpty { d.add(.bullets(r.about.notes)) }
 
         d.add(.heading(1, "Commissioning themes, most important first"))
         d.add(.paragraph(r.about.priorityRule))
@@ -107,24 +108,35 @@ enum ReportDocument {
     }
 
     static func privacyLine(_ r: Report) -> String {
-        var line = "No names are shown."
-        if r.about.hiddenBelow > 1 {
-            line += " To protect people, counts from 1 to \(r.about.hiddenBelow - 1) show as \"fewer than "
-                + "\(r.about.hiddenBelow)\", and a count that would give one away by subtraction shows as \"hidden\"."
-        }
-        line += r.about.quotes ? " Quotes are only from people who agreed to be quoted." : " No quotes are shown."
+        var line = "No names are shown. " + r.about.hiddenMeans
+        line += r.about.quotes ? " Quotes are only from people who agreed to be quoted, in their own words (or with "
+            + "support, and then marked so); names in any words are shown as [name]." : " No quotes are shown."
+        for w in r.about.withheld { line += " Not published: \(partName(w.part, r)) (\(w.reason))." }
         return line
     }
 
-    /// How many people, in everyday words: a number, "A few people" for a small count, "Some people" for one
-    /// hidden to protect it.
-    static func people(_ cell: Cell) -> String {
+    /// The notes about the files and the limits of protection.
+    static func notesLines(_ r: Report) -> [String] { r.about.notes }
+
+    static func partName(_ part: String, _ r: Report) -> String {
+        if let table = r.table(part) { return "the table \"\(table.title)\"" }
+        switch part {
+        case "commissioningThemes.priority": return "the priority of each commissioning theme"
+        case "commissioningThemes.sessions": return "the sessions for each commissioning theme"
+        case "groupThemes.sessions": return "the sessions for each of the groups' themes"
+        case "groupThemes.votes": return "the dots for each of the groups' themes"
+        case "tipBarriers.sessions": return "the sessions for each thing that gets in the way"
+        default: return part
+        }
+    }
+
+    /// How many people said something, in everyday words; for a hidden count we say we do not show it.
+    static func people(_ cell: Cell, _ said: String) -> String {
         switch cell {
-        case .count(0): "No one"
-        case .count(1): "1 person"
-        case .count(let n): "\(n) people"
-        case .fewerThan: "A few people"
-        case .hidden: "Some people"
+        case .count(0): "No one \(said)."
+        case .count(1): "1 person \(said)."
+        case .count(let n): "\(n) people \(said)."
+        case .hidden: "We keep private how many people \(said)."
         }
     }
 
@@ -137,14 +149,15 @@ enum ReportDocument {
         d.add(.numbered(r.commissioningThemes.prefix(3).map(\.label)))
         for c in r.commissioningThemes.prefix(3) {
             d.add(.heading(2, c.label))
-            d.add(.paragraph("\(people(c.notWorkingPeople)) said this needs to change."))
-            d.add(.paragraph("\(people(c.aspirationsPeople)) said what they want in the future."))
+            d.add(.paragraph(people(c.notWorkingPeople, "said this needs to change")))
+            d.add(.paragraph(people(c.aspirationsPeople, "said what they want in the future")))
             if let own = c.groupThemes.first { d.add(.paragraph("You said: \"\(own)\".")) }
         }
         d.add(.heading(1, "What happens next"))
         d.add(.paragraph("The people who plan support will use this to decide what to change."))
         d.add(.paragraph("We will tell you what they decide."))
         d.add(.paragraph("No names are in this paper."))
+        d.add(.paragraph("Some numbers are kept private, to protect people. We write \"\(Cell.mark)\" for them."))
         return d
     }
 }
@@ -153,6 +166,7 @@ enum ReportDocument {
 enum TallyTable {
     static func render(_ r: Report) -> String {
         var out = ReportDocument.aboutLine(r) + "\n" + ReportDocument.privacyLine(r) + "\n"
+        for note in r.about.notes { out += "- " + note + "\n" }
         out += "\nCommissioning themes, most important first\n"
         out += table(["#", "Theme", "Priority", "Not working", "Future", "Dots", "Sessions"],
                      r.commissioningThemes.map { c in
@@ -220,6 +234,13 @@ enum TallyCSV {
         add("summary", "", "", "sessionsCounted", "Sessions counted", .count(r.about.sessionsCounted))
         add("summary", "", "", "sessionsLeftOut", "Left out by the filters", .count(r.about.sessionsLeftOut))
         add("summary", "", "", "filesSkipped", "Files that could not be read", .count(r.about.filesSkipped))
+        lines.append(csv(["summary", "", "", "hiddenMeans", "What \"\(Cell.mark)\" means", "", r.about.hiddenMeans]))
+        for w in r.about.withheld {
+            lines.append(csv(["summary", w.part, ReportDocument.partName(w.part, r), "withheld", "Not published", "", w.reason]))
+        }
+        for (i, note) in r.about.notes.enumerated() {
+            lines.append(csv(["summary", "note\(i + 1)", "", "note", "Note", "", note]))
+        }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
