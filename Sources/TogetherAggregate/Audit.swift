@@ -27,12 +27,16 @@ struct Audit {
 
     let values: [Int]
     let relations: [Relation]
+    /// Counts known to be at least 1 (their row is listed only when they are): for these, "could be 0" means
+    /// "could be 1".
+    let floors: Set<Int>
     /// Relations each count is in.
     let relationsOf: [[Int]]
 
-    init(values: [Int], relations: [Relation]) {
+    init(values: [Int], relations: [Relation], floors: Set<Int> = []) {
         self.values = values
         self.relations = relations
+        self.floors = floors
         var of = Array(repeating: [Int](), count: values.count)
         for (r, relation) in relations.enumerated() {
             for c in Set(relation.plus + relation.minus) { of[c].append(r) }
@@ -82,11 +86,12 @@ struct Audit {
             let relation = relations[r]
             var coefficients: [Int: Double] = [:]
             var bound = 0.0
+            // A count with a floor of 1 is solved as 1 + (a count of 0 or more).
             for c in relation.plus {
-                if let j = column[c] { coefficients[j, default: 0] += 1 } else { bound -= Double(values[c]) }
+                if let j = column[c] { coefficients[j, default: 0] += 1; if floors.contains(c) { bound -= 1 } } else { bound -= Double(values[c]) }
             }
             for c in relation.minus {
-                if let j = column[c] { coefficients[j, default: 0] -= 1 } else { bound += Double(values[c]) }
+                if let j = column[c] { coefficients[j, default: 0] -= 1; if floors.contains(c) { bound += 1 } } else { bound += Double(values[c]) }
             }
             coefficients = coefficients.filter { $0.value != 0 }
             if coefficients.isEmpty { continue }
@@ -97,7 +102,7 @@ struct Audit {
         for cell in wanted {
             let j = column[cell]!
             let low = !lp.canReach(j, atMost: 0)
-            let high = !lp.canReach(j, atLeast: Double(threshold))
+            let high = !lp.canReach(j, atLeast: Double(threshold - (floors.contains(cell) ? 1 : 0)))
             if low || high { exposures.append(.init(cell: cell, low: low, high: high)) }
         }
         return exposures

@@ -48,13 +48,16 @@ public struct Ledger: Sendable {
     /// The part of the report each count is in: a table id, or a list's field such as `groupThemes.sessions`.
     public private(set) var parts: [String] = []
     private(set) var relations: [Audit.Relation] = []
+    /// Counts the report shows to be at least 1 by listing their row at all (an area, a group theme, a barrier).
+    public private(set) var listed: Set<Int> = []
 
     public init() {}
 
-    public mutating func add(_ value: Int, part: String, fixed: Bool = false) -> Int {
+    public mutating func add(_ value: Int, part: String, fixed: Bool = false, listed: Bool = false) -> Int {
         values.append(value)
         parts.append(part)
         if fixed { self.fixed.insert(values.count - 1) }
+        if listed { self.listed.insert(values.count - 1) }
         return values.count - 1
     }
 
@@ -85,7 +88,7 @@ public struct Ledger: Sendable {
         var hidden = Set(values.indices.filter { small($0, k) })
         var withheld: [String: String] = [:]
         guard !hidden.isEmpty else { return Protection(hidden: hidden, withheld: withheld, rounds: 0) }
-        let audit = Audit(values: values, relations: relations)
+        let audit = Audit(values: values, relations: relations, floors: listed)
         var rounds = 0
         while true {
             rounds += 1

@@ -34,8 +34,9 @@ private struct Scan {
         try object { scan, key in
             switch key {
             case "schemaVersion": version = try scan.int()
-            case "id": _ = try scan.string(); sawId = true
-            case "createdAt": try scan.date(); sawCreated = true
+            case "id": s.id = try scan.string(); sawId = true
+            case "createdAt": s.createdAt = try scan.date(); sawCreated = true
+            case "updatedAt": s.updatedAt = try scan.date()
             case "setup": try scan.setup(&s); sawSetup = true
             case "people": s.people = try scan.array { try $0.person() }
             case "statements": s.statements = try scan.array { try $0.statement() }
@@ -65,24 +66,26 @@ private struct Scan {
     }
 
     mutating func person() throws -> LeanSession.Person {
-        var id: String?, role: String?, label = false
+        var id: String?, role: String?, label: String?
         var consent = false
         try object { scan, key in
             switch key {
             case "id": id = try scan.string()
             case "role": role = try scan.string()
-            case "label": _ = try scan.string(); label = true
+            case "label": label = try scan.string()
             case "consentToQuote": consent = try scan.optionalBool() ?? false
             default: try scan.skip()
             }
         }
-        guard let id, let role, label else { throw Refused() }
-        return .init(id: id, role: role, consent: consent)
+        guard let id, let role, let label else { throw Refused() }
+        return .init(id: id, role: role, label: label, consent: consent)
     }
 
     mutating func statement() throws -> LeanSession.Statement {
         var personId: String?, category: String?, text: String?, themeId: String?
         var voice = "own"
+        var hidden = false
+        var ignored: String?
         var sawId = false, sawRank = false, sawCreated = false
         try object { scan, key in
             switch key {
@@ -92,7 +95,20 @@ private struct Scan {
             case "rank": _ = try scan.int(); sawRank = true
             case "text": text = try scan.string()
             case "themeId": themeId = try scan.optionalString()
-            case "createdAt": try scan.date(); sawCreated = true
+            case "createdAt": _ = try scan.date(); sawCreated = true
+            case "hidden": hidden = try scan.optionalBool() ?? false
+            case "suggestion":
+                if scan.null() { break }
+                var theme: String?, decision: String?
+                try scan.object { inner, key in
+                    switch key {
+                    case "themeId": theme = try inner.string()
+                    case "decision": decision = try inner.string()
+                    default: try inner.skip()
+                    }
+                }
+                guard let theme, let decision else { throw Refused() }
+                if decision == "ignored" { ignored = theme }
             case "voice":
                 if scan.null() { break }
                 var kind: String?
@@ -105,7 +121,8 @@ private struct Scan {
             }
         }
         guard let personId, let category, let text, sawId, sawRank, sawCreated else { throw Refused() }
-        return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice)
+        return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
+                     ignoredSuggestion: ignored)
     }
 
     mutating func review(idKey: StaticString) throws -> LeanSession.Review {
@@ -134,7 +151,7 @@ private struct Scan {
             switch key {
             case "text": text = try scan.string()
             case "id": _ = try scan.string(); sawId = true
-            case "createdAt": try scan.date(); sawCreated = true
+            case "createdAt": _ = try scan.date(); sawCreated = true
             default: try scan.skip()
             }
         }
@@ -156,7 +173,7 @@ private struct Scan {
                 if scan.null() { break }
                 try scan.object { inner, _ in dots += try inner.int() }
             case "groupDots": if !scan.null() { dots += try scan.int() }
-            case "createdAt": try scan.date(); sawCreated = true
+            case "createdAt": _ = try scan.date(); sawCreated = true
             default: try scan.skip()
             }
         }
@@ -172,7 +189,7 @@ private struct Scan {
             case "id": _ = try scan.string(); sawId = true
             case "what": _ = try scan.string(); sawWhat = true
             case "intention": a.intention = try scan.optionalString()
-            case "createdAt": try scan.date(); sawCreated = true
+            case "createdAt": _ = try scan.date(); sawCreated = true
             case "link":
                 if scan.null() { break }
                 var kind: String?, id: String?
@@ -260,7 +277,8 @@ private struct Scan {
         i += 1
         let start = i
         while i < b.count, b[i] != 0x22 {
-            if b[i] == 0x5C || b[i] < 0x20 { throw Refused() }
+            // No session key has an escape or a letter outside ASCII: anything else is for the careful decoder.
+            if b[i] == 0x5C || b[i] < 0x20 || b[i] >= 0x80 { throw Refused() }
             i += 1
         }
         guard i < b.count else { throw Refused() }
@@ -352,7 +370,8 @@ private struct Scan {
     }
 
     /// A date as the session codec writes it: `2026-03-14T10:00:00Z` (or with an offset).
-    mutating func date() throws {
+    @discardableResult
+    mutating func date() throws -> String {
         let s = try string()
         let u = Array(s.utf8)
         func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && (0x30...0x39).contains(u[$0]) } }
@@ -360,6 +379,7 @@ private struct Scan {
               digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { throw Refused() }
         let rest = u[19...]
         guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)) else { throw Refused() }
+        return s
     }
 
     /// A whole number written without a fraction or exponent.
@@ -397,9 +417,19 @@ private struct Scan {
 
     mutating func skipString() throws {
         i += 1
+        let start = i
+        var wide = false
         while i < b.count {
             let c = b[i]
-            if c == 0x22 { i += 1; return }
+            if c == 0x22 {
+                // Skipped text is still checked as UTF-8, so a file with broken bytes is never counted quietly.
+                if wide, String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) == nil {
+                    throw Refused()
+                }
+                i += 1
+                return
+            }
+            if c >= 0x80 { wide = true }
             if c < 0x20 { throw Refused() }
             if c == 0x5C {
                 guard i + 1 < b.count else { throw Refused() }

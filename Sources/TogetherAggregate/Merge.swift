@@ -79,7 +79,7 @@ public enum ThemeMerger {
             let wordings = TallyTotals.byUse(total.wordings)
             let shared = indices.dropFirst().reduce(words[indices[0]]) { $0.intersection(words[$1]) }
             return Group(keys: indices.map { keys[$0] }, name: wordings.first ?? keys[indices[0]], wordings: wordings,
-                         sessions: total.sessions, dots: total.dots,
+                         sessions: total.sessionKeys.isEmpty ? total.sessions : total.sessionKeys.count, dots: total.dots,
                          links: TallyTotals.byUse(total.links),
                          shared: shared.sorted())
         }.sorted { ($1.sessions, $1.dots, $0.name) < ($0.sessions, $0.dots, $1.name) }

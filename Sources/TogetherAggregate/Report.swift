@@ -33,7 +33,13 @@ public struct Report: Codable, Equatable, Sendable {
 
     public struct Quote: Codable, Equatable, Sendable {
         public var category: String
+        /// The person's own words, with any person's label shown as "[name]".
         public var text: String
+        /// Said with support: shown as "(with support)" beside the words.
+        public var withSupport: Bool
+
+        /// The words in quotation marks, marked when said with support.
+        public var shown: String { "\"\(text)\"" + (withSupport ? " (with support)" : "") }
     }
 
     public struct CommissioningTheme: Codable, Equatable, Sendable {
@@ -185,7 +191,9 @@ public enum ReportBuilder {
         let categories = content.workingTogether.categories
         let themes = content.makingItReal.themes
         let themeRows = themes.map { (id: $0.id, label: $0.label) }
-        let categoryChoices = categories.map { Choice(id: $0.id, label: $0.label) }
+        let other = SessionSummary.other
+        let notRecognised = "Not recognised"
+        let categoryChoices = categories.map { Choice(id: $0.id, label: $0.label) } + [Choice(id: other, label: notRecognised)]
         let noTheme = (id: SessionSummary.noTheme, label: "No theme found")
         var tables: [DraftTable] = []
 
@@ -193,8 +201,8 @@ public enum ReportBuilder {
         /// Rows and columns that add up to a cell shown are related in the ledger.
         func table(_ id: String, _ title: String, _ heading: String, rows: [(id: String, label: String)],
                    columns: [Choice], rowTotals: Bool = false, totalRow: Bool = false, note: String? = nil,
-                   _ value: (String, String) -> Int) -> DraftTable {
-            var ids = rows.map { r in columns.map { ledger.add(value(r.id, $0.id), part: id) } }
+                   listed: Bool = false, _ value: (String, String) -> Int) -> DraftTable {
+            var ids = rows.map { r in columns.map { ledger.add(value(r.id, $0.id), part: id, listed: listed) } }
             var cols = columns
             var allRows = rows
             if rowTotals {
@@ -234,10 +242,11 @@ public enum ReportBuilder {
             c == "any" ? (t.themes[id]?.peopleAny ?? 0) : (t.themes[id]?.people[c] ?? 0)
         }
         let roles = content.workshop.roles.map { Choice(id: $0.id, label: $0.label) }
+            + [Choice(id: other, label: "Role not recognised"), Choice(id: SessionSummary.notListed, label: "Person not listed")]
         let byRole = table("byRole", "Statements by who they are about", "Theme", rows: themeRows + [noTheme],
                            columns: roles) { t.themes[$0]?.byRole[$1] ?? 0 }
         let voices = [Choice(id: "own", label: "Own words"), Choice(id: "supported", label: "With support"),
-                      Choice(id: "onBehalf", label: "Said for them")]
+                      Choice(id: "onBehalf", label: "Said for them"), Choice(id: other, label: notRecognised)]
         let byVoice = table("byVoice", "Statements by whose voice", "Theme", rows: themeRows + [noTheme],
                             columns: voices) { t.themes[$0]?.byVoice[$1] ?? 0 }
         // Each theme's statements by role, and by voice, add up to its given and suggested statements.
@@ -246,7 +255,7 @@ public enum ReportBuilder {
             for split in [byRole, byVoice] { ledger.equal(split.rows.first { $0.id == r.id }?.cells ?? [], known) }
         }
         // People: each has a statement of that kind there; "any" is at least each kind and at most their sum.
-        let kinds = categories.map(\.id)
+        let kinds = categoryChoices.map(\.id)
         for r in themeRows {
             let row = people.rows.first { $0.id == r.id }!.cells
             for (c, kind) in kinds.enumerated() {
@@ -263,7 +272,7 @@ public enum ReportBuilder {
         let notRated = Choice(id: "notRated", label: "Not rated")
         func ratings(_ id: String, _ title: String, _ heading: String, _ rows: [(id: String, label: String)],
                      _ scale: [Choice], _ counts: (String) -> [String: Int]) -> DraftTable {
-            let draft = table(id, title, heading, rows: rows, columns: scale + [notRated]) { row, c in
+            let draft = table(id, title, heading, rows: rows, columns: scale + [Choice(id: other, label: notRecognised), notRated]) { row, c in
                 c == "notRated" ? t.sessions - counts(row).values.reduce(0, +) : counts(row)[c] ?? 0
             }
             for row in draft.rows { ledger.equal(row.cells, [sessions]) } // each row adds up to the sessions
@@ -277,14 +286,14 @@ public enum ReportBuilder {
                                  content.topTips.tips.map { ($0.id, $0.label) },
                                  content.topTips.scale.map { Choice(id: $0.id, label: $0.label) }) { t.tipRatings[$0] ?? [:] }
         let intentions = table("intentions", "Actions by commissioning intention", "Intention",
-                               rows: content.workshop.intentions.map { ($0.id, $0.label) } + [(SessionSummary.noIntention, "Not given")],
+                               rows: content.workshop.intentions.map { ($0.id, $0.label) } + [(other, notRecognised), (SessionSummary.noIntention, "Not given")],
                                columns: [Choice(id: "actions", label: "Actions")], totalRow: true) { id, _ in t.actions[id] ?? 0 }
         let intentionsByTheme = table(
             "intentionsByTheme", "Actions by the Making It Real theme they are linked to, and intention", "Theme",
             rows: themeRows, columns: content.workshop.intentions.map { Choice(id: $0.id, label: $0.label) }
-                + [Choice(id: SessionSummary.noIntention, label: "Not given")], rowTotals: true,
+                + [Choice(id: other, label: notRecognised), Choice(id: SessionSummary.noIntention, label: "Not given")], rowTotals: true,
             note: "An action linked to more than one theme is counted under each.") { id, c in t.actionsByTheme[id]?[c] ?? 0 }
-        let roleTable = table("roles", "Who took part", "Role", rows: content.workshop.roles.map { ($0.id, $0.label) },
+        let roleTable = table("roles", "Who took part", "Role", rows: content.workshop.roles.map { ($0.id, $0.label) } + [(other, notRecognised)],
                               columns: [Choice(id: "people", label: "People"), Choice(id: "sessionsWith", label: "Sessions with"),
                                         Choice(id: "sessionsWithout", label: "Sessions without")]) { id, c in
             switch c {
@@ -301,21 +310,22 @@ public enum ReportBuilder {
             (id: key, label: TallyTotals.byUse(p.wordings).first ?? key)
         }.sorted { ($0.label, $0.id) < ($1.label, $1.id) }
         func sessionsBy(_ id: String, _ title: String, _ heading: String, _ rows: [(id: String, label: String)],
-                        _ count: (String) -> Int) -> DraftTable {
-            let draft = table(id, title, heading, rows: rows, columns: [Choice(id: "sessions", label: "Sessions")]) { r, _ in count(r) }
+                        listed: Bool = false, _ count: (String) -> Int) -> DraftTable {
+            let draft = table(id, title, heading, rows: rows, columns: [Choice(id: "sessions", label: "Sessions")], listed: listed) { r, _ in count(r) }
             ledger.equal(draft.rows.map { $0.cells[0] }, [sessions])
             return draft
         }
-        let areas = sessionsBy("areas", "Sessions by area", "Area", areaRows) { t.areas[$0]?.sessions ?? 0 }
-        let otherGroups = t.groupTypes.keys.filter { content.groupType($0) == nil }.sorted()
+        let areas = sessionsBy("areas", "Sessions by area", "Area", areaRows, listed: true) { t.areas[$0]?.sessions ?? 0 }
         let groupTypes = sessionsBy("groupTypes", "Sessions by kind of group", "Group",
                                     content.workshop.groupTypes.map { ($0.id, $0.label) }
-                                        + otherGroups.map { ($0, $0.isEmpty ? "Not given" : $0) }) { t.groupTypes[$0] ?? 0 }
+                                        + [(other, notRecognised), ("", "Not given")]) { t.groupTypes[$0] ?? 0 }
         let levels = sessionsBy("levels", "Sessions by level of commissioning", "Level",
-                                content.workshop.levels.map { ($0.id, $0.label) } + [("notSaid", "Not said")]) { t.levels[$0] ?? 0 }
+                                content.workshop.levels.map { ($0.id, $0.label) } + [(other, notRecognised), ("notSaid", "Not said")]) {
+            t.levels[$0] ?? 0
+        }
         tables += [statements, suggested, people, byRole, byVoice, votes, themeRatings, tipRatings, intentions,
                    intentionsByTheme, roleTable, areas, groupTypes, levels]
-        let quarters = t.quarters.keys.sorted().map { (id: $0, label: $0) }
+        let quarters = t.quarters.keys.sorted().map { (id: $0, label: $0 == TallyTotals.dateNotGiven ? "Date not given" : $0) }
         let themeChoices = themes.map { Choice(id: $0.id, label: $0.label) }
         for category in categories where category.id != "working" {
             let trend = table("trend-\(category.id)", "By quarter: people who said \"\(category.label)\"", "Quarter",
@@ -341,7 +351,7 @@ public enum ReportBuilder {
                          sessions: themeSessions)
         }
         let mergedIds = merged.prefix(groupThemesShown).map { g in
-            let ids = (ledger.add(g.sessions, part: "groupThemes.sessions"), ledger.add(g.dots, part: "groupThemes.votes"))
+            let ids = (ledger.add(g.sessions, part: "groupThemes.sessions", listed: true), ledger.add(g.dots, part: "groupThemes.votes"))
             ledger.atMost([ids.0], [sessions])
             return ids
         }
@@ -351,7 +361,7 @@ public enum ReportBuilder {
                 (TallyTotals.byUse(p.wordings).first ?? "", p.sessions)
             }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.prefix(barriersShown)
             return (tip, named.map { phrase in
-                let id = ledger.add(phrase.1, part: "tipBarriers.sessions")
+                let id = ledger.add(phrase.1, part: "tipBarriers.sessions", listed: true)
                 ledger.atMost([id], [sessions])
                 return (phrase.0, id)
             })
@@ -383,8 +393,10 @@ public enum ReportBuilder {
                 }
             }
             let quotes = options.quotes
-                ? TallyTotals.ordered(t.quotes[d.theme.id] ?? []).filter { $0.category != "working" }.prefix(quotesShown)
-                    .map { Report.Quote(category: content.category($0.category)?.label ?? $0.category, text: $0.text) }
+                ? TallyTotals.ordered(t.quotes[d.theme.id] ?? []).filter { $0.category != "working" }
+                    .reduce(into: [TallyTotals.Quote]()) { kept, q in if !kept.contains(where: { $0.text == q.text }) { kept.append(q) } }
+                    .prefix(quotesShown)
+                    .map { Report.Quote(category: content.category($0.category)?.label ?? notRecognised, text: $0.text, withSupport: $0.supported) }
                 : []
             commissioning.append(.init(
                 rank: rank + 1, themeId: d.theme.id, label: d.theme.label, priority: cells[d.priority],
@@ -406,7 +418,7 @@ public enum ReportBuilder {
             var rationale = "\(c.notWorkingPeople.text) people (not working) and \(c.aspirationsPeople.text) people "
                 + "(for the future) in \(c.sessions.text) sessions; \(c.votes.text) dots. Priority \(c.priority.text), "
                 + "rank \(c.rank) of \(commissioning.count)."
-            if let quote = c.quotes.first { rationale += " \"\(quote.text)\"" }
+            if let quote = c.quotes.first { rationale += " " + quote.shown }
             var implications = link?.implication ?? ""
             let index = themes.firstIndex { $0.id == c.themeId }!
             let actions = planned[index].filter { ledger.values[$0.1] > 0 }

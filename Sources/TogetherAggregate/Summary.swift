@@ -6,11 +6,15 @@ import TogetherCore
 /// or, much faster, straight from the file's bytes by `LeanReader`; both then go through `SessionSummary.make`,
 /// so the two ways cannot count differently.
 public struct LeanSession: Equatable, Sendable {
-    public struct Person: Equatable, Sendable { var id, role: String; var consent: Bool }
+    public struct Person: Equatable, Sendable { var id, role, label: String; var consent: Bool }
     public struct Statement: Equatable, Sendable {
         var personId, category, text: String
         var themeId: String?
         var voice: String
+        /// Captured but not yet revealed ("capture now, reveal later").
+        var hidden = false
+        /// The Making It Real theme the facilitator said no to, when a suggestion was ignored.
+        var ignoredSuggestion: String?
     }
     public struct Review: Equatable, Sendable {
         var id: String
@@ -28,6 +32,7 @@ public struct LeanSession: Equatable, Sendable {
         var linkId: String?
     }
 
+    var id = "", createdAt = "", updatedAt = ""
     var date = "", area = "", groupType = "", level = ""
     var people: [Person] = []
     var statements: [Statement] = []
@@ -39,13 +44,17 @@ public struct LeanSession: Equatable, Sendable {
     public init() {}
 
     public init(_ s: Session) {
+        id = s.id
+        createdAt = Self.time(s.createdAt)
+        updatedAt = Self.time(s.updatedAt)
         date = s.setup.date
         area = s.setup.area
         groupType = s.setup.groupType
         level = s.setup.level
-        people = s.people.map { .init(id: $0.id, role: $0.role, consent: $0.consentToQuote) }
+        people = s.people.map { .init(id: $0.id, role: $0.role, label: $0.label, consent: $0.consentToQuote) }
         statements = s.statements.map {
-            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind)
+            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind,
+                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == "ignored" ? $0.suggestion?.themeId : nil)
         }
         makingItReal = s.makingItReal.map { .init(id: $0.themeId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
         topTips = s.topTips.map { .init(id: $0.tipId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
@@ -54,6 +63,9 @@ public struct LeanSession: Equatable, Sendable {
         }
         actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind, linkId: $0.link?.id) }
     }
+
+    /// A time as the session codec writes it.
+    static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 }
 
 /// What one session adds to a tally: counts by id, the texts a report may show (group "I" statements,
@@ -106,13 +118,18 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public var themeId: String
         public var category: String
         public var text: String
+        /// Said by the person with support (never a statement said for them by someone else).
+        public var supported: Bool
     }
 
+    /// The session's id and when it was last saved: two files of one session count once, the newest.
+    public var id: String
+    public var updatedAt: String
     public var date: String
     public var area: String
     public var groupType: String
     public var level: String
-    /// People by role id.
+    /// People by role id (`other` for a role the pack does not list).
     public var roles: [String: Int]
     /// By Making It Real theme id; `none` for statements with neither a theme nor a suggestion.
     public var themes: [String: ThemeFigures]
@@ -133,12 +150,22 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
     public static let noTheme = "none"
     public static let noIntention = "none"
+    /// A value the content packs do not list (a category, voice, role, level, rating, kind of group or intention).
+    public static let other = "other"
+    /// A statement whose person is not in the session's list of people.
+    public static let notListed = "notListed"
+    public static let voices = ["own", "supported", "onBehalf"]
 
     /// The one place a session's words become counts.
     public static func make(_ s: LeanSession, _ content: ContentPacks, _ suggester: ThemeSuggester) -> SessionSummary {
-        let roleOf = Dictionary(s.people.map { ($0.id, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let knownRoles = Set(content.workshop.roles.map(\.id))
+        let roleOf = Dictionary(s.people.map { ($0.id, knownRoles.contains($0.role) ? $0.role : other) },
+                                uniquingKeysWith: { first, _ in first })
         let consent = Set(s.people.filter(\.consent).map(\.id))
+        let labels = s.people.map(\.label)
+        func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels: labels)) }
         let knownThemes = Set(content.makingItReal.themes.map(\.id))
+        let knownCategories = Set(content.workingTogether.categories.map(\.id))
         var themes: [String: ThemeFigures] = [:]
         var peopleIn: [String: [String: Set<String>]] = [:]
         var quotes: [Quote] = []
@@ -147,20 +174,23 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             var suggested = false
             if let id = st.themeId, knownThemes.contains(id) {
                 key = id
-            } else if let suggestion = suggester.suggest(for: st.text) {
+            } else if st.ignoredSuggestion == nil, let suggestion = suggester.suggest(for: st.text) {
+                // A suggestion the facilitator said no to is not made again here.
                 key = suggestion.themeId
                 suggested = true
             }
+            let category = knownCategories.contains(st.category) ? st.category : other
             if suggested || key == noTheme {
-                themes[key, default: .init()].suggested[st.category, default: 0] += 1
+                themes[key, default: .init()].suggested[category, default: 0] += 1
             } else {
-                themes[key, default: .init()].statements[st.category, default: 0] += 1
+                themes[key, default: .init()].statements[category, default: 0] += 1
             }
-            themes[key, default: .init()].byRole[roleOf[st.personId] ?? "unknown", default: 0] += 1
-            themes[key, default: .init()].byVoice[st.voice, default: 0] += 1
-            peopleIn[key, default: [:]][st.category, default: []].insert(st.personId)
-            if consent.contains(st.personId), key != noTheme {
-                quotes.append(.init(themeId: key, category: st.category, text: st.text))
+            themes[key, default: .init()].byRole[roleOf[st.personId] ?? notListed, default: 0] += 1
+            themes[key, default: .init()].byVoice[voices.contains(st.voice) ? st.voice : other, default: 0] += 1
+            peopleIn[key, default: [:]][category, default: []].insert(st.personId)
+            // Only words a person agreed to share, in their own voice (or with support), once revealed.
+            if consent.contains(st.personId), key != noTheme, !st.hidden, st.voice == "own" || st.voice == "supported" {
+                quotes.append(.init(themeId: key, category: category, text: published(st.text), supported: st.voice == "supported"))
             }
         }
         for (key, byCategory) in peopleIn {
@@ -181,20 +211,26 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             case "makingItReal": linked = action.linkId.map { [$0] } ?? []
             default: break
             }
-            let intention = action.intention.flatMap { content.intention($0)?.id } ?? noIntention
+            let intention = action.intention.map { content.intention($0)?.id ?? other } ?? noIntention
             return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted())
         }
         var roles: [String: Int] = [:]
-        for person in s.people { roles[person.role, default: 0] += 1 }
-        func ratings(_ reviews: [LeanSession.Review]) -> [String: String] {
-            Dictionary(reviews.compactMap { r in r.rating.map { (r.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        for person in s.people { roles[knownRoles.contains(person.role) ? person.role : other, default: 0] += 1 }
+        func ratings(_ reviews: [LeanSession.Review], _ scale: [RatingLevel]) -> [String: String] {
+            let known = Set(scale.map(\.id))
+            return Dictionary(reviews.compactMap { r in r.rating.map { (r.id, known.contains($0) ? $0 : other) } },
+                              uniquingKeysWith: { first, _ in first })
         }
         var tipBarriers: [String: [String]] = [:]
-        for tip in s.topTips where !tip.barriers.isEmpty { tipBarriers[tip.id, default: []] += tip.barriers }
+        for tip in s.topTips where !tip.barriers.isEmpty { tipBarriers[tip.id, default: []] += tip.barriers.map(published) }
+        let level = s.level.isEmpty ? "" : (content.level(s.level) == nil ? other : s.level)
+        let groupType = s.groupType.isEmpty ? "" : (content.groupType(s.groupType) == nil ? other : s.groupType)
         return SessionSummary(
-            date: s.date, area: s.area, groupType: s.groupType, level: s.level, roles: roles, themes: themes,
-            themeRatings: ratings(s.makingItReal), tipRatings: ratings(s.topTips), tipBarriers: tipBarriers,
-            groupThemes: s.groupThemes.map { .init(statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.dots) },
+            id: s.id, updatedAt: s.updatedAt.isEmpty ? s.createdAt : s.updatedAt,
+            date: s.date, area: Privacy.clean(s.area), groupType: groupType, level: level, roles: roles, themes: themes,
+            themeRatings: ratings(s.makingItReal, content.makingItReal.scale),
+            tipRatings: ratings(s.topTips, content.topTips.scale), tipBarriers: tipBarriers,
+            groupThemes: s.groupThemes.map { .init(statement: published($0.statement), makingItReal: $0.makingItReal, dots: $0.dots) },
             actions: actions, quotes: quotes)
     }
 }

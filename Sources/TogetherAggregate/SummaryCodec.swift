@@ -4,7 +4,7 @@ import Foundation
 /// UTF-8 bytes, maps in sorted key order. Many times quicker to read than JSON, which matters because
 /// the cache is read whenever any file of a corpus has changed.
 enum SummaryCodec {
-    static let magic: [UInt8] = Array("TGS1".utf8)
+    static let magic: [UInt8] = Array("TGS2".utf8)
 
     struct Writer {
         var bytes: [UInt8] = []
@@ -72,7 +72,7 @@ enum SummaryCodec {
         w.text(e.path)
         [e.stamp.size, e.stamp.seconds, e.stamp.nanoseconds].forEach { w.int(Int($0)) }
         w.int(Int(bitPattern: UInt(e.stamp.inode)))
-        [s.date, s.area, s.groupType, s.level].forEach { w.text($0) }
+        [s.id, s.updatedAt, s.date, s.area, s.groupType, s.level].forEach { w.text($0) }
         w.counts(s.roles)
         w.int(s.themes.count)
         for key in s.themes.keys.sorted() {
@@ -90,7 +90,7 @@ enum SummaryCodec {
         w.int(s.actions.count)
         for a in s.actions { w.text(a.intention); w.texts(a.themes) }
         w.int(s.quotes.count)
-        for q in s.quotes { w.text(q.themeId); w.text(q.category); w.text(q.text) }
+        for q in s.quotes { w.text(q.themeId); w.text(q.category); w.text(q.text); w.int(q.supported ? 1 : 0) }
         return w.bytes
     }
 
@@ -109,6 +109,7 @@ enum SummaryCodec {
         let size = try r.int(), seconds = try r.int(), nanoseconds = try r.int(), inode = try r.int()
         let stamp = FileStamp(size: Int64(size), seconds: Int64(seconds), nanoseconds: Int64(nanoseconds),
                               inode: UInt64(UInt(bitPattern: inode)))
+        let id = try r.text(), updatedAt = try r.text()
         let date = try r.text(), area = try r.text(), groupType = try r.text(), level = try r.text()
         let roles = try r.counts()
         var themes: [String: SessionSummary.ThemeFigures] = [:]
@@ -128,9 +129,9 @@ enum SummaryCodec {
         }
         let actions = try (0..<r.count()).map { _ in SessionSummary.ActionFigure(intention: try r.text(), themes: try r.texts()) }
         let quotes = try (0..<r.count()).map { _ in
-            SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text())
+            SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text(), supported: try r.int() == 1)
         }
-        let summary = SessionSummary(date: date, area: area, groupType: groupType, level: level, roles: roles,
+        let summary = SessionSummary(id: id, updatedAt: updatedAt, date: date, area: area, groupType: groupType, level: level, roles: roles,
                                      themes: themes, themeRatings: themeRatings, tipRatings: tipRatings,
                                      tipBarriers: tipBarriers, groupThemes: groupThemes, actions: actions, quotes: quotes)
         return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)

@@ -70,6 +70,8 @@ public struct TallyFilter: Equatable, Sendable {
     }
 
     func matches(date day: String, area: String, groupType: String, level: String, _ content: ContentPacks) -> Bool {
+        // A session with no usable date cannot be said to fall between two days.
+        if since != nil || until != nil, !Workshop.isRealDay(day) { return false }
         if let since, day < since { return false }
         if let until, day > until { return false }
         let fold = { (text: String) in

@@ -63,7 +63,7 @@ enum ReportDocument {
                 d.add(.paragraph("The groups' own themes: " + c.groupThemes.map { "\"\($0)\"" }.joined(separator: "; ")))
             }
             if !c.quotes.isEmpty {
-                d.add(.bullets(c.quotes.map { "\"\($0.text)\" (\($0.category.lowercased()))" }))
+                d.add(.bullets(c.quotes.map { "\($0.shown) (\($0.category.lowercased()))" }))
             }
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherCore
 
 /// Everything the tally adds up, session by session. Its size grows with the number of themes, areas,
 /// quarters and distinct wordings, never with the number of files: a session is added and forgotten.
@@ -16,18 +17,24 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         public var dots = 0
         /// Making It Real themes it was linked to, with how many sessions linked it.
         public var links: [String: Int] = [:]
+        /// For group themes: a short key of each session that made it, so that wordings put together count each
+        /// session once.
+        public var sessionKeys: Set<UInt64> = []
 
         mutating func merge(_ o: Phrase) {
             wordings.add(o.wordings)
             sessions += o.sessions
             dots += o.dots
             links.add(o.links)
+            sessionKeys.formUnion(o.sessionKeys)
         }
     }
 
     public struct Quote: Codable, Equatable, Hashable, Sendable {
         public var category: String
         public var text: String
+        /// Said with support (and marked so wherever it is shown).
+        public var supported = false
         /// A stable order that does not depend on which file came first.
         var key: UInt64 {
             var h = FNV()
@@ -74,15 +81,21 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         for (id, rating) in s.themeRatings { themes[id, default: .init()].ratings[rating, default: 0] += 1 }
         for (id, rating) in s.tipRatings { tipRatings[id, default: [:]][rating, default: 0] += 1 }
         for (tip, texts) in s.tipBarriers {
-            for text in Set(texts) {
-                tipBarriers[tip, default: [:]][Self.fold(text), default: .init()].merge(Phrase(wordings: [text: 1], sessions: 1))
+            // One session counts once for a barrier however many times (or ways) it wrote it.
+            var once: [String: String] = [:]
+            for text in texts { once[Self.fold(text)] = min(once[Self.fold(text)] ?? text, text) }
+            for (key, text) in once {
+                tipBarriers[tip, default: [:]][key, default: .init()].merge(Phrase(wordings: [text: 1], sessions: 1))
             }
         }
         var seen = Set<String>()
+        var session = FNV()
+        session.mix(s.id.utf8)
         for theme in s.groupThemes {
             let key = Self.fold(theme.statement)
             let first = seen.insert(key).inserted
-            var p = Phrase(wordings: first ? [theme.statement: 1] : [:], sessions: first ? 1 : 0, dots: theme.dots)
+            var p = Phrase(wordings: first ? [theme.statement: 1] : [:], sessions: first ? 1 : 0, dots: theme.dots,
+                           sessionKeys: [session.value])
             for id in Set(theme.makingItReal) { p.links[id, default: 0] += 1 }
             groupThemes[key, default: .init()].merge(p)
         }
@@ -97,12 +110,11 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             Phrase(wordings: [area.isEmpty ? "Not given" : area: 1], sessions: 1))
         groupTypes[s.groupType, default: 0] += 1
         levels[s.level.isEmpty ? "notSaid" : s.level, default: 0] += 1
-        if let quarter = Self.quarter(of: s.date) {
-            for (id, f) in s.themes where id != SessionSummary.noTheme {
-                quarters[quarter, default: [:]][id, default: [:]].add(f.people)
-            }
+        let quarter = Self.quarter(of: s.date) ?? Self.dateNotGiven
+        for (id, f) in s.themes where id != SessionSummary.noTheme {
+            quarters[quarter, default: [:]][id, default: [:]].add(f.people)
         }
-        for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text)) }
+        for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text, supported: q.supported)) }
     }
 
     mutating func keepQuote(_ themeId: String, _ quote: Quote) {
@@ -113,7 +125,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     }
 
     static func ordered(_ quotes: Set<Quote>) -> [Quote] {
-        quotes.sorted { ($0.key, $0.text, $0.category) < ($1.key, $1.text, $1.category) }
+        quotes.sorted { ($0.key, $0.text, $0.category, $0.supported ? 1 : 0) < ($1.key, $1.text, $1.category, $1.supported ? 1 : 0) }
     }
 
     public mutating func merge(_ o: TallyTotals) {
@@ -137,11 +149,13 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         for (id, set) in o.quotes { for quote in set { keepQuote(id, quote) } }
     }
 
+    /// The quarter of a session whose date is missing or not a real day.
+    public static let dateNotGiven = "notGiven"
+
     /// `2026 Q1` for a day in January to March 2026; nil when the day is not a real day.
     public static func quarter(of day: String) -> String? {
         let parts = day.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              (1...12).contains(month) else { return nil }
+        guard Workshop.isRealDay(day), parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
         return "\(year) Q\((month - 1) / 3 + 1)"
     }
 

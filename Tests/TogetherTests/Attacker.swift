@@ -154,7 +154,9 @@ struct Attacker {
     }
 
     /// A theme or barrier that is listed was written in at least one session (documented): its count is 1 or more.
-    static func listed(_ name: String) -> Bool { name.hasPrefix("groupThemes.sessions/") || name.hasPrefix("tipBarriers.sessions/") }
+    static func listed(_ name: String) -> Bool {
+        name.hasPrefix("groupThemes.sessions/") || name.hasPrefix("tipBarriers.sessions/") || name.hasPrefix("areas/")
+    }
 
     private mutating func sum(_ plus: [Int], equals minus: [Int]) { constraints.append(.init(plus: plus, minus: minus, equal: true)) }
     private mutating func sum(_ plus: [Int], atMost minus: [Int]) { constraints.append(.init(plus: plus, minus: minus, equal: false)) }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What keeps names and stray bytes out of everything the tally publishes.
+enum Privacy {
+    /// What a person's label becomes in any published words.
+    static let placeholder = "[name]"
+
+    /// The words of `text` with every label of a person in the session (a made-up name or initials, as a whole
+    /// word or words, ignoring capitals and accents) replaced by "[name]".
+    static func redact(_ text: String, labels: [String]) -> String {
+        let wanted = labels.map(words).filter { !$0.isEmpty }.map { $0.map(\.folded) }
+        guard !wanted.isEmpty else { return text }
+        let found = words(text)
+        guard !found.isEmpty else { return text }
+        var replace: [Range<String.Index>] = []
+        var i = 0
+        while i < found.count {
+            let match = wanted.filter { label in
+                i + label.count <= found.count && zip(label, found[i..<(i + label.count)]).allSatisfy { $0 == $1.folded }
+            }.max { $0.count < $1.count }
+            if let match {
+                replace.append(found[i].range.lowerBound..<found[i + match.count - 1].range.upperBound)
+                i += match.count
+            } else {
+                i += 1
+            }
+        }
+        var out = text
+        for range in replace.reversed() { out.replaceSubrange(range, with: placeholder) }
+        return out
+    }
+
+    struct Word { var range: Range<String.Index>; var folded: String }
+
+    /// The words of a text (letters and digits, joined by an apostrophe inside a word), with where they are.
+    static func words(_ text: String) -> [Word] {
+        var out: [Word] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func isWordy(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+        while index < text.endIndex {
+            let c = text[index]
+            if isWordy(c) {
+                if start == nil { start = index }
+            } else if let s = start {
+                let next = text.index(after: index)
+                let inside = (c == "'" || c == "’") && next < text.endIndex && isWordy(text[next])
+                if !inside {
+                    out.append(Word(range: s..<index, folded: fold(text[s..<index])))
+                    start = nil
+                }
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { out.append(Word(range: s..<text.endIndex, folded: fold(text[s..<text.endIndex]))) }
+        return out
+    }
+
+    static func fold(_ s: Substring) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Text safe to publish in any format: no control characters (C0 except tab and line breaks, DEL, C1) and so
+    /// no terminal escape sequence; bidirectional overrides removed too.
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for u in text.unicodeScalars where !unsafe(u) { scalars.append(u) }
+        return String(scalars)
+    }
+
+    static func unsafe(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00..<0x20, 0x7F..<0xA0: true
+        case 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}
