@@ -151,7 +151,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public static let noTheme = "none"
     public static let noIntention = "none"
     /// A value the content packs do not list (a category, voice, role, level, rating, kind of group or intention).
-    public static let other = "other"
+    public static let other = "notRecognised"
     /// A statement whose person is not in the session's list of people.
     public static let notListed = "notListed"
     public static let voices = ["own", "supported", "onBehalf"]

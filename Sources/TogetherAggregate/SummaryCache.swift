@@ -44,6 +44,7 @@ public final class SummaryCache: @unchecked Sendable {
         var totals: TallyTotals
         var filteredOut: Int
         var skipped: [Skipped]
+        var duplicates: [Duplicate]
     }
 
     public let folder: URL

@@ -19,8 +19,23 @@ public struct TallyRun: Equatable, Sendable {
     public var fromCache: Int
     /// What a reader of the report should know about the files: duplicates counted once, values not recognised.
     public var notes: [String] = []
+    /// Files that hold a session already counted from another file.
+    public var duplicates: [Duplicate] = []
+    /// Every file read, with its session's id (kept only while the run finds duplicates).
+    var seen: [Tallier.Seen] = []
     /// Sessions read (counted or left out by the filters).
     public var read: Int { totals.sessions + filteredOut }
+}
+
+/// A file left out because it holds the same session (the same id) as a file that was counted.
+public struct Duplicate: Codable, Equatable, Sendable {
+    public var path: String
+    /// The file counted instead: the newest save of that session.
+    public var keptPath: String
+
+    public var note: String {
+        "\(path) holds the same workshop as \(keptPath): counted once, from \(keptPath) (its newest save)."
+    }
 }
 
 /// Which sessions a tally counts: by workshop date (inclusive, `YYYY-MM-DD`), area and group type.
@@ -111,19 +126,58 @@ public enum Tallier {
                 files.append(URL(fileURLWithPath: path))
                 continue
             }
-            let root = URL(fileURLWithPath: path)
-            let walker = fm.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey],
-                                       options: [.skipsHiddenFiles])
             var found: [URL] = []
-            while let url = walker?.nextObject() as? URL {
-                if url.pathExtension == "json",
-                   (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                    found.append(url)
-                }
-            }
+            var visited: Set<FolderKey> = []
+            walk(path, &found, &missing, &visited)
             files += found.sorted { $0.path < $1.path }
         }
-        return (files, missing)
+        // A file named twice (by two patterns, say) is read once.
+        var named = Set<String>()
+        return (files.filter { named.insert($0.path).inserted }, missing)
+    }
+
+    /// A folder's device and inode, to know a folder already searched when a link leads back to it.
+    struct FolderKey: Hashable { var device: UInt64; var inode: UInt64 }
+
+    static func folderKey(_ path: String) -> FolderKey? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FolderKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Every `.json` file in a folder and the folders in it, following symbolic links once: a link to a file is
+    /// read, a link to a folder is searched unless that folder was already searched (a loop, which is named).
+    /// Hidden files (such as a save in progress) are not read.
+    static func walk(_ folder: String, _ found: inout [URL], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>) {
+        guard let key = folderKey(folder) else {
+            problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
+            return
+        }
+        guard visited.insert(key).inserted else {
+            problems.append(.init(path: folder, reason: "is a link back to a folder already searched (a loop): searched once"))
+            return
+        }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (folder as NSString).appendingPathComponent(name)
+            var link = stat(), target = stat()
+            guard lstat(path, &link) == 0 else { continue }
+            let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            guard stat(path, &target) == 0 else {
+                if isLink, name.hasSuffix(".json") || !name.contains(".") {
+                    problems.append(.init(path: path, reason: "is a link to something that does not exist"))
+                }
+                continue
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, &found, &problems, &visited)
+            case S_IFREG where name.hasSuffix(".json"): found.append(URL(fileURLWithPath: path))
+            default: continue
+            }
+        }
     }
 
     /// A pattern expanded as a shell would (`*`, `?`, `[...]`), sorted.
@@ -144,10 +198,48 @@ public enum Tallier {
         let stamps = files.map(FileStamp.init)
         let runKey = cache.map { _ in SummaryCache.runKey(zip(files.map(\.path), stamps).map { ($0, $1) }, filter) }
         if let cache, let runKey, let memo = cache.memo(runKey) {
-            return TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,
-                            fromCache: files.count)
+            var run = TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,
+                               fromCache: files.count, duplicates: memo.duplicates)
+            run.notes = run.duplicates.map(\.note)
+            return run
         }
         cache?.loadSummaries()
+        var run = add(files, stamps, missing, content, filter, cache, leaveOut: [])
+        // A session counts once: when two files hold the same session, the newest save wins (then the first path).
+        var byId: [String: [Seen]] = [:]
+        for seen in run.seen { byId[seen.id, default: []].append(seen) }
+        var duplicates: [Duplicate] = []
+        for (_, copies) in byId where copies.count > 1 {
+            let sorted = copies.sorted { a, b in
+                let (ta, tb) = (Self.time(a.updatedAt), Self.time(b.updatedAt))
+                return ta != tb ? ta > tb : a.path < b.path
+            }
+            duplicates += sorted.dropFirst().map { Duplicate(path: $0.path, keptPath: sorted[0].path) }
+        }
+        if !duplicates.isEmpty {
+            run = add(files, stamps, missing, content, filter, cache, leaveOut: Set(duplicates.map(\.path)))
+        }
+        run.seen = []
+        run.duplicates = duplicates.sorted { $0.path < $1.path }
+        run.notes = run.duplicates.map(\.note)
+        if let cache, let runKey {
+            cache.finish()
+            cache.remember(SummaryCache.Memo(key: runKey, totals: run.totals, filteredOut: run.filteredOut,
+                                             skipped: run.skipped, duplicates: run.duplicates))
+        }
+        return run
+    }
+
+    /// A file read, with the session it holds, for finding two files of one session.
+    struct Seen: Equatable, Sendable { var path, id, updatedAt: String }
+
+    static func time(_ text: String) -> Date {
+        (try? Date(text, strategy: .iso8601)) ?? .distantPast
+    }
+
+    /// Reads the files in parallel and adds up those that match the filter, leaving out the paths given.
+    private static func add(_ files: [URL], _ stamps: [FileStamp?], _ missing: [Skipped], _ content: ContentPacks,
+                            _ filter: TallyFilter, _ cache: SummaryCache?, leaveOut: Set<String>) -> TallyRun {
         let suggester = ThemeSuggester(content.keywords)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
@@ -159,6 +251,7 @@ public enum Tallier {
                 let url = files[index]
                 index += workers
                 let stamp = stamps[index - workers]
+                if leaveOut.contains(url.path) { continue }
                 let summary: SessionSummary
                 if let stamp, let cached = cache?.summary(for: url.path, stamp: stamp) {
                     summary = cached
@@ -177,6 +270,7 @@ public enum Tallier {
                         continue
                     }
                 }
+                part.seen.append(Seen(path: url.path, id: summary.id, updatedAt: summary.updatedAt))
                 if filter.matches(summary, content) { part.totals.add(summary) } else { part.filteredOut += 1 }
             }
             parts.withLock { $0.append(part) }
@@ -188,13 +282,9 @@ public enum Tallier {
             run.filteredOut += part.filteredOut
             run.skipped += part.skipped
             run.fromCache += part.fromCache
+            run.seen += part.seen
         }
         run.skipped.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
-        if let cache, let runKey {
-            cache.finish()
-            cache.remember(SummaryCache.Memo(key: runKey, totals: run.totals, filteredOut: run.filteredOut,
-                                             skipped: run.skipped))
-        }
         return run
     }
 

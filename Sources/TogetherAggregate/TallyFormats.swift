@@ -20,7 +20,11 @@ public enum TallyFormat: String, CaseIterable, Sendable {
         }
     }
 
-    public func render(_ report: Report) -> String {
+    /// The report in this format. Whatever the sessions held, no control character or terminal escape sequence
+    /// reaches the output (the words were cleaned when read; this is the last check).
+    public func render(_ report: Report) -> String { Privacy.clean(body(report)) }
+
+    func body(_ report: Report) -> String {
         switch self {
         case .table: TallyTable.render(report)
         case .markdown: ReportDocument.full(report).markdown
@@ -244,11 +248,12 @@ enum TallyCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula.
+    /// RFC 4180 quoting; a cell that begins with = + - @, a tab or a carriage return gets a ' in front, so a
+    /// spreadsheet never runs it as a formula (a count such as -1 never occurs; numbers are left alone).
     static func csv(_ fields: [String]) -> String {
         fields.map { field in
             var f = field
-            if let first = f.first, "=+-@".contains(first), Int(f) == nil { f = "'" + f }
+            if let first = f.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), Int(f) == nil { f = "'" + f }
             if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

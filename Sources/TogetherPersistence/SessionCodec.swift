@@ -39,6 +39,11 @@ public enum SessionCodec {
         if data.isEmpty {
             throw SessionFileError(path: path, jsonPath: "", reason: "is empty (0 bytes)")
         }
+        if let offset = firstInvalidUTF8(data) {
+            throw SessionFileError(path: path, jsonPath: "", reason:
+                "is not UTF-8 text: the byte at offset \(offset) is not part of any letter. It may have been saved in "
+                + "another encoding; save it again as UTF-8. Nothing in it was counted or changed.")
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         struct Header: Decodable { var schemaVersion: Int? }
@@ -66,6 +71,35 @@ public enum SessionCodec {
         } catch {
             let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
             throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)
+        }
+    }
+
+    /// Where the first byte that is not valid UTF-8 is, or nil when all of it is.
+    public static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c < 0x80 { i += 1; continue }
+                let need: Int, low: UInt8, high: UInt8
+                switch c {
+                case 0xC2...0xDF: (need, low, high) = (1, 0x80, 0xBF)
+                case 0xE0: (need, low, high) = (2, 0xA0, 0xBF)
+                case 0xED: (need, low, high) = (2, 0x80, 0x9F) // no surrogates
+                case 0xE1...0xEF: (need, low, high) = (2, 0x80, 0xBF)
+                case 0xF0: (need, low, high) = (3, 0x90, 0xBF)
+                case 0xF4: (need, low, high) = (3, 0x80, 0x8F)
+                case 0xF1...0xF3: (need, low, high) = (3, 0x80, 0xBF)
+                default: return i
+                }
+                guard i + need < b.count, (low...high).contains(b[i + 1]) else { return i }
+                for k in 2...max(2, need) where k <= need {
+                    guard (0x80...0xBF).contains(b[i + k]) else { return i }
+                }
+                i += need + 1
+            }
+            return nil
         }
     }
 

@@ -286,10 +286,14 @@ struct TallyCommand: ParsableCommand {
         for skip in tally.skipped {
             FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
         }
+        for duplicate in tally.duplicates {
+            FileHandle.standardError.write(Data("Counted once: \(duplicate.note)\n".utf8))
+        }
         var summary = "Read \(tally.read) session\(tally.read == 1 ? "" : "s")"
         if tally.filteredOut > 0 {
             summary += "; \(tally.filteredOut) left out by the filters, \(tally.totals.sessions) counted"
         }
+        if !tally.duplicates.isEmpty { summary += "; \(tally.duplicates.count) duplicate file(s) counted once" }
         FileHandle.standardError.write(Data((summary + "; skipped \(tally.skipped.count).\n").utf8))
         if strict && !tally.skipped.isEmpty {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))

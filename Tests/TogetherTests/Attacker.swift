@@ -192,6 +192,9 @@ struct Attacker {
 
     func range(_ name: String) -> Range? { index[name].map { ranges[$0] } }
 
+    /// Counts whose range came out empty: some documented fact does not hold in the report.
+    var contradictions: [String] { names.indices.filter { ranges[$0].lo > ranges[$0].hi }.map { "\(names[$0]) \(ranges[$0])" } }
+
     /// Every cell name with what it is worth in a report published with nothing hidden (threshold 1).
     static func truth(reportJSON: String) throws -> [String: Int] {
         let a = try Attacker(reportJSON: reportJSON)

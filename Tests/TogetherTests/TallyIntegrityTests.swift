@@ -1,0 +1,257 @@
+import Foundation
+import Testing
+@testable import TogetherAggregate
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+/// The tally given files as they really turn up: copies, old saves, links, odd values, names in the words.
+@Suite("Tally: every file counted once, every value somewhere, no names")
+struct TallyIntegrityTests {
+
+    func write(_ session: Session, _ url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try SessionCodec.encode(session).write(to: url)
+    }
+
+    @Test("copies of one session count once, and the newest save wins")
+    func duplicates() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = DemoData(content: content, seed: 3)
+        var older = demo.session(0)
+        var newer = older
+        newer.updatedAt = older.updatedAt.addingTimeInterval(600)
+        newer.statements.removeLast(4) // the newer save has fewer statements: it must be the one counted
+        older.updatedAt = older.updatedAt.addingTimeInterval(60)
+        let other = demo.session(1)
+        try write(newer, folder.appendingPathComponent("a/current.json"))
+        try write(older, folder.appendingPathComponent("backup/current-old.json"))
+        try write(newer, folder.appendingPathComponent("backup/current-copy.json"))
+        try write(other, folder.appendingPathComponent("a/other.json"))
+        try write(other, folder.appendingPathComponent("z/other renamed.json"))
+        let run = Tallier.run(paths: [folder.path], content: content)
+        let direct = Tallier.totals([newer, other], content: content)
+        #expect(run.totals == direct)
+        #expect(run.totals.sessions == 2)
+        #expect(run.duplicates.count == 3)
+        let kept = Dictionary(run.duplicates.map { ($0.path.replacingOccurrences(of: folder.path + "/", with: ""),
+                                                    $0.keptPath.replacingOccurrences(of: folder.path + "/", with: "")) },
+                              uniquingKeysWith: { a, _ in a })
+        #expect(kept == ["backup/current-old.json": "a/current.json", "backup/current-copy.json": "a/current.json",
+                         "z/other renamed.json": "a/other.json"])
+        // Named in the report's notes, in every format.
+        let report = ReportBuilder.build(run, content, ReportOptions())
+        for format in TallyFormat.allCases where format != .easyRead {
+            let text = format.render(report)
+            #expect(text.contains("current-old.json") && text.contains("a/current.json"), "\(format)")
+        }
+        // A count of 1 cannot pass the threshold by being counted three times.
+        #expect(run.totals.themes.values.map(\.peopleAny).reduce(0, +)
+                == direct.themes.values.map(\.peopleAny).reduce(0, +))
+    }
+
+    @Test("two wordings of one group theme, or two spellings of one barrier, count a session once")
+    func oncePerSession() throws {
+        var s = DemoData(content: content, seed: 4).session(0)
+        s.groupThemes = []
+        for (i, words) in ["I want buses in the evening", "I want evening buses", "I want more buses in the evening"].enumerated() {
+            var g = GroupTheme(id: "g\(i)", statement: words, createdAt: s.createdAt)
+            g.makingItReal = ["communities"]
+            s.groupThemes.append(g)
+        }
+        s.topTips = [TipReview(tipId: "brave", rating: "poor", barriers: [
+            Note(id: "n1", text: "Nobody explains the money.", createdAt: s.createdAt),
+            Note(id: "n2", text: "nobody explains the money", createdAt: s.createdAt)])]
+        let totals = Tallier.totals([s], content: content)
+        let merged = ThemeMerger.merge(totals.groupThemes)
+        #expect(merged.count == 1)
+        #expect(merged.first?.sessions == 1)
+        #expect(totals.tipBarriers["brave"]?.values.map(\.sessions) == [1])
+    }
+
+    /// A session holding a value of every kind the packs do not list.
+    static func odd() -> Session {
+        var s = DemoData(content: content, seed: 5).session(0)
+        s.setup.date = ""
+        s.setup.level = "national"
+        s.setup.groupType = "book club"
+        s.people[0].role = "chef"
+        s.statements[0].category = "maybe"
+        s.statements[1].voice = Voice(kind: "shouted")
+        s.statements[2].personId = "nobody"
+        s.makingItReal[0].rating = "brilliant"
+        if !s.topTips.isEmpty { s.topTips[0].rating = "meh" }
+        s.actions.append(PlannedAction(id: "a-odd", what: "Something", intention: "pray", createdAt: s.createdAt))
+        return s
+    }
+
+    @Test("values the packs do not list are counted under Not recognised, and every sum still holds")
+    func unknownValues() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = DemoData(content: content, seed: 5)
+        try write(Self.odd(), folder.appendingPathComponent("odd.json"))
+        for i in 1..<4 { try write(demo.session(i), folder.appendingPathComponent("s\(i).json")) }
+        let run = Tallier.run(paths: [folder.path], content: content)
+        #expect(run.totals.sessions == 4)
+        let truth = ReportBuilder.build(run, content, ReportOptions(threshold: 1))
+        func cell(_ table: String, _ row: String, _ column: String) -> Int? {
+            guard let t = truth.table(table), let c = t.columns.firstIndex(where: { $0.id == column }) else { return nil }
+            return t.rows.first { $0.id == row }?.cells[c].value
+        }
+        let odd = Self.odd()
+        let statementsTotal = odd.statements.count + (1..<4).map { demo.session($0).statements.count }.reduce(0, +)
+        #expect(cell("statements", "total", "total")! + cell("suggested", "total", "total")! == statementsTotal)
+        #expect(cell("statements", "total", SessionSummary.other)! + cell("suggested", "total", SessionSummary.other)! == 1)
+        #expect(truth.table("byVoice")!.rows.map { $0.cells.last!.value! }.reduce(0, +) == 1)
+        #expect(truth.table("byRole")!.rows.compactMap { $0.cells[$0.cells.count - 1].value }.reduce(0, +) == 1, "person not listed")
+        let chef = odd.statements.filter { $0.personId == odd.people[0].id }.count
+        #expect(truth.table("byRole")!.rows.compactMap { $0.cells[$0.cells.count - 2].value }.reduce(0, +) == chef, "role not recognised")
+        #expect(cell("roles", SessionSummary.other, "people") == 1)
+        #expect(cell("levels", SessionSummary.other, "sessions") == 1)
+        #expect(cell("groupTypes", SessionSummary.other, "sessions") == 1)
+        #expect(cell("intentions", SessionSummary.other, "actions") == 1)
+        #expect(cell("themeRatings", odd.makingItReal[0].themeId, SessionSummary.other) == 1)
+        #expect(truth.table("trend-notWorking")!.rows.contains { $0.id == TallyTotals.dateNotGiven && $0.label == "Date not given" })
+        // Every documented sum holds: the attacker, given the report with nothing hidden, finds no contradiction.
+        let attacker = try Attacker(reportJSON: TallyFormat.json.render(truth))
+        #expect(attacker.contradictions.isEmpty, "\(attacker.contradictions.prefix(5))")
+        // And with small counts hidden, none can be worked out.
+        let published = TallyFormat.json.render(ReportBuilder.build(run, content, ReportOptions()))
+        let result = try Attacker(reportJSON: published).attack(truth: Attacker.truth(reportJSON: TallyFormat.json.render(truth)))
+        #expect(result.recovered.isEmpty, "\(result.recovered.prefix(5))")
+        #expect(result.wrong.isEmpty, "\(result.wrong.prefix(5))")
+    }
+
+    @Test("a link to a file is read, a loop is named, a broken link is named; nothing is skipped in silence")
+    func links() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = DemoData(content: content, seed: 8)
+        let elsewhere = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        try write(demo.session(0), folder.appendingPathComponent("here.json"))
+        try write(demo.session(1), elsewhere.appendingPathComponent("there.json"))
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("linked.json").path,
+                                  withDestinationPath: elsewhere.appendingPathComponent("there.json").path)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: folder.path)
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("gone.json").path, withDestinationPath: "/nowhere/gone.json")
+        let run = Tallier.run(paths: [folder.path], content: content)
+        #expect(run.totals == Tallier.totals([demo.session(0), demo.session(1)], content: content))
+        let reasons = run.skipped.map { ($0.path.replacingOccurrences(of: folder.path + "/", with: ""), $0.reason) }
+        #expect(reasons.contains { $0.0 == "loop" && $0.1.contains("loop") })
+        #expect(reasons.contains { $0.0 == "gone.json" && $0.1.contains("does not exist") })
+    }
+
+    @Test("a file with bytes that are not UTF-8 is refused with where they are, in a counted field or not")
+    func invalidUTF8() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let good = SessionCodec.encode(DemoData(content: content, seed: 9).session(0))
+        for (name, field) in [("text.json", "\"text\" : \""), ("draft.json", "\"title\" : \""), ("key.json", "\"")] {
+            var bytes = [UInt8](good)
+            let at = good.range(of: Data(field.utf8))!.upperBound
+            bytes.insert(contentsOf: [0x6E, 0x61, 0xEF, 0x76, 0x65], at: at) // "na\xEFve", as typed in Latin-1
+            try Data(bytes).write(to: folder.appendingPathComponent(name))
+            let run = Tallier.run(paths: [folder.appendingPathComponent(name).path], content: content)
+            #expect(run.totals.sessions == 0, "\(name)")
+            #expect(run.skipped.first?.reason.contains("offset \(at + 2)") == true, "\(name): \(run.skipped)")
+        }
+    }
+
+    /// A session where the people's labels turn up in every kind of words the tally publishes.
+    static func namesEverywhere() -> Session {
+        var s = DemoData(content: content, seed: 12).session(0)
+        s.people = [Person(id: "p1", label: "Zara", role: "person", consentToQuote: true),
+                    Person(id: "p2", label: "KB", role: "familyCarer", consentToQuote: true),
+                    Person(id: "p3", label: "Sam", role: "person", consentToQuote: false)]
+        let at = s.createdAt
+        s.statements = [
+            Statement(id: "s1", personId: "p1", category: "notWorking", rank: 1, text: "Zára never gets a say about the bus", themeId: "communities", createdAt: at),
+            Statement(id: "s2", personId: "p2", category: "aspirations", rank: 1, text: "I want kb to have a break", themeId: "support", createdAt: at),
+            Statement(id: "s3", personId: "p1", category: "notWorking", rank: 2, text: "Words said for her by staff", themeId: "support", voice: .onBehalf("supporter"), createdAt: at),
+            Statement(id: "s4", personId: "p1", category: "aspirations", rank: 1, text: "Still hidden until the reveal", themeId: "support", createdAt: at, hidden: true),
+            Statement(id: "s5", personId: "p1", category: "aspirations", rank: 2, text: "A job at the café with help", themeId: "support", voice: .supported, createdAt: at),
+            Statement(id: "s6", personId: "p3", category: "notWorking", rank: 1, text: "Sam said this and did not agree to quotes", themeId: "support", createdAt: at),
+            Statement(id: "s7", personId: "p3", category: "notWorking", rank: 2, text: "The bus stops at six", createdAt: at,
+                      suggestion: SuggestionRecord(themeId: "communities", word: "bus", decision: "ignored")),
+        ]
+        var g = GroupTheme(id: "g1", statement: "We want Zara to stay our keyworker", createdAt: at)
+        g.makingItReal = ["workforce"]
+        g.dots = ["p1": 3]
+        s.groupThemes = [g]
+        s.topTips = [TipReview(tipId: "brave", rating: "poor", barriers: [Note(id: "n1", text: "KB says no one listens", createdAt: at)])]
+        s.setup.area = "Leeds"
+        return s
+    }
+
+    @Test("no label reaches any output; quotes only in a person's own words (or marked with support), never hidden ones")
+    func privacy() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write(Self.namesEverywhere(), folder.appendingPathComponent("names.json"))
+        let run = Tallier.run(paths: [folder.path], content: content)
+        let out = temporaryFolder().appendingPathComponent("out")
+        let report = ReportBuilder.build(run, content, ReportOptions(threshold: 1))
+        var texts = TallyFormat.allCases.map { ($0.rawValue, $0.render(report)) }
+        for url in try ReportWriter.write(report, to: out, guides: nil) {
+            texts.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+        }
+        #expect(texts.count == 12)
+        for (name, text) in texts {
+            for label in ["Zara", "Zára", "KB", "kb", "Sam"] {
+                let words = Privacy.words(text).map { String(text[$0.range]) }
+                #expect(!words.contains(label), "\(name) shows the label \(label)")
+            }
+            #expect(!text.contains("Words said for her"), "\(name): words said for a person are never quoted as theirs")
+            #expect(!text.contains("Still hidden"), "\(name): a hidden statement is never quoted")
+            #expect(!text.contains("did not agree"), "\(name): no quote without consent")
+        }
+        let markdown = TallyFormat.markdown.render(report)
+        #expect(markdown.contains("\\[name\\] never gets a say")) // Markdown escapes the brackets
+        #expect(markdown.contains("\"A job at the café with help\" (with support)"))
+        #expect(markdown.contains("We want \\[name\\] to stay our keyworker"))
+        #expect(markdown.contains("\\[name\\] says no one listens"))
+        // The ignored suggestion: "bus" would suggest family and friends; the facilitator said no.
+        let suggested = report.table("suggested")!
+        let none = suggested.rows.first { $0.id == SessionSummary.noTheme }!
+        #expect(none.cells.last == .count(1))
+        #expect(suggested.rows.first { $0.id == "communities" }!.cells.last == .count(0))
+    }
+
+    @Test("labels are replaced as whole words, ignoring capitals and accents")
+    func redaction() {
+        #expect(Privacy.redact("Zara and ZÁRA met zarah", labels: ["Zara"]) == "[name] and [name] met zarah")
+        #expect(Privacy.redact("Mary Jo said Mary", labels: ["Mary Jo"]) == "[name] said Mary")
+        #expect(Privacy.redact("kb's bus", labels: ["KB"]) == "kb's bus")
+        #expect(Privacy.redact("ask KB, then kb.", labels: ["KB"]) == "ask [name], then [name].")
+    }
+
+    @Test("no output has a control character or an escape sequence, and no CSV cell starts a formula")
+    func hostileText() throws {
+        var s = DemoData(content: content, seed: 13).session(0)
+        s.setup.area = "\u{1B}[31mRed\u{07}"
+        for i in s.groupThemes.indices { s.groupThemes[i].statement = "=HYPERLINK(\"x\")\u{1B}]0;title\u{07}" }
+        s.topTips = [TipReview(tipId: "brave", rating: "poor", barriers: [Note(id: "n", text: "\tTab first \u{9B}31m", createdAt: s.createdAt)])]
+        let report = ReportBuilder.build(Tallier.totals([s], content: content).asRun, content, ReportOptions(threshold: 1))
+        for format in TallyFormat.allCases {
+            let text = format.render(report)
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B }, "\(format)")
+        }
+        let csv = TallyFormat.csv.render(report)
+        for line in csv.split(separator: "\r\n") {
+            for field in line.split(separator: ",", omittingEmptySubsequences: false) {
+                let f = field.hasPrefix("\"") ? field.dropFirst() : field
+                if let first = f.first { #expect(!"=+@\t\r".contains(first), "\(line)") }
+            }
+        }
+        #expect(TallyCSV.csv(["\tx", "\rx", "-x", "-3"]) == "'\tx,\"'\rx\",'-x,-3")
+    }
+}
+
+extension TallyTotals {
+    /// These totals as a run of the tally, for building a report from sessions in memory.
+    var asRun: TallyRun { TallyRun(totals: self, filteredOut: 0, skipped: [], fromCache: 0) }
+}
