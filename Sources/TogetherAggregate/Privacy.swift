@@ -1,4 +1,5 @@
 import Foundation
+import TogetherContent
 
 /// What keeps names and stray bytes out of everything the tally publishes.
 enum Privacy {
@@ -8,8 +9,25 @@ enum Privacy {
     /// The words of `text` with every label of a person in the session (a made-up name or initials, as a whole
     /// word or words, ignoring capitals and accents) replaced by "[name]".
     static func redact(_ text: String, labels: [String]) -> String {
-        let wanted = labels.map(words).filter { !$0.isEmpty }.map { $0.map(\.folded) }
+        redact(text, Labels(labels))
+    }
+
+    /// Labels made ready once per session: each as its folded words, and the set of first words to look for.
+    struct Labels {
+        var wanted: [[String]]
+        var first: Set<String>
+        init(_ labels: [String]) {
+            wanted = labels.map { Privacy.words($0).map(\.folded) }.filter { !$0.isEmpty }
+            // The first ASCII word of each label's folded first word ("o'neil" → "o", "zára" → "zara").
+            first = Set(wanted.compactMap { Privacy.asciiWords($0[0]).first })
+        }
+    }
+
+    static func redact(_ text: String, _ labels: Labels) -> String {
+        let wanted = labels.wanted
         guard !wanted.isEmpty else { return text }
+        // Most words hold no label: for plain ASCII text, look for a first word cheaply before the careful pass.
+        if text.utf8.allSatisfy({ $0 < 0x80 }), !asciiWords(text).contains(where: labels.first.contains) { return text }
         let found = words(text)
         guard !found.isEmpty else { return text }
         var replace: [Range<String.Index>] = []
@@ -29,6 +47,10 @@ enum Privacy {
         for range in replace.reversed() { out.replaceSubrange(range, with: placeholder) }
         return out
     }
+
+    /// The lower-case words of text (letters and digits) without their places, for the quick look: exact for
+    /// ASCII text, which is where it is used.
+    static func asciiWords(_ text: String) -> [String] { ContentPacks.words(of: text) }
 
     struct Word { var range: Range<String.Index>; var folded: String }
 

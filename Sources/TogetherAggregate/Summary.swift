@@ -162,8 +162,8 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         let roleOf = Dictionary(s.people.map { ($0.id, knownRoles.contains($0.role) ? $0.role : other) },
                                 uniquingKeysWith: { first, _ in first })
         let consent = Set(s.people.filter(\.consent).map(\.id))
-        let labels = s.people.map(\.label)
-        func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels: labels)) }
+        let labels = Privacy.Labels(s.people.map(\.label))
+        func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels)) }
         let knownThemes = Set(content.makingItReal.themes.map(\.id))
         let knownCategories = Set(content.workingTogether.categories.map(\.id))
         var themes: [String: ThemeFigures] = [:]

@@ -125,7 +125,9 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     }
 
     static func ordered(_ quotes: Set<Quote>) -> [Quote] {
-        quotes.sorted { ($0.key, $0.text, $0.category, $0.supported ? 1 : 0) < ($1.key, $1.text, $1.category, $1.supported ? 1 : 0) }
+        quotes.map { ($0.key, $0) }
+            .sorted { ($0.0, $0.1.text, $0.1.category, $0.1.supported ? 1 : 0) < ($1.0, $1.1.text, $1.1.category, $1.1.supported ? 1 : 0) }
+            .map(\.1)
     }
 
     public mutating func merge(_ o: TallyTotals) {

@@ -15,9 +15,44 @@ extension ContentPacks {
 
     /// Lower-case words without accents, split on anything that is not a letter or a digit.
     public static func words(of text: String) -> [String] {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Most text is plain ASCII, where folding is lower-casing: done on the bytes, many times quicker than
+        // Foundation's folding, with the same result (tested against it).
+        if let ascii = asciiWords(text) { return ascii }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             .map(String.init)
+    }
+
+    /// The words of plain ASCII text, lower case; nil when the text has anything else.
+    static func asciiWords(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var out: [String] = []
+            var start = -1
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                if b >= 0x80 { return nil }
+                let wordy = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                if wordy {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    out.append(lower(bytes, start, i))
+                    start = -1
+                }
+            }
+            if start >= 0 { out.append(lower(bytes, start, bytes.count)) }
+            return out
+        }
+    }
+
+    private static func lower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
+        String(unsafeUninitializedCapacity: to - from) { buffer in
+            for i in from..<to {
+                let b = bytes[i]
+                buffer[i - from] = (0x41...0x5A).contains(b) ? b + 32 : b
+            }
+            return to - from
+        }
     }
 }
 

@@ -255,3 +255,41 @@ extension TallyTotals {
     /// These totals as a run of the tally, for building a report from sessions in memory.
     var asRun: TallyRun { TallyRun(totals: self, filteredOut: 0, skipped: [], fromCache: 0) }
 }
+
+extension TallyIntegrityTests {
+    @Test("the quick look for names misses none the careful one finds")
+    func quickLook() {
+        let labels = ["O'Neil", "Zára", "KB", "Mary Jo", "日本"]
+        let texts = ["o'neil came", "Zara was here", "zára", "kb, and", "ask mary jo", "日本 likes it", "nothing here",
+                     "O’Neil with a curly one", "ZARA!"]
+        for text in texts {
+            // The careful pass alone, with no quick look.
+            var careful = text
+            let found = Privacy.words(text)
+            for label in labels.map(Privacy.words) where !label.isEmpty {
+                for (i, w) in found.enumerated() where i + label.count <= found.count
+                    && zip(label, found[i..<(i + label.count)]).allSatisfy({ $0.folded == $1.folded }) {
+                    _ = w
+                    careful = "changed"
+                }
+            }
+            let quick = Privacy.redact(text, labels: labels)
+            #expect((quick != text) == (careful == "changed"), "\(text) → \(quick)")
+        }
+    }
+}
+
+extension TallyIntegrityTests {
+    @Test("words of plain text are found quickly, the same as by folding")
+    func quickWords() {
+        var rng = SplitMix(seed: 99)
+        let alphabet = Array("abcXYZ019 ,.'-!?é\t")
+        for _ in 0..<2_000 {
+            let text = String((0..<rng.below(30)).map { _ in alphabet[rng.below(alphabet.count - 1)] })
+            let slow = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+            #expect(ContentPacks.words(of: text) == slow, "\(text)")
+        }
+        #expect(ContentPacks.words(of: "Café OK") == ["cafe", "ok"])
+    }
+}
