@@ -107,6 +107,17 @@ enum Editing {
             state.status = .init(problem, isProblem: true)
             return
         }
+        // At the most a person can have, the box stays open with the words in it: letters typed on are never
+        // taken as commands.
+        if case .newStatement(let personId, let category) = draft.target {
+            let have = session.statements(of: personId, in: category).count
+            if have >= session.setup.statementsPerPerson {
+                let label = content.category(category)?.label ?? category
+                let person = session.people.first { $0.id == personId }?.label ?? ""
+                state.status = .init(content.say(.wordsKeptAtMost, person, "\(have)", label), isProblem: true)
+                return
+            }
+        }
         session.draft = nil
         let now = env.now()
         switch draft.target {
@@ -170,6 +181,8 @@ enum Editing {
             if rank >= session.setup.statementsPerPerson {
                 let label = content.category(category)?.label ?? category
                 state.status = .init(content.say(.thatIsRank, "\(rank)", label))
+                session.draft = Draft(target: draft.target, text: "")
+                state.cursor = 0
                 return
             }
         case .statement(let id):
