@@ -91,9 +91,16 @@ struct WorkshopTests {
         #expect(state.session?.position.stage == .workingTogether)
         press([.char("a")] + typing("My flat") + [.enter] + typing("My job") + [.enter] + typing("Friends") + [.enter],
               &state)
-        // The third fills the category: the box closes by itself.
-        #expect(state.session?.draft == nil)
-        press([.char("a")], &state)
+        // The third fills the category. The box stays open, so letters typed on (u, d, m…) are never commands:
+        // Enter keeps them in the box with a message, and nothing is added, undone, moved or deleted.
+        #expect(state.session?.draft?.text == "")
+        press(typing("udm t") + [.enter], &state)
+        #expect(state.session?.draft?.text == "udm t")
+        #expect(state.status?.isProblem == true)
+        #expect(state.status?.text == "AB has 3 in Working already. The words stay in the box. Esc stops.")
+        #expect(state.session?.statements.map(\.text) == ["My flat", "My job", "Friends"])
+        #expect(state.overlay == nil)
+        press([.escape, .char("a")], &state)
         #expect(state.status?.isProblem == true)
         press([.tab, .char("a")] + typing("Buses stop at six") + [.enter, .escape, .char("t"), .char("t")], &state)
         let session = try #require(state.session)
@@ -111,7 +118,7 @@ struct WorkshopTests {
     func deleting() throws {
         var state = workshopWithPeople(["AB"])
         press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
-              + typing("Three") + [.enter], &state)
+              + typing("Three") + [.enter, .escape], &state)
         press([.up, .char("d")], &state)
         guard case .confirmDelete = state.overlay else {
             Issue.record("expected a question before deleting")
@@ -204,7 +211,7 @@ struct UndoTests {
     func undoRedo() throws {
         var state = workshopWithPeople(["AB"])
         press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
-              + typing("Three") + [.enter], &state)
+              + typing("Three") + [.enter, .escape], &state)
         #expect(state.session?.statements.count == 3)
         press([.char("u"), .char("u")], &state)
         #expect(state.session?.statements.map(\.text) == ["One"])
@@ -253,7 +260,7 @@ struct MovingTests {
     func threeWorking() -> AppState {
         var state = workshopWithPeople(["AB", "CD"])
         press([.char("]"), .char("]"), .char("a")] + typing("One") + [.enter] + typing("Two") + [.enter]
-              + typing("Three") + [.enter], &state)
+              + typing("Three") + [.enter, .escape], &state) // at the most, the box stays open until Esc
         return state
     }
 
@@ -284,7 +291,7 @@ struct MovingTests {
         #expect(texts(state, 1, "notWorking") == ["Two"])
         #expect(state.session?.position.item == 1)
         // CD fills Working; then nothing more can be moved in, and nothing is lost trying.
-        press([.up, .up, .char("a")] + typing("A") + [.enter] + typing("B") + [.enter] + typing("C") + [.enter],
+        press([.up, .up, .char("a")] + typing("A") + [.enter] + typing("B") + [.enter] + typing("C") + [.enter, .escape],
               &state)
         #expect(texts(state, 1, "working") == ["A", "B", "C"])
         press([.char("b"), .down, .char("p")], &state)
