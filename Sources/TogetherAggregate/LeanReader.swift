@@ -1,5 +1,6 @@
 import Foundation
 import TogetherCore
+import TogetherPersistence
 
 /// Reads the parts of a session file the tally needs straight from its bytes, checking the JSON as it goes
 /// and skipping everything else (timers, drafts, notes it does not count) without building it.
@@ -27,6 +28,10 @@ private struct Scan {
 
     // MARK: the session's shape
 
+    /// Ids of statements and actions, which the summary does not keep, to check they are unique.
+    var statementIds: [String] = []
+    var actionIds: [String] = []
+
     mutating func session() throws -> LeanSession {
         var s = LeanSession()
         var version: Int?
@@ -40,6 +45,25 @@ private struct Scan {
             case "setup": try scan.setup(&s); sawSetup = true
             case "people": s.people = try scan.array { try $0.person() }
             case "statements": s.statements = try scan.array { try $0.statement() }
+            case "nextNumber": try scan.within(SessionRules.nextNumber)
+            case "position":
+                if scan.null() { break }
+                try scan.object { inner, key in
+                    switch key {
+                    case "item", "focus": try inner.within(SessionRules.place)
+                    default: try inner.skip()
+                    }
+                }
+            case "timers":
+                if scan.null() { break }
+                try scan.object { inner, _ in
+                    try inner.object { timer, key in
+                        switch key {
+                        case "plannedSeconds", "elapsedSeconds": try timer.within(SessionRules.seconds)
+                        default: try timer.skip()
+                        }
+                    }
+                }
             case "makingItReal": s.makingItReal = try scan.array { try $0.review(idKey: "themeId") }
             case "topTips": s.topTips = try scan.array { try $0.review(idKey: "tipId") }
             case "groupThemes": s.groupThemes = try scan.array { try $0.groupTheme() }
@@ -50,6 +74,10 @@ private struct Scan {
         ws()
         guard i == b.count, let version, (1...Session.currentSchemaVersion).contains(version),
               sawSetup, sawId, sawCreated else { throw Refused() }
+        // Ids must be unique in each list (SessionRules); a file where they are not goes to the careful reader.
+        for ids in [s.people.map(\.id), statementIds, s.groupThemes.map(\.id), actionIds] where Set(ids).count != ids.count {
+            throw Refused()
+        }
         return s
     }
 
@@ -60,6 +88,8 @@ private struct Scan {
             case "area": s.area = try scan.optionalString() ?? ""
             case "groupType": s.groupType = try scan.optionalString() ?? ""
             case "level": s.level = try scan.optionalString() ?? ""
+            case "statementsPerPerson": if !scan.null() { try scan.within(SessionRules.statementsPerPerson) }
+            case "votesPerPerson": if !scan.null() { try scan.within(SessionRules.votesPerPerson) }
             default: try scan.skip()
             }
         }
@@ -89,10 +119,10 @@ private struct Scan {
         var sawId = false, sawRank = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": _ = try scan.string(); sawId = true
+            case "id": scan.statementIds.append(try scan.string()); sawId = true
             case "personId": personId = try scan.string()
             case "category": category = try scan.string()
-            case "rank": _ = try scan.int(); sawRank = true
+            case "rank": try scan.within(SessionRules.rank); sawRank = true
             case "text": text = try scan.string()
             case "themeId": themeId = try scan.optionalString()
             case "createdAt": _ = try scan.date(); sawCreated = true
@@ -171,8 +201,8 @@ private struct Scan {
             case "makingItReal": if !scan.null() { links = try scan.array { try $0.string() } }
             case "dots":
                 if scan.null() { break }
-                try scan.object { inner, _ in dots += try inner.int() }
-            case "groupDots": if !scan.null() { dots += try scan.int() }
+                try scan.object { inner, _ in dots += try inner.within(SessionRules.dots) }
+            case "groupDots": if !scan.null() { dots += try scan.within(SessionRules.groupDots) }
             case "createdAt": _ = try scan.date(); sawCreated = true
             default: try scan.skip()
             }
@@ -186,7 +216,7 @@ private struct Scan {
         var sawId = false, sawWhat = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": _ = try scan.string(); sawId = true
+            case "id": scan.actionIds.append(try scan.string()); sawId = true
             case "what": _ = try scan.string(); sawWhat = true
             case "intention": a.intention = try scan.optionalString()
             case "createdAt": _ = try scan.date(); sawCreated = true
@@ -380,6 +410,14 @@ private struct Scan {
         let rest = u[19...]
         guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)) else { throw Refused() }
         return s
+    }
+
+    /// A whole number in the range the session rules allow; anything else is for the careful reader to name.
+    @discardableResult
+    mutating func within(_ range: ClosedRange<Int>) throws -> Int {
+        let n = try int()
+        guard range.contains(n) else { throw Refused() }
+        return n
     }
 
     /// A whole number written without a fraction or exponent.

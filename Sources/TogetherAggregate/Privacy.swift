@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherCore
 
 /// What keeps names and stray bytes out of everything the tally publishes.
 enum Privacy {
@@ -82,21 +83,7 @@ enum Privacy {
         s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
-    /// Text safe to publish in any format: no control characters (C0 except tab and line breaks, DEL, C1) and so
-    /// no terminal escape sequence; bidirectional overrides removed too.
-    static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: unsafe) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for u in text.unicodeScalars where !unsafe(u) { scalars.append(u) }
-        return String(scalars)
-    }
-
-    static func unsafe(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09, 0x0A, 0x0D: false
-        case 0x00..<0x20, 0x7F..<0xA0: true
-        case 0x202A...0x202E, 0x2066...0x2069: true
-        default: false
-        }
-    }
+    /// Text safe to publish in any format: no control character (so no terminal escape sequence) and no
+    /// bidirectional override; tabs and line breaks stay (the formats need them).
+    static func clean(_ text: String) -> String { PlainText.withoutControls(text, allowingLayout: true) }
 }

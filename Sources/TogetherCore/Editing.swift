@@ -55,6 +55,9 @@ enum Editing {
         let cursor = min(max(0, state.cursor), chars.count)
         switch action {
         case .insert(let typed):
+            // Control characters (NUL, an escape, C1) are never kept, however they arrive.
+            let typed = PlainText.withoutControls(typed)
+            guard !typed.isEmpty else { break }
             // Joining by String keeps a combining mark with the letter before it (w + U+0302 is ŵ).
             let before = String(chars[..<cursor]) + typed
             draft.text = before + String(chars[cursor...])

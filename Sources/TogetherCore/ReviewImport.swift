@@ -59,7 +59,10 @@ public enum ReviewImport {
             if row.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             func field(_ i: Int?) -> String {
                 guard let i, row.fields.indices.contains(i) else { return "" }
-                return row.fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+                // A line break inside a quoted field becomes a space; other control characters are dropped.
+                let oneLine = row.fields[i].replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+                    .replacingOccurrences(of: "\r", with: " ")
+                return PlainText.withoutControls(oneLine).trimmingCharacters(in: .whitespacesAndNewlines)
             }
             if row.fields.count != names.count {
                 problems.append(.init(line: row.line, reason: "has \(row.fields.count) values; the header has \(names.count)"))

@@ -66,12 +66,17 @@ public enum SessionCodec {
         guard version >= 1 else {
             throw SessionFileError(path: path, jsonPath: "schemaVersion", reason: "is \(version), which was never used")
         }
+        let session: Session
         do {
-            return try decoder.decode(Session.self, from: data)
+            session = try decoder.decode(Session.self, from: data)
         } catch {
             let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
             throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)
         }
+        if let (place, why) = SessionRules.problem(session) {
+            throw SessionFileError(path: path, jsonPath: place, reason: why + ". The file was left as it is.")
+        }
+        return session
     }
 
     /// Where the first byte that is not valid UTF-8 is, or nil when all of it is.

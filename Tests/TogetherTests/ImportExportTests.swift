@@ -23,7 +23,7 @@ struct ImportExportTests {
                                                       now: fixedNow).get()
         #expect(summary == .init(statements: 5, newPeople: 2))
         let imported = after.statements.filter { $0.source == "review" }
-        #expect(imported.map(\.text) == ["My PA knows me, and what I like", "Letters say \"urgent\" but\nnobody explains",
+        #expect(imported.map(\.text) == ["My PA knows me, and what I like", "Letters say \"urgent\" but nobody explains",
                                          "A job in a café 日本", "Swimming on Fridays", "Staff change too often"])
         #expect(imported.map(\.category) == ["working", "notWorking", "aspirations", "working", "notWorking"])
         #expect(imported.map(\.themeId) == ["support", "information", nil, nil, "workforce"])
