@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPersistence
 
 /// When a file last changed, as far as the cache needs to know: if any of these differ, it is read again.
 public struct FileStamp: Codable, Equatable, Hashable, Sendable {
@@ -196,23 +197,16 @@ public final class SummaryCache: @unchecked Sendable {
 
     /// A new owner-only file.
     private func write(_ data: Data, to url: URL) -> Bool {
-        FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600])
+        (try? AtomicFile.write(data, to: url, mustBeNew: true)) != nil
     }
 
-    /// A file replaced whole: written beside it, then renamed over it, so a reader never sees half of it.
+    /// A file replaced whole (the one atomic writer), so a reader never sees half of it.
     private func replace(_ url: URL, with data: Data) -> Bool {
-        let temp = folder.appendingPathComponent(".\(UUID().uuidString)")
-        guard write(data, to: temp) else { return false }
-        guard rename(temp.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temp)
-            return false
-        }
-        return true
+        (try? AtomicFile.write(data, to: url)) != nil
     }
 
     private func prepareFolder() -> Bool {
-        (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                  attributes: [.posixPermissions: 0o700])) != nil
+        (try? OwnerOnly.makeFolder(folder)) != nil
     }
 
     /// Changes whenever something that shapes a summary changes: the summary's form, the themes, the
@@ -222,7 +216,12 @@ public final class SummaryCache: @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         var h = FNV()
         let parts: [Data?] = [
-            Data("summary-3".utf8),
+            Data("summary-4".utf8),
+            try? encoder.encode(content.workshop.roles.map(\.id)),
+            try? encoder.encode(content.workshop.levels.map(\.id)),
+            try? encoder.encode(content.workshop.groupTypes.map(\.id)),
+            try? encoder.encode(content.makingItReal.scale.map(\.id)),
+            try? encoder.encode(content.topTips.scale.map(\.id)),
             try? encoder.encode(content.keywords),
             try? encoder.encode(content.makingItReal.themes.map(\.id)),
             try? encoder.encode(content.workingTogether.categories.map(\.id)),

@@ -334,8 +334,7 @@ extension TallyFilter {
 /// schema beside them. Files are readable by their owner only; an existing file is never replaced.
 public enum ReportWriter {
     public static func write(_ report: Report, to folder: URL, guides: URL?) throws -> [URL] {
-        let fm = FileManager.default
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try OwnerOnly.makeFolder(folder)
         var files: [(String, Data)] = TallyFormat.allCases.map { ($0.fileName, Data($0.render(report).utf8)) }
         for guide in ["tally-csv-README.md", "tally-report.schema.json"] {
             if let url = guides?.appendingPathComponent(guide), let data = try? Data(contentsOf: url) {
@@ -345,12 +344,7 @@ public enum ReportWriter {
         var written: [URL] = []
         for (name, data) in files {
             let url = folder.appendingPathComponent(name)
-            guard !fm.fileExists(atPath: url.path) else {
-                throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: url.path])
-            }
-            guard fm.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-            }
+            try AtomicFile.write(data, to: url, mustBeNew: true)
             written.append(url)
         }
         return written

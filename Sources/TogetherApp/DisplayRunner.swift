@@ -33,8 +33,12 @@ public final class DisplayRunner {
     /// Every language's packs: the session's own language is shown.
     private let languages: [String: ContentPacks]
 
+    /// True when this shows a workshop that another window has open (`together FILE` in a second window).
+    let openElsewhere: Bool
+
     public init(target: Target, content: ContentPacks, terminal: any Terminal, view: ViewOptions,
-                languages: [String: ContentPacks] = [:]) {
+                languages: [String: ContentPacks] = [:], openElsewhere: Bool = false) {
+        self.openElsewhere = openElsewhere
         self.target = target
         self.content = content
         self.languages = languages
@@ -114,7 +118,8 @@ public final class DisplayRunner {
     func render(force: Bool) {
         let packs = session.flatMap { languages[$0.setup.language] } ?? content
         let frame = Display.frame(session, packs, view: view,
-                                  source: .init(name: sourceName, problem: problem), size: terminal.size)
+                                  source: .init(name: sourceName, problem: problem, openElsewhere: openElsewhere),
+                                  size: terminal.size)
         if force || frame != lastFrame {
             terminal.present(frame)
             lastFrame = frame

@@ -18,7 +18,7 @@ public enum HandoutWriter {
     @discardableResult
     public static func write(_ session: Session, _ content: ContentPacks, into folder: URL,
                              stem: String) throws -> [URL] {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try OwnerOnly.makeFolder(folder)
         let files = files(session, content)
         let fm = FileManager.default
         var number = 1
@@ -28,7 +28,7 @@ public enum HandoutWriter {
         while urls(number).contains(where: { fm.fileExists(atPath: $0.path) }) { number += 1 }
         let targets = urls(number)
         for (url, file) in zip(targets, files) {
-            try AtomicFile.write(Data(file.text.utf8), to: url)
+            try AtomicFile.write(Data(file.text.utf8), to: url, mustBeNew: true)
         }
         return targets
     }

@@ -34,6 +34,7 @@ public final class WorkshopEngine {
 
     public func apply(_ action: Action) {
         let effects = Workshop.apply(&state, action, content: content, env: env)
+        claimIfNew()
         saveIfChanged()
         for effect in effects {
             switch effect {
@@ -67,12 +68,36 @@ public final class WorkshopEngine {
         }
     }
 
+    /// A session opened here (carried on from the start screen, or new) is this window's from the moment it
+    /// opens: its lock is taken then, not at the first save, so a second window cannot open it too.
+    private var claimed: String?
+    func claimIfNew() {
+        guard let session = state.session, session.id != claimed else { return }
+        do {
+            try store.claim(session)
+            claimed = session.id
+            saved = saved?.id == session.id ? saved : session
+        } catch {
+            // Only another window having it closes it here; any other trouble (a folder that cannot be written)
+            // keeps the words on screen, and the save says what is wrong.
+            guard store.isInUseElsewhere(store.url(for: session)) else { return }
+            state.session = nil
+            state.screen = .home
+            state.resumable.removeAll { $0.id == session.id }
+            state.status = .init(content.say(.openElsewhere), isProblem: true)
+        }
+    }
+
     /// Writes the session whenever it differs from what is on disk, before the next key is read.
     func saveIfChanged() {
         guard let session = state.session, session != saved else { return }
         do {
             try store.save(session)
             saved = session
+            if !store.tightened.isEmpty {
+                state.status = .init(content.say(.madePrivate, store.tightened.joined(separator: ", ")))
+                store.tightened.removeAll()
+            }
         } catch {
             state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
         }

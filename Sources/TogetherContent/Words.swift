@@ -60,7 +60,7 @@ public enum ParticipantKey: String, WordKey {
     case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
     case easyReadNoNames, easyReadBy
     case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
-    case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayKeys
+    case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayReadOnly, displayKeys
     case largeProgress, largeDoesNotFit
     // On the stage screens.
     case theGroupsCount, nothingYet, linkOurTheme, linkTopTip, partProgress, everythingSaid, nothingHereYet, inTheme
@@ -97,7 +97,7 @@ public enum FacilitatorKey: String, WordKey {
     case helpAnyKey, keysWord, largeOn, largeOff, look, symbolsOn, symbolsOff, newWorkshop, welcomeBack
     case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
-    case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, nothingToAdd
+    case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote
     case deleteStatement, deleteTheme, deleteThemeAnd, deleteAction, keysTableKey, keysTableWhat, saveFailed
 }

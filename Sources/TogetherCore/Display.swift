@@ -8,9 +8,12 @@ public enum Display {
     public struct Source: Equatable, Sendable {
         public var name: String
         public var problem: Problem?
-        public init(name: String, problem: Problem? = nil) {
+        /// Shown instead of a workshop that another window has open: say so.
+        public var openElsewhere: Bool
+        public init(name: String, problem: Problem? = nil, openElsewhere: Bool = false) {
             self.name = name
             self.problem = problem
+            self.openElsewhere = openElsewhere
         }
     }
 
@@ -29,8 +32,9 @@ public enum Display {
 
     public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
                              size: Size) -> Frame {
+        let normal: ParticipantKey = source.openElsewhere ? .displayReadOnly : .displayFollowing
         let status = source.problem.map { AppState.Status($0.text(content), isProblem: true) }
-            ?? AppState.Status(content.say(.displayFollowing, source.name))
+            ?? AppState.Status(content.say(normal, source.name))
         guard let session else {
             var state = AppState()
             state.view = view

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import TogetherCore
 
@@ -23,15 +26,17 @@ public final class SessionStore {
     public func prepare() throws(WriteError) {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) {
-            if isFolder.boolValue { return }
+            if isFolder.boolValue {
+                // Others may not read what people said: an existing folder open to them is closed, once, and told.
+                var info = stat()
+                if stat(folder.path, &info) == 0, info.st_mode & 0o077 != 0, info.st_uid == getuid() {
+                    if chmod(folder.path, 0o700) == 0 { tightened.append(folder.path) }
+                }
+                return
+            }
             throw WriteError(path: folder.path, step: "opening the sessions folder", reason: "it is a file, not a folder")
         }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw WriteError(path: folder.path, step: "making the sessions folder", reason: "\(error.localizedDescription)")
-        }
+        try OwnerOnly.makeFolder(folder)
     }
 
     /// Reads every `.json` file in the folder (not below it). Files that cannot be read are reported, never touched.
@@ -53,6 +58,10 @@ public final class SessionStore {
 
     /// Opens one file and remembers where it came from, so saving writes back to it.
     public func open(_ url: URL) throws(SessionFileError) -> Session {
+        if Self.isLink(url) {
+            throw SessionFileError(path: url.path, jsonPath: "", reason: "is a symbolic link: Together only opens "
+                + "real files, so that it never writes somewhere else. Open the file the link points to")
+        }
         let session = try SessionCodec.read(url)
         remember(session, at: url)
         return session
@@ -80,21 +89,56 @@ public final class SessionStore {
     /// True when another Together is working on this file now.
     public func isInUseElsewhere(_ url: URL) -> Bool {
         if locks.values.contains(where: { $0.url == SessionLock.lockURL(for: url) }) { return false }
-        return SessionLock(for: url) == nil
+        if case .failure(.inUse) = Result(catching: { () throws(SessionLock.Problem) in try SessionLock.take(for: url) }) {
+            return true
+        }
+        return false
+    }
+
+    /// Makes this window the one that writes the session: takes its lock (kept until Together closes).
+    /// Throws when another Together has it open, or the lock or session file is a symbolic link.
+    public func claim(_ session: Session) throws(WriteError) {
+        guard locks[session.id] == nil else { return }
+        let url = url(for: session)
+        if Self.isLink(url) {
+            throw WriteError(path: url.path, step: "opening", reason: "it is a symbolic link; Together only writes "
+                + "real files in the sessions folder. Open the file the link points to instead")
+        }
+        do {
+            locks[session.id] = try SessionLock.take(for: url)
+        } catch {
+            switch error {
+            case .inUse:
+                throw WriteError(path: url.path, step: "checking no one else has it open",
+                                 reason: "this workshop is open in another Together window; close that one first")
+            case .link(let path):
+                throw WriteError(path: url.path, step: "taking the lock", reason: "\(path) is a symbolic link; "
+                    + "remove it and open the workshop again")
+            case .cannotCreate(let path, let reason):
+                throw WriteError(path: url.path, step: "taking the lock", reason: "\(path): \(reason)")
+            }
+        }
+    }
+
+    /// Lets another window have the session (when this one moves on to another workshop).
+    public func release(_ session: Session) {
+        locks[session.id] = nil
+    }
+
+    static func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// Saves the whole session atomically. Returns where it went. Refuses when another Together has the file.
     @discardableResult
     public func save(_ session: Session) throws(WriteError) -> URL {
+        try claim(session)
         let url = url(for: session)
-        if locks[session.id] == nil {
-            guard let lock = SessionLock(for: url) else {
-                throw WriteError(path: url.path, step: "checking no one else has it open",
-                                 reason: "this workshop is open in another Together window; close that one first")
-            }
-            locks[session.id] = lock
-        }
-        try AtomicFile.write(SessionCodec.encode(session), to: url)
+        if try AtomicFile.write(SessionCodec.encode(session), to: url) { tightened.append(url.path) }
         return url
     }
+
+    /// Files and folders made owner-only because others could read them, to be told once.
+    public var tightened: [String] = []
 }

@@ -127,16 +127,27 @@ struct WorkshopCommand: ParsableCommand {
         var state: AppState
         if let session {
             let url = URL(fileURLWithPath: session)
-            if store.isInUseElsewhere(url) {
-                Self.fail(Failure(message: "\(session) is open in another Together window. Close that one first."))
-            }
+            let opened: Session
             do {
-                state = AppState(session: try store.open(url))
+                opened = try store.open(url)
             } catch {
                 Self.fail(Failure(message: "Cannot open \(error). The file was left as it is."))
             }
+            if store.isInUseElsewhere(url) {
+                // A second window on a workshop that is open: shown read-only, and it says so.
+                var view = look.view()
+                view.large = look.large
+                guard let terminal = NcursesTerminal(colour: view.colour) else {
+                    Self.fail(Failure(message: "\(session) is open in another Together window. Close that one first."))
+                }
+                Foundation.exit(DisplayRunner(target: .file(url), content: content, terminal: terminal, view: view,
+                                              languages: languages, openElsewhere: true).run())
+            }
+            do { try store.claim(opened) } catch { Self.fail(Failure(message: error.description)) }
+            state = AppState(session: opened)
         } else {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
+            _ = AtomicFile.removeStale(in: store.folder)
             let scan = store.scan()
             let unfinished = scan.sessions.filter { $0.session.status != .finished }
             let inUse = unfinished.map { store.isInUseElsewhere($0.url) }
@@ -384,13 +395,15 @@ struct ImportCommand: ParsableCommand {
         do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
         let sessionURL = URL(fileURLWithPath: into)
         let store = SessionStore(folder: sessionURL.deletingLastPathComponent())
-        if store.isInUseElsewhere(sessionURL) {
-            Self.fail(Failure(message: "\(into) is open in Together just now. Close it there first, then import."))
-        }
         let session: Session
         do { session = try store.open(sessionURL) } catch {
             Self.fail(Failure(message: "Cannot open \(error). Nothing was imported."))
         }
+        // Held until the import is written: a workshop cannot open the file in between.
+        if store.isInUseElsewhere(sessionURL) {
+            Self.fail(Failure(message: "\(into) is open in Together just now. Close it there first, then import."))
+        }
+        do { try store.claim(session) } catch { Self.fail(Failure(message: "\(error.description) Nothing was imported.")) }
         guard let data = FileManager.default.contents(atPath: reviews) else {
             Self.fail(Failure(message: "Cannot read \(reviews). Is the name right? Nothing was imported."))
         }
@@ -442,7 +455,7 @@ struct DemoDataCommand: ParsableCommand {
             Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
         }
         do {
-            try fm.createDirectory(atPath: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try OwnerOnly.makeFolder(URL(fileURLWithPath: out))
         } catch {
             Self.fail(Failure(message: "Cannot make the folder \(out): check the path and who may write there."))
         }
@@ -453,8 +466,8 @@ struct DemoDataCommand: ParsableCommand {
             let number = String(i + 1)
             let name = "demo-" + String(repeating: "0", count: digits - number.count) + number + ".json"
             let path = (out as NSString).appendingPathComponent(name)
-            let ok = fm.createFile(atPath: path, contents: SessionCodec.encode(demo.session(i)),
-                                   attributes: [.posixPermissions: 0o600])
+            let ok = (try? AtomicFile.write(SessionCodec.encode(demo.session(i)), to: URL(fileURLWithPath: path),
+                                            mustBeNew: true, durable: false)) != nil
             if !ok { failures.withLock { $0 += 1 } }
         }
         let failed = failures.withLock { $0 }

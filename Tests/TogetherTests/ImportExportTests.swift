@@ -103,6 +103,30 @@ struct ImportExportTests {
         #expect(try mode(of: url) == 0o600)
     }
 
+    @Test("together import refuses while a workshop has the file open, even before its first change",
+          .enabled(if: CommandLineTests.built))
+    func importWhileOpen() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        try AtomicFile.write(SessionCodec.encode(session()), to: url)
+        let original = try Data(contentsOf: url)
+        // A workshop opens the file (as `together s.json` does) and has changed nothing yet.
+        let store = SessionStore(folder: folder)
+        try store.claim(try store.open(url))
+        let out = folder.appendingPathComponent("out.txt").path
+        let status = spawnAndWait(EndToEndTests.binary.path,
+                                  ["import", "--into", url.path, Self.fixtures.appendingPathComponent("good.csv").path],
+                                  output: out)
+        #expect(status == 1)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("is open in Together just now"))
+        #expect(try Data(contentsOf: url) == original)
+        store.release(try SessionCodec.read(url))
+        let after = spawnAndWait(EndToEndTests.binary.path,
+                                 ["import", "--into", url.path, Self.fixtures.appendingPathComponent("good.csv").path],
+                                 output: out)
+        #expect(after == 0, "once the workshop lets go, the import goes in")
+    }
+
     @Test("the handouts of a full workshop match their golden files, in Markdown and HTML")
     func handoutGoldens() throws {
         var session = sampleWorkshop().session!

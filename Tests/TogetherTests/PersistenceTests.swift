@@ -3,6 +3,8 @@ import Testing
 @testable import TogetherContent
 @testable import TogetherCore
 @testable import TogetherPersistence
+@testable import TogetherApp
+@testable import TogetherAggregate
 
 @Suite("Session files")
 struct PersistenceTests {
@@ -69,17 +71,101 @@ struct PersistenceTests {
         #expect(String(decoding: SessionCodec.encode(session), as: UTF8.self).contains("\"paused\""))
     }
 
-    @Test("the atomic writer makes new files readable by their owner only, and keeps an existing mode")
+    @Test("the atomic writer makes every file owner-only, tightening one others could read, whatever the umask")
     func atomicMode() throws {
         let folder = temporaryFolder()
+        let old = umask(0)
+        defer { umask(old) }
         let url = folder.appendingPathComponent("a.json")
-        try AtomicFile.write(Data("one".utf8), to: url)
+        #expect(try AtomicFile.write(Data("one".utf8), to: url) == false)
         #expect(try mode(of: url) == 0o600)
-        chmod(url.path, 0o640)
-        try AtomicFile.write(Data("two".utf8), to: url)
-        #expect(try mode(of: url) == 0o640)
+        chmod(url.path, 0o644)
+        #expect(try AtomicFile.write(Data("two".utf8), to: url) == true, "it says it tightened the file")
+        #expect(try mode(of: url) == 0o600)
         #expect(try String(contentsOf: url, encoding: .utf8) == "two")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.json"])
+        // A file that must be new is never written over.
+        #expect(throws: WriteError.self) { try AtomicFile.write(Data("three".utf8), to: url, mustBeNew: true) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == "two")
+    }
+
+    @Test("folders Together makes are 0700 under umask 000; an existing sessions folder open to others is closed and told")
+    func folderModes() throws {
+        let old = umask(0)
+        defer { umask(old) }
+        let base = temporaryFolder()
+        let made = base.appendingPathComponent("out/handouts")
+        try OwnerOnly.makeFolder(made)
+        #expect(try mode(of: made) == 0o700)
+        #expect(try mode(of: base.appendingPathComponent("out")) == 0o700)
+        let open = base.appendingPathComponent("sessions")
+        mkdir(open.path, 0o755)
+        chmod(open.path, 0o755)
+        let store = SessionStore(folder: open)
+        try store.prepare()
+        #expect(try mode(of: open) == 0o700)
+        #expect(store.tightened == [open.path])
+        // Handouts and a tally report written under umask 000 are owner-only too.
+        let session = DemoData(content: content, seed: 2).session(0)
+        for url in try HandoutWriter.write(session, content, into: base.appendingPathComponent("export"), stem: "s") {
+            #expect(try mode(of: url) == 0o600)
+        }
+        #expect(try mode(of: base.appendingPathComponent("export")) == 0o700)
+        let report = ReportBuilder.build(exampleRun(), content, ReportOptions())
+        for url in try ReportWriter.write(report, to: base.appendingPathComponent("report"), guides: nil) {
+            #expect(try mode(of: url) == 0o600)
+        }
+    }
+
+    @Test("a session file or a lock file that is a symbolic link is refused, and nothing is written where it points")
+    func links() throws {
+        let folder = temporaryFolder()
+        let outside = temporaryFolder()
+        let target = outside.appendingPathComponent("elsewhere.json")
+        let session = DemoData(content: content, seed: 3).session(0)
+        try SessionCodec.encode(session).write(to: target)
+        let link = folder.appendingPathComponent("linked.json")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let store = SessionStore(folder: folder)
+        #expect(throws: SessionFileError.self) { try store.open(link) }
+        store.remember(session, at: link)
+        #expect(throws: WriteError.self) { try store.save(session) }
+        #expect(try Data(contentsOf: target) == SessionCodec.encode(session), "the file the link points to is untouched")
+        // A lock file planted as a link to somewhere else.
+        let real = folder.appendingPathComponent("real.json")
+        try SessionCodec.encode(session).write(to: real)
+        let planted = outside.appendingPathComponent("planted")
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(".real.json.lock"), withDestinationURL: planted)
+        let other = SessionStore(folder: folder)
+        _ = try other.open(real)
+        #expect(throws: WriteError.self) { try other.claim(session) }
+        #expect(!FileManager.default.fileExists(atPath: planted.path), "no file was made where the link points")
+    }
+
+    @Test("a session is owned from the moment it is opened: a second window cannot open it, import waits")
+    func ownedAtOpen() throws {
+        let folder = temporaryFolder()
+        let url = folder.appendingPathComponent("s.json")
+        let session = DemoData(content: content, seed: 4).session(0)
+        try SessionCodec.encode(session).write(to: url)
+        // The first window opens it and has made no change yet.
+        var first = AppState(session: try SessionStore(folder: folder).open(url))
+        first.screen = .workshop
+        let firstStore = SessionStore(folder: folder)
+        _ = try firstStore.open(url)
+        let engine = WorkshopEngine(state: first, content: content, store: firstStore, env: testEnv, speaker: Speaker(engine: nil))
+        engine.apply(.tick)
+        // A second window sees it in use, and its engine will not take it.
+        let secondStore = SessionStore(folder: folder)
+        #expect(secondStore.isInUseElsewhere(url))
+        _ = try secondStore.open(url)
+        let second = WorkshopEngine(state: AppState(session: session), content: content, store: secondStore, env: testEnv,
+                                    speaker: Speaker(engine: nil))
+        second.apply(.tick)
+        #expect(second.state.session == nil, "the second window does not keep it open")
+        #expect(second.state.status?.isProblem == true)
+        #expect(throws: WriteError.self) { try secondStore.claim(session) }
+        _ = engine
     }
 
     @Test("when a write fails, the old file stays and no temporary file is left behind")
