@@ -13,12 +13,20 @@ static SCREEN *screen = NULL;
 static FILE *out_file = NULL;
 static FILE *in_file = NULL;
 static volatile sig_atomic_t exit_signal = 0;
+static struct termios saved_tty;
+static int saved_tty_ok = 0;
+
+// Key codes of our own for the start and end of a bracketed paste (ESC [ 200 ~ and ESC [ 201 ~).
+#define SHIM_PASTE_START (KEY_MAX + 1)
+#define SHIM_PASTE_END (KEY_MAX + 2)
 
 void shim_setlocale(void) { setlocale(LC_ALL, ""); }
 
 int shim_start(void) {
     if (screen) return 1;
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) return 0;
+    // The terminal's own settings, taken before curses changes them: what a crash handler puts back.
+    if (tcgetattr(STDIN_FILENO, &saved_tty) == 0) saved_tty_ok = 1;
     out_file = fdopen(dup(STDOUT_FILENO), "w");
     in_file = fdopen(dup(STDIN_FILENO), "r");
     if (!out_file || !in_file) return 0;
@@ -29,7 +37,20 @@ int shim_start(void) {
     noecho();
     nonl();
     keypad(stdscr, TRUE);
+    meta(stdscr, TRUE);
     set_escdelay(25);
+    // Ctrl-S must not freeze the workshop: flow control off while Together runs (endwin puts it back).
+    struct termios t;
+    if (tcgetattr(fileno(in_file), &t) == 0) {
+        t.c_iflag &= ~(IXON | IXOFF);
+        tcsetattr(fileno(in_file), TCSANOW, &t);
+        def_prog_mode();
+    }
+    // A paste arrives as one piece of text, never as keys (terminals that know bracketed paste).
+    define_key("\033[200~", SHIM_PASTE_START);
+    define_key("\033[201~", SHIM_PASTE_END);
+    fputs("\033[?2004h", out_file);
+    fflush(out_file);
     if (has_colors()) {
         start_color();
         use_default_colors();
@@ -39,6 +60,7 @@ int shim_start(void) {
 
 void shim_stop(void) {
     if (!screen) return;
+    if (out_file) { fputs("\033[?2004l", out_file); fflush(out_file); }
     endwin();
     delscreen(screen);
     screen = NULL;
@@ -50,14 +72,34 @@ int shim_is_running(void) { return screen != NULL; }
 int shim_rows(void) { int y, x; getmaxyx(stdscr, y, x); (void)x; return y; }
 int shim_cols(void) { int y, x; getmaxyx(stdscr, y, x); (void)y; return x; }
 
+// Reads one key. Text is decoded from UTF-8 here rather than by ncurses, so that a byte that is not UTF-8
+// (a terminal set to Latin-1 typing "naïve") becomes U+FFFD and everything after it is still read.
 int shim_read(int timeout_ms, int *ch) {
-    wint_t c = 0;
     wtimeout(stdscr, timeout_ms);
-    int r = wget_wch(stdscr, &c);
-    *ch = (int)c;
-    if (r == OK) return 1;
-    if (r == KEY_CODE_YES) return 2;
-    return 0;
+    int c = wgetch(stdscr);
+    if (c == ERR) return 0;
+    if (c == SHIM_PASTE_START) { *ch = 1; return 3; }
+    if (c == SHIM_PASTE_END) { *ch = 0; return 3; }
+    if (c >= KEY_MIN) { *ch = c; return 2; }
+    if (c < 0x80) { *ch = c; return 1; }
+    int need;
+    unsigned int cp;
+    if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = (unsigned)c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = (unsigned)c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = (unsigned)c & 0x07; }
+    else { *ch = 0xFFFD; return 1; }
+    wtimeout(stdscr, 50); // the rest of a letter arrives with it
+    for (int i = 0; i < need; i++) {
+        int d = wgetch(stdscr);
+        if (d == ERR) { *ch = 0xFFFD; return 1; }
+        if (d < 0x80 || d > 0xBF) { ungetch(d); *ch = 0xFFFD; return 1; }
+        cp = (cp << 6) | ((unsigned)d & 0x3F);
+    }
+    if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        cp = 0xFFFD;
+    }
+    *ch = (int)cp;
+    return 1;
 }
 
 int shim_has_colors(void) { return has_colors(); }
@@ -107,20 +149,20 @@ void shim_install_exit_signals(void) {
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
+    sigaction(SIGQUIT, &sa, NULL); // Ctrl-backslash saves and leaves, like Ctrl-C
     // A parent may have started us with these blocked; a workshop must always be able to save and stop.
     sigset_t wanted;
     sigemptyset(&wanted);
     sigaddset(&wanted, SIGINT);
     sigaddset(&wanted, SIGTERM);
     sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
     sigaddset(&wanted, SIGWINCH);
     sigprocmask(SIG_UNBLOCK, &wanted, NULL);
 }
 
 int shim_pending_exit_signal(void) { return exit_signal; }
 
-static struct termios saved_tty;
-static int saved_tty_ok = 0;
 static const int crash_signals[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
 #define CRASH_COUNT (int)(sizeof crash_signals / sizeof crash_signals[0])
 static struct sigaction old_actions[CRASH_COUNT];
@@ -138,7 +180,7 @@ static void restore_on_crash(int sig) {
 }
 
 void shim_install_crash_handlers(void) {
-    if (tcgetattr(STDIN_FILENO, &saved_tty) == 0) saved_tty_ok = 1;
+    // The settings were saved in shim_start, before curses changed them.
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = restore_on_crash;

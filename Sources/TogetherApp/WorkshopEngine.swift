@@ -32,14 +32,17 @@ public final class WorkshopEngine {
         packs[state.session?.setup.language ?? defaultLanguage] ?? packs[defaultLanguage]!
     }
 
-    public func apply(_ action: Action) {
+    /// Applies an action and saves. With `saving: false` (keys that arrived together, such as a fast burst of
+    /// typing) the caller saves once after the last of them, before waiting for the next key.
+    public func apply(_ action: Action, saving: Bool = true) {
         let effects = Workshop.apply(&state, action, content: content, env: env)
         claimIfNew()
-        saveIfChanged()
+        if saving || !effects.isEmpty { saveIfChanged() }
         for effect in effects {
             switch effect {
             case .quit: finished = true
             case .writeHandouts: writeHandouts()
+            case .rescueCopy: rescue()
             case .speak(let words):
                 if !speaker.speak(words, language: content.language) {
                     state.status = .init(content.say(.noVoice))
@@ -48,11 +51,36 @@ public final class WorkshopEngine {
         }
     }
 
-    /// Leaving: anything unsaved is saved, any speech stopped.
+    /// Leaving: anything unsaved is saved, any speech stopped. When saving still fails (a signal asked Together
+    /// to stop, so there is no one to ask), a copy goes to the home folder.
     public func close() {
         saveIfChanged()
+        if state.saveProblem != nil, rescuedTo == nil { rescue() }
         speaker.cancel()
         finished = true
+    }
+
+    /// True when what is on screen is in the session file.
+    public var allSaved: Bool { state.session == nil || state.session == saved }
+    /// Where a copy goes when the sessions folder cannot be written: `~/together-rescue`.
+    public var rescueFolder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
+        .appendingPathComponent("together-rescue")
+    /// Where a copy was written because the session file could not be.
+    public private(set) var rescuedTo: URL?
+
+    /// Writes the session to `~/together-rescue/` (owner-only), for when the sessions folder cannot be written.
+    func rescue() {
+        guard let session = state.session else { return }
+        let folder = rescueFolder
+        let url = folder.appendingPathComponent(store.url(for: session).lastPathComponent)
+        do {
+            try OwnerOnly.makeFolder(folder)
+            try AtomicFile.write(SessionCodec.encode(session), to: url)
+            rescuedTo = url
+            state.status = .init(content.say(.rescueWritten, url.path))
+        } catch {
+            state.status = .init(content.say(.rescueFailed, "\(error)"), isProblem: true)
+        }
     }
 
     /// Writes the Easy Read summary and the full record next to the session file, never over another file.
@@ -89,17 +117,19 @@ public final class WorkshopEngine {
     }
 
     /// Writes the session whenever it differs from what is on disk, before the next key is read.
-    func saveIfChanged() {
+    public func saveIfChanged() {
         guard let session = state.session, session != saved else { return }
         do {
             try store.save(session)
             saved = session
+            state.saveProblem = nil
             if !store.tightened.isEmpty {
                 state.status = .init(content.say(.madePrivate, store.tightened.joined(separator: ", ")))
                 store.tightened.removeAll()
             }
         } catch {
             state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
+            state.saveProblem = error.reason
         }
     }
 

@@ -7,7 +7,7 @@ import TogetherTerminal
 /// The main loop: input → keymap → action → reduce → save if the session changed → render → present.
 /// Everything that decides lives in the core; this only moves values between the core and the world.
 public final class WorkshopRunner {
-    let engine: WorkshopEngine
+    public let engine: WorkshopEngine
     private let terminal: any Terminal
     private var lastFrame: Frame?
 
@@ -28,7 +28,17 @@ public final class WorkshopRunner {
         while !engine.finished {
             if terminal.pendingExitSignal != 0 { break }
             if let event = terminal.read(timeoutMilliseconds: 250) {
-                handle(event)
+                // Keys that have already arrived (a fast burst, a paste without brackets) are applied together:
+                // one save and one drawing for all of them, done before the next key is waited for.
+                handle(event, saving: false)
+                var taken = 1
+                while taken < Self.burst, !engine.finished, terminal.pendingExitSignal == 0,
+                      let more = terminal.read(timeoutMilliseconds: 0) {
+                    handle(more, saving: false)
+                    taken += 1
+                }
+                engine.saveIfChanged()
+                if !engine.finished { render(force: false) }
             } else {
                 tick()
             }
@@ -38,15 +48,18 @@ public final class WorkshopRunner {
         return 0
     }
 
-    /// Handles one input: the seam that tests drive.
-    public func handle(_ event: InputEvent) {
+    /// The most keys applied before a save and a drawing.
+    static let burst = 4096
+
+    /// Handles one input: the seam that tests drive. With `saving: false` the caller saves and draws.
+    public func handle(_ event: InputEvent, saving: Bool = true) {
         if event == .resize {
             render(force: true)
             return
         }
         guard let action = Workshop.action(for: event, in: engine.state) else { return }
-        engine.apply(action)
-        if !engine.finished { render(force: false) }
+        engine.apply(action, saving: saving)
+        if saving, !engine.finished { render(force: false) }
     }
 
     /// Time passing with no key: the timer may show a new minute. Nothing is drawn unless the screen changed.

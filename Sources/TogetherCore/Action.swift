@@ -40,4 +40,6 @@ public enum Effect: Equatable, Sendable {
     case writeHandouts
     /// Say these words aloud (the shell cancels anything still being said first).
     case speak(String)
+    /// Write a copy of the session to the home folder (saves to the sessions folder are failing).
+    case rescueCopy
 }

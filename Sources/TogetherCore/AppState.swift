@@ -9,6 +9,8 @@ public struct AppState: Equatable, Sendable {
     public enum Overlay: Equatable, Sendable {
         case help
         case confirmDelete(RowRef, question: String)
+        /// Leaving while saves are failing: write a copy to the home folder and leave, or stay.
+        case confirmLeave(question: String)
         /// The map of the workshop's stages, to jump to any of them.
         case stageMap(focus: Int)
         /// Searching what people said: the words looked for and the chosen result.
@@ -28,6 +30,8 @@ public struct AppState: Equatable, Sendable {
 
     public var screen: Screen
     public var session: Session?
+    /// Why the last save failed, while saves are failing (set by the shell; nil once a save works).
+    public var saveProblem: String?
     /// Unfinished workshops found at start, offered on the start screen.
     public var resumable: [Session]
     /// Files in the sessions folder that could not be opened, with the reason, shown on the start screen.

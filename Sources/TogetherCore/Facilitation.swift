@@ -6,7 +6,7 @@ enum Overlays {
     static func handles(_ overlay: AppState.Overlay) -> Bool {
         switch overlay {
         case .stageMap, .search, .chooseTheme: true
-        case .help, .confirmDelete: false
+        case .help, .confirmDelete, .confirmLeave: false
         }
     }
 
@@ -59,7 +59,7 @@ enum Overlays {
                 show(results[focus], &session, &state, content)
             default: break
             }
-        case .help, .confirmDelete:
+        case .help, .confirmDelete, .confirmLeave:
             break
         }
     }

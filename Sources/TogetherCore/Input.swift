@@ -35,4 +35,7 @@ public enum Key: Hashable, Sendable {
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
     case resize
+    /// Text pasted in one go (a terminal's bracketed paste): it goes into the typing box as words, and is
+    /// never taken as keys.
+    case paste(String)
 }

@@ -184,6 +184,11 @@ public struct PlainMode: Sendable {
             lastStatus = nil
             return out.joined(separator: "\n")
         }
+        if case .confirmLeave(let question) = state.overlay {
+            out.append(question + " " + content.say(.leaveKeys))
+            lastStatus = nil
+            return out.joined(separator: "\n")
+        }
         let screen = Self.screen(state, content)
         if let last = lastScreen, last.heading == screen.heading {
             let old = Set(last.list)

@@ -157,6 +157,11 @@ public enum Render {
             grid.put(text, row: statusRow, column: 0, role: .error)
             cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
             keyLine = content.say(.deleteKeys)
+        } else if case .confirmLeave(let question) = state.overlay {
+            let text = TextWidth.truncate(question, to: width)
+            grid.put(text, row: statusRow, column: 0, role: .error)
+            cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
+            keyLine = content.say(.leaveKeys)
         } else if let status = state.status {
             let text = (status.isProblem ? "! " : "") + status.text
             grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)

@@ -5,6 +5,15 @@ import TogetherContent
 public enum Workshop {
     /// Turns an input event into an action for the current state (the keymap, plus typing and overlays).
     public static func action(for event: InputEvent, in state: AppState) -> Action? {
+        if case .paste(let text) = event {
+            // Pasted words go into a typing box (or the search), line breaks as spaces; never as commands.
+            let words = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            switch state.overlay {
+            case .search: return .insert(words)
+            case nil: return state.isTyping ? .insert(words) : nil
+            default: return nil
+            }
+        }
         guard case .key(let key) = event else { return nil }
         switch state.overlay {
         case .help:
@@ -12,6 +21,12 @@ public enum Workshop {
             case .down, .pageDown, .char(" "), .char("j"): return .scrollHelp(1)
             case .up, .pageUp, .char("k"): return .scrollHelp(-1)
             default: return .closeOverlay
+            }
+        case .confirmLeave:
+            switch key {
+            case .char("c"), .char("C"): return .confirm(true)
+            case .escape, .char("s"), .char("S"), .char("n"), .char("N"): return .confirm(false)
+            default: return nil
             }
         case .confirmDelete:
             switch key {
@@ -81,7 +96,17 @@ public enum Workshop {
                        _ env: Environment) -> [Effect] {
         switch action {
         case .quit:
+            // Leaving while saves are failing would lose words: ask first (a copy at home, or stay).
+            if let problem = state.saveProblem, state.session != nil {
+                state.overlay = .confirmLeave(question: content.say(.leaveWhileFailing, problem))
+                return []
+            }
             return [.quit]
+        case .confirm(let yes) where { if case .confirmLeave = state.overlay { true } else { false } }():
+            state.overlay = nil
+            if yes { return [.rescueCopy, .quit] }
+            state.status = .init(content.say(.stayedOpen), isProblem: true)
+            return []
         case .tick:
             return []
         case .toggleLarge:

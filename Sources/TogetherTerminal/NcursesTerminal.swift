@@ -23,8 +23,25 @@ public final class NcursesTerminal: Terminal {
         switch shim_read(Int32(timeoutMilliseconds), &ch) {
         case 1: return Self.character(ch)
         case 2: return Self.functionKey(ch)
+        case 3 where ch == 1: return readPaste()
         default: return nil
         }
+    }
+
+    /// The text of a bracketed paste, up to its end mark, as one event. Line breaks stay line breaks; other
+    /// control characters are dropped later, where all typed text is cleaned.
+    func readPaste() -> InputEvent {
+        var scalars = String.UnicodeScalarView()
+        var ch: Int32 = 0
+        // A paste is sent all at once; a terminal that never sends the end mark is waited for at most 1 s.
+        while true {
+            let r = shim_read(1000, &ch)
+            if r == 0 || r == 3 { break }
+            if r == 1, let u = UnicodeScalar(UInt32(bitPattern: ch)) {
+                scalars.append(u == "\r" ? "\n" : u)
+            }
+        }
+        return .paste(String(scalars))
     }
 
     static func character(_ ch: Int32) -> InputEvent? {

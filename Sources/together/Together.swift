@@ -173,10 +173,24 @@ struct WorkshopCommand: ParsableCommand {
         let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal,
                                     speaker: speaker, languages: languages)
         let code = runner.run()
-        if let url = runner.sessionURL, runner.state.session != nil {
+        Foundation.exit(Self.farewell(runner.engine, runner.sessionURL, code))
+    }
+
+    /// What is printed on leaving: "Saved" only when it is true.
+    static func farewell(_ engine: WorkshopEngine, _ url: URL?, _ code: Int32) -> Int32 {
+        guard let url, engine.state.session != nil else { return code }
+        if engine.allSaved {
             print("Saved: \(url.path)")
+            return code
         }
-        Foundation.exit(code)
+        var message = "Not saved to \(url.path): \(engine.state.saveProblem ?? "saving failed")."
+        if let copy = engine.rescuedTo {
+            message += " A copy of everything is in \(copy.path). Open it with: together '\(copy.path)'"
+        } else {
+            message += " A copy could not be written either: the last words typed may be lost."
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return 4
     }
 }
 

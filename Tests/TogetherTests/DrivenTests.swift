@@ -136,4 +136,47 @@ struct DrivenTests {
         #expect(h.terminal.screen.contains("Could not save"))
         #expect(h.terminal.screen.contains("> Hello"))
     }
+
+    @Test("leaving while saves fail asks first: stay, or leave with a copy in the home folder; never a false Saved")
+    func leaveWhileFailing() throws {
+        let folder = temporaryFolder()
+        let blocked = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocked)
+        let h = Harness(folder: blocked)
+        h.runner.engine.rescueFolder = folder.appendingPathComponent("home/together-rescue")
+        h.press([.enter])
+        h.type("Spring")
+        h.press([.enter, .char("a")])
+        h.type("AB")
+        h.press([.enter, .escape, .char("q")])
+        #expect(!h.runner.finished, "q does not leave while the words are not saved")
+        #expect(h.terminal.screen.contains("Saving is not working"))
+        #expect(h.terminal.screen.contains("c write a copy and leave · Esc stay"))
+        h.press([.escape])
+        #expect(!h.runner.finished)
+        #expect(h.runner.engine.allSaved == false)
+        h.press([.char("q"), .char("c")])
+        #expect(h.runner.finished)
+        let copy = try #require(h.runner.engine.rescuedTo)
+        let rescued = try SessionCodec.read(copy)
+        #expect(rescued.setup.title == "Spring")
+        #expect(rescued.people.map(\.label) == ["AB"])
+        #expect(try mode(of: copy) == 0o600)
+        #expect(try mode(of: copy.deletingLastPathComponent()) == 0o700)
+    }
+
+    @Test("a signal while saves fail leaves a copy in the home folder, as there is no one to ask")
+    func signalWhileFailing() throws {
+        let folder = temporaryFolder()
+        let blocked = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: blocked)
+        let h = Harness(folder: blocked)
+        h.runner.engine.rescueFolder = folder.appendingPathComponent("rescue")
+        h.press([.enter])
+        h.type("Kept somewhere")
+        h.terminal.pendingExitSignal = 15
+        _ = h.runner.run()
+        let copy = try #require(h.runner.engine.rescuedTo)
+        #expect(try SessionCodec.read(copy).draft?.text == "Kept somewhere")
+    }
 }

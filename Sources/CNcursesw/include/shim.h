@@ -22,7 +22,8 @@ int shim_is_running(void);
 int shim_rows(void);
 int shim_cols(void);
 
-/// Reads one key. Returns 0 on timeout/none, 1 for a character (in *ch), 2 for a function key (in *ch).
+/// Reads one key. Returns 0 on timeout/none, 1 for a character (in *ch, a Unicode scalar; U+FFFD for a byte
+/// that is not UTF-8), 2 for a function key (in *ch), 3 for the start (*ch = 1) or end (*ch = 0) of a paste.
 int shim_read(int timeout_ms, int *ch);
 
 /// Style bits understood by shim_put.
@@ -56,14 +57,14 @@ int shim_key_f(int n);
 /// The width glibc gives a character (what the terminal will use), or -1.
 int shim_wcwidth(wchar_t c);
 
-/// Installs handlers for SIGINT, SIGTERM and SIGHUP that only record the signal, before newterm,
+/// Installs handlers for SIGINT, SIGTERM, SIGHUP and SIGQUIT that only record the signal, before newterm,
 /// so ncurses does not install its own (which exits without saving).
 void shim_install_exit_signals(void);
 /// The last exit signal received, or 0.
 int shim_pending_exit_signal(void);
 
-/// Saves the terminal's settings and installs crash handlers (SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT,
-/// SIGFPE) that restore them before the crash goes on, so a crash never leaves the terminal raw.
+/// Installs crash handlers (SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT,
+/// SIGFPE) that restore the settings saved before curses started, before the crash goes on, so a crash never leaves the terminal raw.
 void shim_install_crash_handlers(void);
 
 #endif
