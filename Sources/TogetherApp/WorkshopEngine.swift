@@ -40,7 +40,9 @@ public final class WorkshopEngine {
         if saving || !effects.isEmpty { saveIfChanged() }
         for effect in effects {
             switch effect {
-            case .quit: finished = true
+            case .quit:
+                finished = true
+                saveIfChanged(whole: true)
             case .writeHandouts: writeHandouts()
             case .rescueCopy: rescue()
             case .speak(let words):
@@ -54,7 +56,8 @@ public final class WorkshopEngine {
     /// Leaving: anything unsaved is saved, any speech stopped. When saving still fails (a signal asked Together
     /// to stop, so there is no one to ask), a copy goes to the home folder.
     public func close() {
-        saveIfChanged()
+        background.sync {}
+        saveIfChanged(whole: true)
         if state.saveProblem != nil, rescuedTo == nil { rescue() }
         speaker.cancel()
         finished = true
@@ -116,12 +119,36 @@ public final class WorkshopEngine {
         }
     }
 
-    /// Writes the session whenever it differs from what is on disk, before the next key is read.
-    public func saveIfChanged() {
+    /// In the full screen, words being typed are kept on each key in a small file of their own, and the whole
+    /// session is written when typing pauses (and at least twice a second): each key costs the same however
+    /// big the workshop is. Elsewhere (plain mode, tests) every change writes the whole session.
+    public var quickTyping = false
+    /// True while the session file is behind the words typed (they are in the typing file).
+    public private(set) var behind = false
+    private var lastWhole = Date.distantPast
+    static let wholeEvery: TimeInterval = 0.5
+
+    /// Writes the session whenever it differs from what is on disk, before the next key is read. With `whole`,
+    /// the whole session file is written even when only the words being typed changed.
+    public func saveIfChanged(whole: Bool = false) {
+        reportBackground()
         guard let session = state.session, session != saved else { return }
+        if quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
+           (try? store.saveTyping(session)) != nil {
+            behind = true
+            // The whole file follows at least twice a second, written off the key path.
+            if Date().timeIntervalSince(lastWhole) >= Self.wholeEvery {
+                lastWhole = Date()
+                writeInBackground(session)
+            }
+            return
+        }
+        background.sync {} // a whole save still being written in the background goes first
         do {
             try store.save(session)
             saved = session
+            behind = false
+            lastWhole = Date()
             state.saveProblem = nil
             if !store.tightened.isEmpty {
                 state.status = .init(content.say(.madePrivate, store.tightened.joined(separator: ", ")))
@@ -131,6 +158,38 @@ public final class WorkshopEngine {
             state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
             state.saveProblem = error.reason
         }
+    }
+
+    /// Whole saves started from the typing path run here, one after another, so a key never waits for them.
+    private let background = DispatchQueue(label: "together.whole-save")
+    private let backgroundProblem = Locked<WriteError?>(nil)
+
+    private func writeInBackground(_ session: Session) {
+        let url = store.url(for: session)
+        let problem = backgroundProblem
+        background.async {
+            do throws(WriteError) {
+                try AtomicFile.write(SessionCodec.encode(session), to: url)
+            } catch {
+                problem.withLock { $0 = error }
+            }
+        }
+    }
+
+    /// A whole save in the background that failed is told like any other.
+    private func reportBackground() {
+        guard let error = backgroundProblem.withLock({ problem -> WriteError? in defer { problem = nil }; return problem }) else { return }
+        state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
+        state.saveProblem = error.reason
+    }
+
+    /// True when the only difference is the words in the typing box.
+    static func onlyTyping(from a: Session, to b: Session) -> Bool {
+        guard let da = a.draft, let db = b.draft, da.target == db.target else { return false }
+        var same = a
+        same.draft = b.draft
+        same.updatedAt = b.updatedAt
+        return same == b
     }
 
     /// The file the current session is saved in, once it has been saved.

@@ -19,6 +19,7 @@ public final class WorkshopRunner {
                 languages: [String: ContentPacks] = [:]) {
         engine = WorkshopEngine(state: state, content: content, store: store, env: env, speaker: speaker,
                                 languages: languages)
+        engine.quickTyping = true
         self.terminal = terminal
     }
 
@@ -27,7 +28,8 @@ public final class WorkshopRunner {
         render(force: true)
         while !engine.finished {
             if terminal.pendingExitSignal != 0 { break }
-            if let event = terminal.read(timeoutMilliseconds: 250) {
+            // While the session file is behind the words typed, a pause of a tenth of a second writes it whole.
+            if let event = terminal.read(timeoutMilliseconds: engine.behind ? 100 : 250) {
                 // Keys that have already arrived (a fast burst, a paste without brackets) are applied together:
                 // one save and one drawing for all of them, done before the next key is waited for.
                 handle(event, saving: false)
@@ -40,6 +42,7 @@ public final class WorkshopRunner {
                 engine.saveIfChanged()
                 if !engine.finished { render(force: false) }
             } else {
+                engine.saveIfChanged(whole: true)
                 tick()
             }
         }

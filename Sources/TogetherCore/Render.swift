@@ -106,7 +106,12 @@ public enum Render {
 
         let listTop = 1 + fixed.count + (fixed.isEmpty ? 0 : 1)
         let listHeight = max(0, bottom - listTop)
-        let lines = page.list.flatMap { line in
+        // Only the items that can be on screen are wrapped (each takes at least one line): a list of a thousand
+        // statements costs what a screenful costs. The window is the same as if every item were wrapped.
+        let focusItem = page.focus.flatMap { focus in page.list.firstIndex { $0.row == focus } } ?? 0
+        let lo = focusItem >= listHeight ? focusItem - listHeight : 0
+        let hi = min(page.list.count, focusItem + listHeight + 2)
+        let lines = page.list[lo..<hi].flatMap { line in
             wrapLine(line, width: width, inList: true).enumerated().map { i, piece in
                 var piece = piece
                 if i > 0 { piece.text = String(repeating: " ", count: line.indent + 2) + piece.text }
@@ -114,7 +119,8 @@ public enum Render {
             }
         }
         let focusLines = lines.indices.filter { lines[$0].row == page.focus && page.focus != nil }
-        let window = scrollWindow(count: lines.count, height: listHeight, focus: focusLines)
+        // Items after the ones wrapped still exist: the list goes on below.
+        let window = scrollWindow(count: lines.count + (hi < page.list.count ? 1 : 0), height: listHeight, focus: focusLines)
         var row = listTop
         if window.above {
             grid.put("  " + (state.view.showsSymbols ? "↑ " : "") + content.say(.moreAbove), row: row, column: 0, role: .dim)
@@ -190,9 +196,17 @@ public enum Render {
         let chars = Array(text)
         let at = min(max(0, cursor), chars.count)
         let room = width - 3
-        var start = 0
-        while TextWidth.of(String(chars[start..<at])) > room - 1 { start += 1 }
-        let visible = TextWidth.prefix(String(chars[start...]), fitting: room)
+        // Back from the cursor until the room is used: the cost is the width of the box, not of the text
+        // (a 10,000-letter paste draws as quickly as a word).
+        var start = at
+        var used = 0
+        while start > 0 {
+            let w = TextWidth.of(chars[start - 1])
+            if used + w > room - 1 { break }
+            used += w
+            start -= 1
+        }
+        let visible = TextWidth.prefix(String(chars[start..<min(chars.count, start + 2 * room + 4)]), fitting: room)
         grid.put("> ", row: row, column: 0, role: .focus)
         grid.put(TextWidth.pad(visible, to: width - 2), row: row, column: 2, role: .focus)
         return Point(row: row, column: 2 + TextWidth.of(String(chars[start..<at])))

@@ -46,7 +46,7 @@ public final class SessionStore {
         for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             do {
-                let session = try SessionCodec.read(url)
+                let session = Self.withTyping(try SessionCodec.read(url), at: url)
                 scan.sessions.append((url, session))
                 remember(session, at: url)
             } catch {
@@ -62,7 +62,7 @@ public final class SessionStore {
             throw SessionFileError(path: url.path, jsonPath: "", reason: "is a symbolic link: Together only opens "
                 + "real files, so that it never writes somewhere else. Open the file the link points to")
         }
-        let session = try SessionCodec.read(url)
+        let session = Self.withTyping(try SessionCodec.read(url), at: url)
         remember(session, at: url)
         return session
     }
@@ -136,7 +136,54 @@ public final class SessionStore {
         try claim(session)
         let url = url(for: session)
         if try AtomicFile.write(SessionCodec.encode(session), to: url) { tightened.append(url.path) }
+        // The whole file now holds the words being typed: the typing file beside it is done with.
+        unlink(Self.typingURL(for: url).path)
         return url
+    }
+
+    /// The words being typed, on their own: a small file beside the session (`.NAME.typing`), written in a
+    /// fraction of a millisecond on each key so that even a `kill -9` keeps them, while the whole session file
+    /// is written a moment later (when typing pauses, and at least twice a second). Opening the session puts
+    /// them back when they are newer than the session file.
+    public func saveTyping(_ session: Session) throws(WriteError) {
+        try claim(session)
+        let record = TypingRecord(sessionId: session.id, updatedAt: session.updatedAt, draft: session.draft)
+        try AtomicFile.write(TypingCodec.encode(record), to: Self.typingURL(for: url(for: session)), durable: false)
+    }
+
+    struct TypingRecord: Codable {
+        var sessionId: String
+        var updatedAt: Date
+        var draft: Draft?
+    }
+
+    enum TypingCodec {
+        static func encode(_ record: TypingRecord) -> Data {
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            return (try? encoder.encode(record)) ?? Data()
+        }
+        static func decode(_ data: Data) -> TypingRecord? {
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return try? decoder.decode(TypingRecord.self, from: data)
+        }
+    }
+
+    static func typingURL(for sessionFile: URL) -> URL {
+        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).typing")
+    }
+
+    /// The session with the words being typed put back from the typing file, when that is newer.
+    static func withTyping(_ session: Session, at url: URL) -> Session {
+        let typing = typingURL(for: url)
+        guard !isLink(typing), let data = FileManager.default.contents(atPath: typing.path),
+              let record = TypingCodec.decode(data), record.sessionId == session.id,
+              record.updatedAt >= session.updatedAt else { return session }
+        var s = session
+        s.draft = record.draft.map { Draft(target: $0.target, text: PlainText.withoutControls($0.text)) }
+        s.updatedAt = record.updatedAt
+        return s
     }
 
     /// Files and folders made owner-only because others could read them, to be told once.

@@ -12,7 +12,7 @@ struct Together: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "together",
         abstract: "Co-production workshops for health and social care commissioning.",
-        subcommands: [WorkshopCommand.self, DisplayCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self],
+        subcommands: [WorkshopCommand.self, DisplayCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self, MeasureKeysCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )
 }
@@ -487,5 +487,38 @@ struct DemoDataCommand: ParsableCommand {
         let failed = failures.withLock { $0 }
         if failed > 0 { Self.fail(Failure(message: "\(failed) of \(sessions) files could not be written in \(out).")) }
         print("Wrote \(sessions) made-up sessions to \(out).")
+    }
+}
+
+/// For the benchmark in docs/benchmarks.md: the time from a key to a finished frame, by workshop size.
+struct MeasureKeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure-keys",
+        abstract: "Measure the time from a key to a finished frame (for the benchmark; not needed in a workshop).",
+        shouldDisplay: false
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "How many keys to time for each size.")
+    var keys: Int = 500
+
+    func run() throws {
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        print("| screen | size | statements | median ms | 99th percentile ms |")
+        print("|---|---|---:|---:|---:|")
+        for stage in [StageKind.workingTogether, .theming] {
+            for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+                for statements in [10, 100, 1_000] {
+                    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-keys-\(UUID().uuidString)")
+                    defer { try? FileManager.default.removeItem(at: folder) }
+                    let r = KeyBenchmark.run(statements: statements, stage: stage, size: size, keys: keys, folder: folder,
+                                             content: content)
+                    print("| \(stage == .theming ? "finding themes (moving)" : "capture (typing)") | \(size.width)×\(size.height) "
+                        + "| \(statements) | \(String(format: "%.2f", r.median)) | \(String(format: "%.2f", r.p99)) |")
+                }
+            }
+        }
     }
 }

@@ -26,11 +26,12 @@ struct DrivenTests {
         func press(_ keys: [Key]) { for key in keys { runner.handle(.key(key)) } }
         func type(_ text: String) { press(typing(text)) }
 
-        /// The one session file in the folder, as saved.
+        /// The one session in the folder, as saved: as opening it again would show it (with the words being
+        /// typed, which are kept on each key in the typing file beside it).
         func savedSession() throws -> Session {
             let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }
             try #require(files.count == 1)
-            return try SessionCodec.read(folder.appendingPathComponent(files[0]))
+            return try SessionStore(folder: folder).open(folder.appendingPathComponent(files[0]))
         }
     }
 

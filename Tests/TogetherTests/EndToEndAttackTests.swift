@@ -46,7 +46,8 @@ struct EndToEndAttackTests {
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzŵâ")
         var lost = 0, checked = 0
         for round in 0..<rounds {
-            let before = try SessionCodec.read(url).draft?.text ?? ""
+            // Read as Together reads it when it opens again (the words being typed are kept beside the file).
+            let before = try SessionStore(folder: url.deletingLastPathComponent()).open(url).draft?.text ?? ""
             let command = "cd '\(packageRoot.path)' && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(EndToEndTests.binary.path)' '\(url.path)'"
             if round == 0 {
                 try tmux.run(["new-session", "-d", "-x", "80", "-y", "24", command])
@@ -68,7 +69,7 @@ struct EndToEndAttackTests {
             let pane = try pid(tmux)
             _ = spawnAndWait("/bin/kill", ["-9", pane], output: "/dev/null")
             Thread.sleep(forTimeInterval: 0.05)
-            let after = try SessionCodec.read(url).draft?.text ?? ""
+            let after = try SessionStore(folder: url.deletingLastPathComponent()).open(url).draft?.text ?? ""
             let due = before + String(sent.filter { killedAt.timeIntervalSince($0.1) > 0.1 }.map(\.0))
             let all = before + String(sent.map(\.0))
             checked += 1

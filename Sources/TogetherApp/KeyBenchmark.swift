@@ -1,0 +1,76 @@
+import Foundation
+import TogetherContent
+import TogetherCore
+import TogetherPersistence
+import TogetherTerminal
+
+/// Measures the time from a key to a finished frame: the key read, applied, the session saved to a real file,
+/// the grid drawn and handed to a terminal (one in memory, so the terminal's own speed is left out).
+public enum KeyBenchmark {
+    public struct Result: Sendable {
+        public var median: Double
+        public var p99: Double
+        public var keys: Int
+    }
+
+    /// A terminal that keeps only the last frame.
+    final class Null: Terminal {
+        let size: Size
+        var frames = 0
+        init(size: Size) { self.size = size }
+        func read(timeoutMilliseconds: Int) -> InputEvent? { nil }
+        func present(_ frame: Frame) { frames += 1 }
+        var pendingExitSignal: Int32 { 0 }
+        func close() {}
+    }
+
+    /// A workshop with `statements` statements (three of each kind per person), open at `stage`.
+    public static func session(statements: Int, stage: StageKind, content: ContentPacks) -> Session {
+        var s = Session(id: "bench-\(statements)", now: Date(),
+                        setup: Setup(title: "Measuring", date: "2026-11-30", area: "Leeds", groupType: "", statementsPerPerson: 3))
+        let categories = content.workingTogether.categories.map(\.id)
+        let themes = content.makingItReal.themes.map(\.id)
+        var person = -1
+        for i in 0..<statements {
+            if i % (3 * categories.count) == 0 {
+                person += 1
+                s.people.append(Person(id: "p\(person)", label: "P\(person)", role: "person"))
+            }
+            let category = categories[(i / 3) % categories.count]
+            s.statements.append(Statement(id: "s\(i)", personId: "p\(person)", category: category, rank: i % 3 + 1,
+                                          text: "Statement \(i): the bus stops at six so I miss things",
+                                          themeId: themes[i % themes.count], createdAt: Date()))
+        }
+        s.people.append(Person(id: "new", label: "NEW", role: "person"))
+        s.position = Position(stage: stage, item: stage == .workingTogether ? s.people.count - 1 : 0, focus: 0)
+        if stage == .workingTogether {
+            s.draft = Draft(target: .newStatement(personId: "new", category: categories[0]), text: "")
+        }
+        return s
+    }
+
+    /// Presses `keys` keys (typing letters in the box on the capture screen; moving up and down on the others)
+    /// and times each from the key to the frame.
+    public static func run(statements: Int, stage: StageKind, size: Size, keys: Int, folder: URL,
+                           content: ContentPacks) -> Result {
+        let store = SessionStore(folder: folder)
+        try? store.prepare()
+        let terminal = Null(size: size)
+        var state = AppState(session: session(statements: statements, stage: stage, content: content))
+        state.screen = .workshop
+        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
+        runner.handle(.resize)
+        var times: [Double] = []
+        times.reserveCapacity(keys)
+        let letters = Array("abcdefghij ")
+        for i in 0..<keys {
+            let key: Key = stage == .workingTogether ? .char(letters[i % letters.count]) : (i % 2 == 0 ? .down : .up)
+            let start = DispatchTime.now().uptimeNanoseconds
+            runner.handle(.key(key))
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        runner.engine.close()
+        times.sort()
+        return Result(median: times[times.count / 2], p99: times[min(times.count - 1, times.count * 99 / 100)], keys: keys)
+    }
+}
