@@ -183,11 +183,12 @@ public final class WorkshopEngine {
         state.saveProblem = error.reason
     }
 
-    /// True when the only difference is the words in the typing box.
+    /// True when the only differences are the words in the typing box and where the facilitator is.
     static func onlyTyping(from a: Session, to b: Session) -> Bool {
-        guard let da = a.draft, let db = b.draft, da.target == db.target else { return false }
+        if a.draft?.target != b.draft?.target { return false }
         var same = a
         same.draft = b.draft
+        same.position = b.position
         same.updatedAt = b.updatedAt
         return same == b
     }

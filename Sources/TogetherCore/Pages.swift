@@ -34,7 +34,10 @@ enum StagePage {
         var page = Page(title: stage.label, progress: content.say(.stageProgress, "\(index + 1)", "\(stages.count)"))
         let rows = session.rows(content)
         page.focus = rows.isEmpty ? nil : session.position.focus
-        func rowIndex(_ ref: RowRef) -> Int? { rows.firstIndex(of: ref) }
+        // Looked up once per row drawn: a table, not a search, so a thousand rows cost a thousand steps.
+        var places: [RowRef: Int] = [:]
+        for (i, row) in rows.enumerated() where places[row] == nil { places[row] = i }
+        func rowIndex(_ ref: RowRef) -> Int? { places[ref] }
 
         switch stage.id {
         case .setup: setup(&page, session, content, rowIndex)

@@ -2,7 +2,7 @@ import TogetherContent
 
 /// A line of a stage's screen that can have the focus. Reduce and render both use the same list,
 /// so what the cursor sits on is always what an action changes.
-public enum RowRef: Equatable, Sendable {
+public enum RowRef: Hashable, Sendable {
     case setupField(SetupField)
     case peopleHeader
     case person(id: String)

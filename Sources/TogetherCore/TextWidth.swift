@@ -5,6 +5,8 @@
 /// characters and emoji take two.
 public enum TextWidth {
     public static func of(_ character: Character) -> Int {
+        // Plain ASCII, most of what a workshop types: one column, no table to look in.
+        if let a = character.asciiValue { return a >= 0x20 && a < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let v = first.value
@@ -20,7 +22,12 @@ public enum TextWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        var ascii = 0
+        for b in text.utf8 {
+            guard b < 0x80 else { return text.reduce(0) { $0 + of($1) } }
+            if b >= 0x20 && b < 0x7F { ascii += 1 }
+        }
+        return ascii
     }
 
     static func isWide(_ v: UInt32) -> Bool {

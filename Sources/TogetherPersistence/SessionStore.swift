@@ -141,13 +141,14 @@ public final class SessionStore {
         return url
     }
 
-    /// The words being typed, on their own: a small file beside the session (`.NAME.typing`), written in a
-    /// fraction of a millisecond on each key so that even a `kill -9` keeps them, while the whole session file
-    /// is written a moment later (when typing pauses, and at least twice a second). Opening the session puts
-    /// them back when they are newer than the session file.
+    /// The words being typed and where the facilitator is, on their own: a small file beside the session
+    /// (`.NAME.typing`), written in a fraction of a millisecond on each key so that even a `kill -9` keeps them,
+    /// while the whole session file is written a moment later (when typing pauses, and at least twice a
+    /// second). Opening the session puts them back when they are newer than the session file.
     public func saveTyping(_ session: Session) throws(WriteError) {
         try claim(session)
-        let record = TypingRecord(sessionId: session.id, updatedAt: session.updatedAt, draft: session.draft)
+        let record = TypingRecord(sessionId: session.id, updatedAt: session.updatedAt, draft: session.draft,
+                                  position: session.position)
         try AtomicFile.write(TypingCodec.encode(record), to: Self.typingURL(for: url(for: session)), durable: false)
     }
 
@@ -155,6 +156,8 @@ public final class SessionStore {
         var sessionId: String
         var updatedAt: Date
         var draft: Draft?
+        /// Where the facilitator is (moving about is as quick as typing).
+        var position: Position?
     }
 
     enum TypingCodec {
@@ -182,6 +185,10 @@ public final class SessionStore {
               record.updatedAt >= session.updatedAt else { return session }
         var s = session
         s.draft = record.draft.map { Draft(target: $0.target, text: PlainText.withoutControls($0.text)) }
+        if let position = record.position,
+           SessionRules.place.contains(position.item), SessionRules.place.contains(position.focus) {
+            s.position = position
+        }
         s.updatedAt = record.updatedAt
         return s
     }
