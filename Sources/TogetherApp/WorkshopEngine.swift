@@ -132,7 +132,12 @@ public final class WorkshopEngine {
     /// the whole session file is written even when only the words being typed changed.
     public func saveIfChanged(whole: Bool = false) {
         reportBackground()
-        guard let session = state.session, session != saved else { return }
+        guard let session = state.session else { return }
+        guard session != saved else {
+            // Back to what the file holds (moved away and back): the typing file is out of date, and goes.
+            if behind { store.dropTyping(session); behind = false }
+            return
+        }
         if quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
            (try? store.saveTyping(session)) != nil {
             behind = true
