@@ -73,4 +73,19 @@ public enum KeyBenchmark {
         times.sort()
         return Result(median: times[times.count / 2], p99: times[min(times.count - 1, times.count * 99 / 100)], keys: keys)
     }
+
+    /// Milliseconds from reading the sessions folder to the start screen's first frame (what `together` does
+    /// before the facilitator sees anything).
+    public static func startUp(folder: URL, content: ContentPacks) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let store = SessionStore(folder: folder)
+        let scan = store.scan()
+        let unfinished = scan.sessions.filter { $0.session.status != .finished }
+        let state = AppState(resumable: unfinished.map(\.session).sorted { $0.updatedAt > $1.updatedAt },
+                             unreadable: scan.problems.map(\.description))
+        let terminal = Null(size: Size(width: 80, height: 24))
+        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
+        runner.handle(.resize)
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
 }

@@ -45,7 +45,7 @@ public enum SessionCodec {
                 + "another encoding; save it again as UTF-8. Nothing in it was counted or changed.")
         }
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(Self.decodeDate)
         struct Header: Decodable { var schemaVersion: Int? }
         let header: Header
         do {
@@ -105,6 +105,51 @@ public enum SessionCodec {
                 i += need + 1
             }
             return nil
+        }
+    }
+
+    /// Dates as the codec writes them (`2026-03-14T10:00:00Z`), read without Foundation's general parser, which
+    /// is most of the time it takes to open a workshop; any other ISO 8601 form goes to that parser.
+    @Sendable static func decodeDate(_ decoder: any Decoder) throws -> Date {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        if let date = quickDate(text) { return date }
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        throw DecodingError.dataCorruptedError(in: c, debugDescription: "Expected date string to be ISO8601-formatted.")
+    }
+
+    static func quickDate(_ text: String) -> Date? {
+        let u = Array(text.utf8)
+        guard u.count == 20, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A else {
+            return nil
+        }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard (0x30...0x39).contains(u[i]) else { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+              let mi = number(14..<16), let se = number(17..<19), (1...12).contains(mo), (1...31).contains(d),
+              h < 24, mi < 60, se < 61 else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
+        let yy = mo <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        guard d <= daysIn(mo, y) else { return nil }
+        return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + mi * 60 + se))
+    }
+
+    static func daysIn(_ month: Int, _ year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
     }
 

@@ -39,18 +39,29 @@ public final class SessionStore {
         try OwnerOnly.makeFolder(folder)
     }
 
-    /// Reads every `.json` file in the folder (not below it). Files that cannot be read are reported, never touched.
+    /// Reads every `.json` file in the folder (not below it), on all cores. Files that cannot be read are
+    /// reported, never touched.
     public func scan() -> Scan {
         var scan = Scan()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            do {
-                let session = Self.withTyping(try SessionCodec.read(url), at: url)
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
+        let urls = names.map { folder.appendingPathComponent($0) }
+        let results = Locked([Result<Session, SessionFileError>?](repeating: nil, count: urls.count))
+        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            let result = Result { () throws(SessionFileError) -> Session in
+                Self.withTyping(try SessionCodec.read(urls[i]), at: urls[i])
+            }
+            results.withLock { $0[i] = result }
+        }
+        for (url, result) in zip(urls, results.withLock { $0 }) {
+            switch result {
+            case .success(let session):
                 scan.sessions.append((url, session))
                 remember(session, at: url)
-            } catch {
+            case .failure(let error):
                 scan.problems.append(error)
+            case nil:
+                break
             }
         }
         return scan

@@ -520,5 +520,23 @@ struct MeasureKeysCommand: ParsableCommand {
                 }
             }
         }
+        // Start-up: the sessions folder read and the start screen drawn, with 200 made-up workshops in it.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-start-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try? OwnerOnly.makeFolder(folder)
+        let demo = DemoData(content: content, seed: 5)
+        for i in 0..<200 {
+            try? AtomicFile.write(SessionCodec.encode(demo.session(i)), to: folder.appendingPathComponent("s\(i).json"), durable: false)
+        }
+        var times: [Double] = []
+        for _ in 0..<20 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            times.append(KeyBenchmark.startUp(folder: folder, content: content))
+            _ = start
+        }
+        times.sort()
+        print("")
+        print("Start-up to the first frame with 200 workshops in the folder: median \(String(format: "%.1f", times[10])) ms, "
+            + "slowest of 20 \(String(format: "%.1f", times[19])) ms")
     }
 }

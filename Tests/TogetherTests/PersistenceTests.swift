@@ -235,3 +235,22 @@ func mode(of url: URL) throws -> Int {
     let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
     return (attributes[.posixPermissions] as? Int) ?? -1
 }
+
+@Suite("Reading dates quickly")
+struct QuickDateTests {
+    @Test("the quick date reader agrees with Foundation's ISO 8601 parser, and refuses what is not a day")
+    func agrees() throws {
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<5_000 {
+            let seconds = Double(Int(rng.next() % 6_000_000_000)) - 1_000_000_000
+            let date = Date(timeIntervalSince1970: seconds)
+            let text = date.formatted(.iso8601)
+            #expect(SessionCodec.quickDate(text) == date, "\(text)")
+        }
+        for bad in ["2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01 10:00:00Z",
+                    "2026-01-01T10:00:00+01:00", "abcd-01-01T10:00:00Z"] {
+            #expect(SessionCodec.quickDate(bad) == nil, "\(bad)")
+        }
+        #expect(SessionCodec.quickDate("2024-02-29T23:59:59Z") == (try Date("2024-02-29T23:59:59Z", strategy: .iso8601)))
+    }
+}
