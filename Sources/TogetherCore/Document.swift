@@ -37,7 +37,11 @@ public struct Document: Equatable, Sendable {
 
     // MARK: Markdown
 
-    public var markdown: String {
+    /// The document as Markdown. No control character or terminal escape sequence gets through, whatever the
+    /// session held.
+    public var markdown: String { PlainText.withoutControls(markdownBody, allowingLayout: true) }
+
+    var markdownBody: String {
         var out = "# \(Self.md(title))\n"
         for block in blocks {
             out += "\n"
@@ -79,6 +83,10 @@ public struct Document: Equatable, Sendable {
     /// One HTML file with its own styles, for the screen and for print. `easyRead` uses large type and
     /// generous spacing.
     public func html(easyRead: Bool = false) -> String {
+        PlainText.withoutControls(htmlBody(easyRead: easyRead), allowingLayout: true)
+    }
+
+    func htmlBody(easyRead: Bool) -> String {
         var body = "<h1>\(Self.escape(title))</h1>\n"
         for block in blocks {
             switch block {

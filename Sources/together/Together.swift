@@ -127,6 +127,7 @@ struct WorkshopCommand: ParsableCommand {
         var state: AppState
         if let session {
             let url = URL(fileURLWithPath: session)
+            _ = AtomicFile.removeStale(in: url.deletingLastPathComponent())
             let opened: Session
             do {
                 opened = try store.open(url)

@@ -222,3 +222,33 @@ extension FuzzTests {
         #expect(state.session?.statements.map(\.text) == ["naïve"])
     }
 }
+
+extension FuzzTests {
+    @Test("a crafted session cannot put an escape sequence or an HTML attribute into the handouts")
+    func craftedExport() throws {
+        var s = DemoData(content: content, seed: 31).session(0)
+        s.setup.title = "Title \u{1B}]0;owned\u{07}\u{1B}[2J"
+        s.setup.language = "en\"\u{301} onload=\"alert(1)"
+        s.statements[0].text = "\u{9B}31mred\u{0} words"
+        for (name, text) in HandoutWriter.files(s, content) {
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0.value == 0 },
+                    "\(name)")
+            if name.hasSuffix(".html") {
+                #expect(!text.contains("\" onload="), "\(name): the attribute is escaped")
+            }
+        }
+    }
+
+    @Test("temporary files of a killed save are removed at start; a save in progress (a live process) is not")
+    func staleTemporaryFiles() throws {
+        let folder = temporaryFolder()
+        let dead = folder.appendingPathComponent(".s.json.999999.12345.tmp")
+        let live = folder.appendingPathComponent(".s.json.\(getpid()).54321.tmp")
+        let other = folder.appendingPathComponent(".notes.tmp")
+        for url in [dead, live, other] { try Data("x".utf8).write(to: url) }
+        #expect(AtomicFile.removeStale(in: folder) == 1)
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+        #expect(FileManager.default.fileExists(atPath: live.path))
+        #expect(FileManager.default.fileExists(atPath: other.path))
+    }
+}
