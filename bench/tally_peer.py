@@ -7,35 +7,21 @@ programmer would do them quickly.
   words are each looked up once, instead of trying every keyword at every word;
 - one process per core (multiprocessing), each counting a share of the files, the counts added up at the end.
 
-It counts what bench/tally_reference.py counts (and prints the same check totals), so the two can be compared
-with each other and with Together's JSON report. No cache.
+The counting of one session is the reference's own (`count_session` in bench/tally_reference.py), so the two
+count exactly the same things; only the parser, the keyword matcher and the processes differ. No cache.
 
     python3 bench/tally_peer.py assets/content/en/keywords.json FOLDER
 """
 import os
 import sys
-import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict, Counter
 from multiprocessing import Pool
 
 import orjson
 
+from tally_reference import check_totals, count_session, fold
+
 KEYWORDS = None  # set in each worker: (themes, keywords, by_word, by_start)
-
-
-def fold(text):
-    text = unicodedata.normalize("NFD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    words, word = [], []
-    for c in text:
-        if c.isalnum():
-            word.append(c)
-        elif word:
-            words.append("".join(word))
-            word = []
-    if word:
-        words.append("".join(word))
-    return words
 
 
 def index_keywords(path):
@@ -100,45 +86,7 @@ def count(paths):
             skipped += 1
             continue
         sessions += 1
-        setup = s["setup"]
-        role_of = {p["id"]: p["role"] for p in s.get("people", [])}
-        seen = defaultdict(set)
-        for st in s.get("statements", []):
-            theme = st.get("themeId")
-            if theme not in themes_known:
-                theme = suggest(st["text"]) or "none"
-            c["statements"][theme, st["category"]] += 1
-            c["byRole"][theme, role_of.get(st["personId"], "unknown")] += 1
-            c["byVoice"][theme, (st.get("voice") or {}).get("kind", "own")] += 1
-            seen[theme, st["category"]].add(st["personId"])
-            seen[theme, "any"].add(st["personId"])
-        for (theme, category), who in seen.items():
-            c["peopleAny" if category == "any" else "people"][theme, category] += len(who)
-        date = setup.get("date", "")
-        if len(date) == 10:
-            for (theme, category), who in seen.items():
-                if theme != "none" and category != "any":
-                    c["quarters"][date[:4], (int(date[5:7]) - 1) // 3 + 1, theme, category] += len(who)
-        for g in s.get("groupThemes", []):
-            dots = sum(g.get("dots", {}).values()) + g.get("groupDots", 0)
-            for theme in set(g.get("makingItReal", [])):
-                c["votes"][theme] += dots
-            c["groupThemes"][" ".join(fold(g["statement"]))] += 1
-        for r in s.get("makingItReal", []):
-            if r.get("rating"):
-                c["themeRatings"][r["themeId"], r["rating"]] += 1
-        for t in s.get("topTips", []):
-            if t.get("rating"):
-                c["tipRatings"][t["tipId"], t["rating"]] += 1
-            for b in t.get("barriers", []):
-                c["barriers"][t["tipId"], " ".join(fold(b["text"]))] += 1
-        for a in s.get("actions", []):
-            c["intentions"][a.get("intention") or "none"] += 1
-        for p in s.get("people", []):
-            c["roles"][p["role"]] += 1
-        c["areas"][" ".join(fold(setup.get("area", "")))] += 1
-        c["groups"][setup.get("groupType", "")] += 1
-        c["levels"][setup.get("level", "")] += 1
+        count_session(s, c, themes_known, suggest)
     return sessions, skipped, c
 
 
@@ -159,15 +107,8 @@ def main():
             skipped += k
             for name, counter in c.items():
                 total[name].update(counter)
-    themes_known = sorted(KEYWORDS[0])
-    print(orjson.dumps({
-        "sessions": sessions,
-        "skipped": skipped,
-        "statements": sum(total["statements"].values()),
-        "notWorkingPeople": {t: total["people"][t, "notWorking"] for t in themes_known},
-        "dots": {t: total["votes"][t] for t in themes_known},
-        "groupThemeWordings": len(total["groupThemes"]),
-    }, option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode())
+    print(orjson.dumps(check_totals(sessions, skipped, total, set(KEYWORDS[0])),
+                       option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS).decode())
 
 
 if __name__ == "__main__":

@@ -57,6 +57,61 @@ def suggest(text, keywords):
     return best
 
 
+def count_session(s, c, themes_known, suggest_theme):
+    """Adds one session's counts to c (a dict of Counters); suggest_theme(text) gives a theme or None."""
+    setup = s["setup"]
+    role_of = {p["id"]: p["role"] for p in s.get("people", [])}
+    seen = defaultdict(set)
+    for st in s.get("statements", []):
+        theme = st.get("themeId")
+        if theme not in themes_known:
+            theme = suggest_theme(st["text"]) or "none"
+        c["statements"][theme, st["category"]] += 1
+        c["byRole"][theme, role_of.get(st["personId"], "unknown")] += 1
+        c["byVoice"][theme, (st.get("voice") or {}).get("kind", "own")] += 1
+        seen[theme, st["category"]].add(st["personId"])
+        seen[theme, "any"].add(st["personId"])
+    for (theme, category), who in seen.items():
+        c["peopleAny" if category == "any" else "people"][theme, category] += len(who)
+    date = setup.get("date", "")
+    if len(date) == 10:
+        for (theme, category), who in seen.items():
+            if theme != "none" and category != "any":
+                c["quarters"][date[:4], (int(date[5:7]) - 1) // 3 + 1, theme, category] += len(who)
+    for g in s.get("groupThemes", []):
+        dots = sum(g.get("dots", {}).values()) + g.get("groupDots", 0)
+        for theme in set(g.get("makingItReal", [])):
+            c["votes"][theme] += dots
+        c["groupThemes"][" ".join(fold(g["statement"]))] += 1
+    for r in s.get("makingItReal", []):
+        if r.get("rating"):
+            c["themeRatings"][r["themeId"], r["rating"]] += 1
+    for t in s.get("topTips", []):
+        if t.get("rating"):
+            c["tipRatings"][t["tipId"], t["rating"]] += 1
+        for b in t.get("barriers", []):
+            c["barriers"][t["tipId"], " ".join(fold(b["text"]))] += 1
+    for a in s.get("actions", []):
+        c["intentions"][a.get("intention") or "none"] += 1
+    for p in s.get("people", []):
+        c["roles"][p["role"]] += 1
+    c["areas"][" ".join(fold(setup.get("area", "")))] += 1
+    c["groups"][setup.get("groupType", "")] += 1
+    c["levels"][setup.get("level", "")] += 1
+
+
+def check_totals(sessions, skipped, c, themes_known):
+    """The totals both programs print, to check them against each other and against Together's report."""
+    return {
+        "sessions": sessions,
+        "skipped": skipped,
+        "statements": sum(c["statements"].values()),
+        "notWorkingPeople": {t: c["people"][t, "notWorking"] for t in sorted(themes_known)},
+        "dots": {t: c["votes"][t] for t in sorted(themes_known)},
+        "groupThemeWordings": len(c["groupThemes"]),
+    }
+
+
 def main():
     args = sys.argv[1:]
     no_suggest = args[0] == "--no-suggest"
@@ -64,13 +119,7 @@ def main():
         args = args[1:]
     keywords = load_keywords(args[0])
     themes_known = {theme for theme, _ in keywords}
-    statements = Counter()      # (theme, category) -> statements
-    people = Counter()          # (theme, category) -> distinct people, per session
-    people_any = Counter()
-    by_role, by_voice = Counter(), Counter()
-    votes, tip_ratings, theme_ratings = Counter(), Counter(), Counter()
-    group_themes, barriers, intentions = Counter(), Counter(), Counter()
-    roles, areas, groups, levels, quarters = Counter(), Counter(), Counter(), Counter(), Counter()
+    c = defaultdict(Counter)
     sessions = skipped = 0
     files = []
     for root, _, names in os.walk(args[1]):
@@ -85,53 +134,8 @@ def main():
             skipped += 1
             continue
         sessions += 1
-        setup = s["setup"]
-        role_of = {p["id"]: p["role"] for p in s.get("people", [])}
-        seen = defaultdict(set)
-        for st in s.get("statements", []):
-            theme = st.get("themeId")
-            if theme not in themes_known:
-                theme = (None if no_suggest else suggest(st["text"], keywords)) or "none"
-            statements[theme, st["category"]] += 1
-            by_role[theme, role_of.get(st["personId"], "unknown")] += 1
-            by_voice[theme, (st.get("voice") or {}).get("kind", "own")] += 1
-            seen[theme, st["category"]].add(st["personId"])
-            seen[theme, "any"].add(st["personId"])
-        for (theme, category), who in seen.items():
-            (people_any if category == "any" else people)[theme, category] += len(who)
-        date = setup.get("date", "")
-        if len(date) == 10:
-            for (theme, category), who in seen.items():
-                if theme != "none" and category != "any":
-                    quarters[date[:4], (int(date[5:7]) - 1) // 3 + 1, theme, category] += len(who)
-        for g in s.get("groupThemes", []):
-            dots = sum(g.get("dots", {}).values()) + g.get("groupDots", 0)
-            for theme in set(g.get("makingItReal", [])):
-                votes[theme] += dots
-            group_themes[" ".join(fold(g["statement"]))] += 1
-        for r in s.get("makingItReal", []):
-            if r.get("rating"):
-                theme_ratings[r["themeId"], r["rating"]] += 1
-        for t in s.get("topTips", []):
-            if t.get("rating"):
-                tip_ratings[t["tipId"], t["rating"]] += 1
-            for b in t.get("barriers", []):
-                barriers[t["tipId"], " ".join(fold(b["text"]))] += 1
-        for a in s.get("actions", []):
-            intentions[a.get("intention") or "none"] += 1
-        for p in s.get("people", []):
-            roles[p["role"]] += 1
-        areas[" ".join(fold(setup.get("area", "")))] += 1
-        groups[setup.get("groupType", "")] += 1
-        levels[setup.get("level", "")] += 1
-    print(json.dumps({
-        "sessions": sessions,
-        "skipped": skipped,
-        "statements": sum(statements.values()),
-        "notWorkingPeople": {t: people[t, "notWorking"] for t in sorted(themes_known)},
-        "dots": {t: votes[t] for t in sorted(themes_known)},
-        "groupThemeWordings": len(group_themes),
-    }, indent=1, sort_keys=True))
+        count_session(s, c, themes_known, (lambda text: None) if no_suggest else (lambda text: suggest(text, keywords)))
+    print(json.dumps(check_totals(sessions, skipped, c, themes_known), indent=1, sort_keys=True))
 
 
 if __name__ == "__main__":

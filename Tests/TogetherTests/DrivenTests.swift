@@ -126,12 +126,17 @@ struct DrivenTests {
         #expect(try h.savedSession().draft?.text == "Kept")
     }
 
-    @Test("when saving fails the facilitator is told, and the words stay on screen")
-    func saveFails() throws {
+    /// A workshop whose saves fail: its sessions folder is a file. Returns the harness and a folder to use.
+    static func savesFail() throws -> (Harness, URL) {
         let folder = temporaryFolder()
         let blocked = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: blocked)
-        let h = Harness(folder: blocked)
+        return (Harness(folder: blocked), folder)
+    }
+
+    @Test("when saving fails the facilitator is told, and the words stay on screen")
+    func saveFails() throws {
+        let (h, _) = try Self.savesFail()
         h.press([.enter])
         h.type("Hello")
         #expect(h.terminal.screen.contains("Could not save"))
@@ -140,10 +145,7 @@ struct DrivenTests {
 
     @Test("leaving while saves fail asks first: stay, or leave with a copy in the home folder; never a false Saved")
     func leaveWhileFailing() throws {
-        let folder = temporaryFolder()
-        let blocked = folder.appendingPathComponent("not-a-folder")
-        try Data("x".utf8).write(to: blocked)
-        let h = Harness(folder: blocked)
+        let (h, folder) = try Self.savesFail()
         h.runner.engine.rescueFolder = folder.appendingPathComponent("home/together-rescue")
         h.press([.enter])
         h.type("Spring")
@@ -168,10 +170,7 @@ struct DrivenTests {
 
     @Test("a signal while saves fail leaves a copy in the home folder, as there is no one to ask")
     func signalWhileFailing() throws {
-        let folder = temporaryFolder()
-        let blocked = folder.appendingPathComponent("not-a-folder")
-        try Data("x".utf8).write(to: blocked)
-        let h = Harness(folder: blocked)
+        let (h, folder) = try Self.savesFail()
         h.runner.engine.rescueFolder = folder.appendingPathComponent("rescue")
         h.press([.enter])
         h.type("Kept somewhere")
