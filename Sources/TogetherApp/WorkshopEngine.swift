@@ -132,13 +132,10 @@ public final class WorkshopEngine {
     /// the whole session file is written even when only the words being typed changed.
     public func saveIfChanged(whole: Bool = false) {
         reportBackground()
-        guard let session = state.session else { return }
-        guard session != saved else {
-            // Back to what the file holds (moved away and back): the typing file is out of date, and goes.
-            if behind { store.dropTyping(session); behind = false }
-            return
-        }
-        if quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
+        // Back to what was last written whole (moved away and back) while a typing file or a save in the
+        // background is out there: written whole again, so neither can stand for the workshop.
+        guard let session = state.session, session != saved || behind else { return }
+        if session != saved, quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
            (try? store.saveTyping(session)) != nil {
             behind = true
             // The whole file follows at least twice a second, written off the key path.

@@ -163,11 +163,6 @@ public final class SessionStore {
         try AtomicFile.write(TypingCodec.encode(record), to: Self.typingURL(for: url(for: session)), durable: false)
     }
 
-    /// Removes the typing file when the session file holds everything again.
-    public func dropTyping(_ session: Session) {
-        unlink(Self.typingURL(for: url(for: session)).path)
-    }
-
     struct TypingRecord: Codable {
         var sessionId: String
         var updatedAt: Date

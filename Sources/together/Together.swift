@@ -257,7 +257,7 @@ struct TallyCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
     var strict = false
 
-    @Option(name: .customLong("min-count"), help: "Hide counts below this (shown as \"fewer than N\"). 1 hides nothing.")
+    @Option(name: .customLong("min-count"), help: "Hide counts below this, and any count that could give one away (shown as \"hidden\"). 1 hides nothing.")
     var minCount: Int = Disclosure.defaultThreshold
 
     @Flag(name: .customLong("no-quotes"), help: "Show no quotes at all, even from people who agreed.")
