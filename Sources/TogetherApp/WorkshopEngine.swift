@@ -135,7 +135,9 @@ public final class WorkshopEngine {
         // Back to what was last written whole (moved away and back) while a typing file or a save in the
         // background is out there: written whole again, so neither can stand for the workshop.
         guard let session = state.session, session != saved || behind else { return }
+        // The typing file only stands beside a session file: a workshop never written whole is written whole.
         if session != saved, quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
+           FileManager.default.fileExists(atPath: store.url(for: session).path),
            (try? store.saveTyping(session)) != nil {
             behind = true
             // The whole file follows at least twice a second, written off the key path.

@@ -180,3 +180,17 @@ struct DrivenTests {
         #expect(try SessionCodec.read(copy).draft?.text == "Kept somewhere")
     }
 }
+
+extension DrivenTests {
+    @Test("a new workshop's first words go into its own file at once, not only beside it")
+    func firstWordsOfANewWorkshop() throws {
+        let h = Harness()
+        h.press([.enter])
+        h.type("Fi")
+        let files = try FileManager.default.contentsOfDirectory(atPath: h.folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1, "the session file exists from the first key")
+        // As the start screen would find it after a crash: the words are there.
+        let scan = SessionStore(folder: h.folder).scan()
+        #expect(scan.sessions.first?.session.draft?.text == "Fi")
+    }
+}
