@@ -25,6 +25,29 @@ public final class WorkshopEngine {
         self.env = env
         self.speaker = speaker
         saved = state.session
+        restoreUndo()
+    }
+
+    /// Undo goes on working after Together is closed and opened again: the versions are read back.
+    private func restoreUndo() {
+        guard let session = state.session, state.undoStack.isEmpty else { return }
+        state.undoStack = store.undoVersions(for: session)
+        undoWritten = state.undoStack.last
+    }
+
+    /// The newest version in the undo file, to write it again only when undo has something new.
+    private var undoWritten: Session?
+
+    /// Writes the undo file in the background when the undo list changed.
+    private func saveUndo() {
+        guard let session = state.session, state.undoStack.last != undoWritten else { return }
+        undoWritten = state.undoStack.last
+        let (url, make) = store.undoFile(session)
+        let versions = state.undoStack
+        let problem = backgroundProblem
+        background.async {
+            do throws(WriteError) { try AtomicFile.write(make(versions), to: url) } catch { problem.withLock { $0 = error } }
+        }
     }
 
     /// The packs for the workshop's language (or the language Together was started in).
@@ -59,6 +82,8 @@ public final class WorkshopEngine {
         background.sync {}
         saveIfChanged(whole: true)
         if state.saveProblem != nil, rescuedTo == nil { rescue() }
+        background.sync {} // the undo file too
+        if let session = state.session { store.release(session) }
         speaker.cancel()
         finished = true
     }
@@ -108,6 +133,7 @@ public final class WorkshopEngine {
             try store.claim(session)
             claimed = session.id
             saved = saved?.id == session.id ? saved : session
+            restoreUndo()
         } catch {
             // Only another window having it closes it here; any other trouble (a folder that cannot be written)
             // keeps the words on screen, and the save says what is wrong.
@@ -151,6 +177,7 @@ public final class WorkshopEngine {
         do {
             try store.save(session)
             saved = session
+            saveUndo()
             behind = false
             lastWhole = Date()
             state.saveProblem = nil

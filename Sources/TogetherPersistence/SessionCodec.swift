@@ -35,6 +35,19 @@ public enum SessionCodec {
         return (try? encoder.encode(session)) ?? Data()
     }
 
+    /// Any of the session's companions (the undo file) in the session's own JSON form.
+    static func encodeAny(_ value: some Encodable) -> Data {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)) ?? Data()
+    }
+
+    static func decodeAny<T: Decodable>(_ type: T.Type, _ data: Data) -> T? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom(decodeDate)
+        return try? decoder.decode(type, from: data)
+    }
+
     public static func decode(_ data: Data, path: String) throws(SessionFileError) -> Session {
         if data.isEmpty {
             throw SessionFileError(path: path, jsonPath: "", reason: "is empty (0 bytes)")

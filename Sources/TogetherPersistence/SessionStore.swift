@@ -163,6 +163,38 @@ public final class SessionStore {
         try AtomicFile.write(TypingCodec.encode(record), to: Self.typingURL(for: url(for: session)), durable: false)
     }
 
+    /// The versions undo can go back to, kept beside the session (`.NAME.undo`, owner-only) so that undo still
+    /// works after Together is closed and opened again. The newest `undoKept` are kept.
+    public static let undoKept = 100
+
+    struct UndoRecord: Codable, Sendable {
+        var sessionId: String
+        var versions: [Session]
+    }
+
+    static func undoURL(for sessionFile: URL) -> URL {
+        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).undo")
+    }
+
+    /// Where the undo file of a session goes, and a way to make its bytes that is safe on any thread (the
+    /// caller writes it off the key path).
+    public func undoFile(_ session: Session) -> (url: URL, make: @Sendable ([Session]) -> Data) {
+        let id = session.id
+        return (Self.undoURL(for: url(for: session)), { versions in
+            SessionCodec.encodeAny(UndoRecord(sessionId: id, versions: Array(versions.suffix(Self.undoKept))))
+        })
+    }
+
+    /// The versions undo can go back to for a session opened again; none when the file is missing, another
+    /// session's, or any version in it breaks the session rules.
+    public func undoVersions(for session: Session) -> [Session] {
+        let file = Self.undoURL(for: url(for: session))
+        guard !Self.isLink(file), let data = FileManager.default.contents(atPath: file.path),
+              let record = SessionCodec.decodeAny(UndoRecord.self, data), record.sessionId == session.id,
+              record.versions.allSatisfy({ $0.id == session.id && SessionRules.problem($0) == nil }) else { return [] }
+        return record.versions
+    }
+
     struct TypingRecord: Codable {
         var sessionId: String
         var updatedAt: Date

@@ -194,3 +194,43 @@ extension DrivenTests {
         #expect(scan.sessions.first?.session.draft?.text == "Fi")
     }
 }
+
+extension DrivenTests {
+    @Test("undo still works after Together is closed and the workshop opened again")
+    func undoAfterResume() throws {
+        let folder = temporaryFolder()
+        do {
+            let first = Harness(folder: folder)
+            first.press([.enter])
+            first.type("Review")
+            first.press([.enter, .char("a")])
+            first.type("AB")
+            first.press([.enter, .escape, .char("]"), .char("]"), .char("a")])
+            first.type("One")
+            first.press([.enter])
+            first.type("Two")
+            first.press([.enter, .escape])
+            first.runner.engine.close()
+        }
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".json") })
+        let url = folder.appendingPathComponent(file)
+        let store = SessionStore(folder: folder)
+        let again = Harness(state: AppState(session: try store.open(url)), folder: folder, store: store)
+        #expect(again.runner.state.session?.statements.map(\.text) == ["One", "Two"])
+        again.press([.char("u")])
+        #expect(again.runner.state.session?.statements.map(\.text) == ["One"], "the last change is undone")
+        again.press([.char("u")])
+        #expect(again.runner.state.session?.statements.map(\.text) == [])
+        again.press([.char("U")])
+        #expect(again.runner.state.session?.statements.map(\.text) == ["One"])
+        again.runner.engine.close()
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(".\(file).undo").path))
+        // Another session's undo file, or a broken one, is never used.
+        let undo = folder.appendingPathComponent(".\(file).undo")
+        try Data("{\"sessionId\":\"someone-else\",\"versions\":[]}".utf8).write(to: undo)
+        let thirdStore = SessionStore(folder: folder)
+        let third = Harness(state: AppState(session: try thirdStore.open(url)), folder: folder, store: thirdStore)
+        third.press([.char("u")])
+        #expect(third.runner.state.status?.text == "There is nothing to undo.")
+    }
+}
