@@ -27,7 +27,8 @@ enum HomePage {
 
 /// The screen for the stage the facilitator is on.
 enum StagePage {
-    static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
+    /// With `near`, a long list is built only that many rows either side of the focus (what a screen can show).
+    static func page(_ session: Session, _ content: ContentPacks, _ state: AppState, near: Int? = nil) -> Page {
         let stages = session.stages(content)
         let index = session.stageIndex(in: content)
         let stage = stages[index]
@@ -43,7 +44,7 @@ enum StagePage {
         case .setup: setup(&page, session, content, rowIndex)
         case .makingItReal: makingItReal(&page, session, content, rowIndex)
         case .workingTogether: workingTogether(&page, session, content, state, stage, rowIndex)
-        case .theming: StagePagesMore.theming(&page, session, content, state, stage, rowIndex)
+        case .theming: StagePagesMore.theming(&page, session, content, state, stage, rowIndex, near: near)
         case .priorities: StagePagesMore.priorities(&page, session, content, state, stage, rowIndex)
         case .understand: StagePagesMore.understand(&page, session, content, stage, rowIndex)
         case .actions: StagePagesMore.actions(&page, session, content, stage, rowIndex)

@@ -3,7 +3,7 @@ import TogetherContent
 /// The screens of the later Working Together for Change stages: themes, dots, why, and actions.
 enum StagePagesMore {
     static func theming(_ page: inout Page, _ session: Session, _ content: ContentPacks, _ state: AppState,
-                        _ stage: Stage, _ rowIndex: (RowRef) -> Int?) {
+                        _ stage: Stage, _ rowIndex: (RowRef) -> Int?, near: Int? = nil) {
         let categories = content.workingTogether.categories
         page.progress = content.say(.partProgress, "\(session.position.item + 1)", "\(categories.count + 1)")
         if let category = session.currentCategory(content) {
@@ -15,7 +15,10 @@ enum StagePagesMore {
                       role: .prompt),
             ]
             if items.isEmpty { page.list.append(.init(text: content.say(.nothingHereYet), role: .dim)) }
-            for statement in items {
+            let focus = page.focus ?? 0
+            for (i, statement) in items.enumerated() {
+                // Rows here are the statements in order: those a screen cannot reach are left out.
+                if let near, focus < items.count, abs(i - focus) > near { continue }
                 let mark = state.marked.contains(statement.id) ? "[x] " : "[ ] "
                 StagePage.statementLines(&page, statement, prefix: mark, session, content, rowIndex)
                 if let theme = session.groupThemes.first(where: { $0.id == statement.groupThemeId }) {

@@ -10,7 +10,7 @@ public enum Render {
         return frame
     }
 
-    static func unstyled(_ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
+    static func unstyled(_ state: AppState, _ content: ContentPacks, size: Size, windowed: Bool = true) -> Frame {
         var grid = Grid(size)
         if size.width < minimumSize.width || size.height < minimumSize.height {
             let message = content.say(.tooSmall, "\(minimumSize.width)", "\(minimumSize.height)")
@@ -22,7 +22,9 @@ public enum Render {
         if state.overlay == .help {
             return helpFrame(state, content, size: size)
         }
-        let page = Self.page(state, content)
+        // A screen shows at most its height in rows: a long list is built only that far either side of the focus.
+        // (Large text counts the whole list: "27 of 102".)
+        let page = Self.page(state, content, near: windowed && !state.view.large ? size.height + 2 : nil)
         if state.view.large {
             if let frame = LargeLayout.frame(page, state, content, size: size) { return frame }
             var fallback = state
@@ -35,13 +37,13 @@ public enum Render {
     }
 
     /// What the screen is showing, before layout: the start screen, a stage, or a list over it.
-    static func page(_ state: AppState, _ content: ContentPacks) -> Page {
+    static func page(_ state: AppState, _ content: ContentPacks, near: Int? = nil) -> Page {
         guard state.screen == .workshop, let session = state.session else { return HomePage.page(state, content) }
         switch state.overlay {
         case .stageMap(let focus): return StagePagesMore.stageMap(session, content, focus: focus)
         case .chooseTheme(let ids, let focus): return StagePagesMore.chooseTheme(session, content, ids: ids, focus: focus)
         case .search(let query, let focus): return StagePagesMore.search(session, content, query: query, focus: focus)
-        default: return StagePage.page(session, content, state)
+        default: return StagePage.page(session, content, state, near: near)
         }
     }
 

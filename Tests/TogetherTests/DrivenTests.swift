@@ -234,3 +234,22 @@ extension DrivenTests {
         #expect(third.runner.state.status?.text == "There is nothing to undo.")
     }
 }
+
+extension DrivenTests {
+    @Test("a long list built only near the focus draws exactly as the whole list would", arguments: [0, 1, 7, 40, 60, 101, 150, 299])
+    func windowedList(_ focus: Int) {
+        var session = KeyBenchmark.session(statements: 300, stage: .theming, content: content)
+        session.draft = nil
+        session.position = Position(stage: .theming, item: 0, focus: focus)
+        var state = AppState(session: session)
+        state.screen = .workshop
+        for large in [false, true] {
+            state.view.large = large
+            for size in [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 200, height: 50)] {
+                let whole = Render.unstyled(state, content, size: size, windowed: false)
+                #expect(Render.unstyled(state, content, size: size) == whole,
+                        "focus \(focus) at \(size.width)×\(size.height), large \(large)")
+            }
+        }
+    }
+}
