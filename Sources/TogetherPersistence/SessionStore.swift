@@ -148,6 +148,10 @@ public final class SessionStore {
         let url = url(for: session)
         if try AtomicFile.write(SessionCodec.encode(session), to: url) { tightened.append(url.path) }
         // The whole file now holds the words being typed: the typing file beside it is done with.
+        if let open = typing, open.url == Self.typingURL(for: url) {
+            close(open.fd)
+            typing = nil
+        }
         unlink(Self.typingURL(for: url).path)
         return url
     }
@@ -160,8 +164,30 @@ public final class SessionStore {
         try claim(session)
         let record = TypingRecord(sessionId: session.id, updatedAt: session.updatedAt, draft: session.draft,
                                   position: session.position)
-        try AtomicFile.write(TypingCodec.encode(record), to: Self.typingURL(for: url(for: session)), durable: false)
+        let url = Self.typingURL(for: url(for: session))
+        var data = [UInt8](TypingCodec.encode(record))
+        // Written in place with one write (no rename, which can wait on the file system's journal): the new
+        // record, then spaces over whatever was longer before, so the file is always one whole JSON value.
+        if typing?.url != url {
+            if let old = typing { close(old.fd) }
+            let fd = Glibc.open(url.path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard fd >= 0 else {
+                throw WriteError(path: url.path, step: "keeping the words being typed", reason: String(cString: strerror(errno)))
+            }
+            _ = fchmod(fd, 0o600)
+            typing = (url, fd, 0)
+        }
+        let previous = typing!.length
+        if data.count < previous { data += [UInt8](repeating: 0x20, count: previous - data.count) }
+        let n = data.withUnsafeBytes { pwrite(typing!.fd, $0.baseAddress, $0.count, 0) }
+        guard n == data.count else {
+            throw WriteError(path: url.path, step: "keeping the words being typed", reason: String(cString: strerror(errno)))
+        }
+        typing!.length = data.count
     }
+
+    /// The typing file kept open while words are typed (closed when the whole session is saved).
+    private var typing: (url: URL, fd: Int32, length: Int)?
 
     /// The versions undo can go back to, kept beside the session (`.NAME.undo`, owner-only) so that undo still
     /// works after Together is closed and opened again. The newest `undoKept` are kept.
