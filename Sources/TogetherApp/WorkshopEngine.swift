@@ -158,16 +158,17 @@ public final class WorkshopEngine {
     /// the whole session file is written even when only the words being typed changed.
     public func saveIfChanged(whole: Bool = false) {
         reportBackground()
-        // Back to what was last written whole (moved away and back) while a typing file or a save in the
-        // background is out there: written whole again, so neither can stand for the workshop.
+        // Back to what was last written whole (moved away and back within the second, which is as fine as
+        // `updatedAt` goes) while the typing file says otherwise: the typing file is written again, so it
+        // stands for where the facilitator is now.
         guard let session = state.session, session != saved || behind else { return }
         // The typing file only stands beside a session file: a workshop never written whole is written whole.
-        if session != saved, quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
+        if quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
            FileManager.default.fileExists(atPath: store.url(for: session).path),
            (try? store.saveTyping(session)) != nil {
             behind = true
             // The whole file follows at least twice a second, written off the key path.
-            if Date().timeIntervalSince(lastWhole) >= Self.wholeEvery {
+            if session != saved, Date().timeIntervalSince(lastWhole) >= Self.wholeEvery {
                 lastWhole = Date()
                 writeInBackground(session)
             }
