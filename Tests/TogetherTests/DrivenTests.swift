@@ -24,6 +24,15 @@ struct DrivenTests {
         }
 
         func press(_ keys: [Key]) { for key in keys { runner.handle(.key(key)) } }
+
+        /// From the start screen: a new workshop with a title and people, left at Getting ready.
+        func newWorkshop(_ title: String, people: [String]) {
+            press([.enter])
+            type(title)
+            press([.enter, .char("a")])
+            for person in people { type(person); press([.enter]) }
+            press([.escape])
+        }
         func type(_ text: String) { press(typing(text)) }
 
         /// The one session in the folder, as saved: as opening it again would show it (with the words being
@@ -60,13 +69,8 @@ struct DrivenTests {
         do {
             // The first window, closed at the end of this block (as when the program ends).
             let first = Harness(folder: folder)
-            first.press([.enter])
-            first.type("Review")
-            first.press([.enter, .char("a")])
-            first.type("AB")
-            first.press([.enter])
-            first.type("CD")
-            first.press([.enter, .escape, .char("]"), .char("]"), .char("n"), .tab, .char("a")])
+            first.newWorkshop("Review", people: ["AB", "CD"])
+            first.press([.char("]"), .char("]"), .char("n"), .tab, .char("a")])
             first.type("Buses are la")
             first.press([.ctrl("c")])
             #expect(first.runner.finished)
@@ -201,11 +205,8 @@ extension DrivenTests {
         let folder = temporaryFolder()
         do {
             let first = Harness(folder: folder)
-            first.press([.enter])
-            first.type("Review")
-            first.press([.enter, .char("a")])
-            first.type("AB")
-            first.press([.enter, .escape, .char("]"), .char("]"), .char("a")])
+            first.newWorkshop("Review", people: ["AB"])
+            first.press([.char("]"), .char("]"), .char("a")])
             first.type("One")
             first.press([.enter])
             first.type("Two")
