@@ -171,3 +171,69 @@ struct EndToEndAttackTests {
         #expect(try SessionCodec.read(url).draft?.text == "from the first")
     }
 }
+
+extension EndToEndAttackTests {
+    /// A tiny file system of its own, where the machine lets us make one (root, Linux); nil elsewhere.
+    static func tinyDisk(at folder: URL) -> Bool {
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return spawnAndWait("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", folder.path], output: "/dev/null") == 0
+    }
+
+    @Test("a full disk: the words stay on screen, q asks, c leaves a copy at home; what it says on leaving is true",
+          .enabled(if: ready))
+    func fullDisk() throws {
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        let sessions = tmux.folder.appendingPathComponent("sessions")
+        guard Self.tinyDisk(at: sessions) else {
+            print("full disk: this machine does not let the tests make a small file system; the injected failure in DrivenTests covers it")
+            return
+        }
+        defer { _ = spawnAndWait("/bin/umount", ["-l", sessions.path], output: "/dev/null") }
+        let home = tmux.folder.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let command = "cd '\(packageRoot.path)' && env HOME='\(home.path)' LANG=C.UTF-8 LC_ALL=C.UTF-8 "
+            + "'\(EndToEndTests.binary.path)' --sessions '\(sessions.path)'; echo \"exit=$?\" > '\(tmux.folder.path)/exit'; sleep 60"
+        try tmux.run(["new-session", "-d", "-x", "100", "-y", "30", command])
+        try tmux.waitFor("Start a new workshop")
+        try tmux.keys("Enter")
+        try tmux.text("Full disk day")
+        try tmux.keys("Enter", "a")
+        try tmux.text("AB")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("AB · Person with lived experience")
+        // Fill what is left of the disk, then add someone: the save cannot be written.
+        _ = spawnAndWait("/bin/dd", ["if=/dev/zero", "of=\(sessions.path)/filler", "bs=4k"], output: "/dev/null")
+        try tmux.keys("a")
+        try tmux.text("CD")
+        try tmux.keys("Enter", "Escape")
+        try tmux.waitFor("Could not save")
+        try tmux.waitFor("CD · Person with lived experience") // the words stay on screen
+        try tmux.keys("q")
+        try tmux.waitFor("Saving is not working")
+        try tmux.keys("Escape")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(!FileManager.default.fileExists(atPath: tmux.folder.appendingPathComponent("exit").path), "Esc stays")
+        try tmux.keys("q")
+        try tmux.waitFor("Saving is not working")
+        try tmux.keys("c")
+        let exit = tmux.waitForFile("exit") ?? ""
+        let screen = try tmux.screen()
+        let rescue = home.appendingPathComponent("together-rescue")
+        let copies = ((try? FileManager.default.contentsOfDirectory(atPath: rescue.path)) ?? []).filter { $0.hasSuffix(".json") }
+        try #require(copies.count == 1, "c writes a copy in the home folder")
+        let copy = try SessionCodec.read(rescue.appendingPathComponent(copies[0]))
+        #expect(copy.setup.title == "Full disk day")
+        #expect(copy.people.map(\.label) == ["AB", "CD"])
+        // What it says on leaving is true: "Saved" only if the file really holds the last words.
+        print("full disk: on leaving it said \(screen.contains("Saved:") ? "Saved (the disk had room again)" : "Not saved, with the copy")")
+        if screen.contains("Saved:") {
+            let file = try #require(try FileManager.default.contentsOfDirectory(atPath: sessions.path).first { $0.hasSuffix(".json") })
+            #expect(try SessionCodec.read(sessions.appendingPathComponent(file)).people.count == 2)
+            #expect(exit.contains("exit=0"))
+        } else {
+            #expect(screen.contains("Not saved to") && screen.contains("together-rescue"))
+            #expect(exit.contains("exit=4"))
+        }
+    }
+}
