@@ -19,6 +19,10 @@ public struct FileStamp: Codable, Equatable, Hashable, Sendable {
     public init?(_ url: URL) {
         var info = stat()
         guard stat(url.path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
         seconds = Int64(info.st_mtim.tv_sec)
         nanoseconds = Int64(info.st_mtim.tv_nsec)

@@ -105,6 +105,12 @@ public enum Tallier {
     /// Files named by the paths, in a stable order: files as they are, folders searched all the way down for
     /// `.json` files, and patterns (`sessions/2026-*.json`, `leeds/**` is not special) expanded by the shell's rules.
     public static func files(under paths: [String]) -> (files: [URL], missing: [Skipped]) {
+        var stamps: [String: FileStamp] = [:]
+        return files(under: paths, stamps: &stamps)
+    }
+
+    /// The same, noting the size, time and inode of each file the walk looked at.
+    static func files(under paths: [String], stamps: inout [String: FileStamp]) -> (files: [URL], missing: [Skipped]) {
         var files: [URL] = []
         var missing: [Skipped] = []
         let fm = FileManager.default
@@ -114,7 +120,7 @@ public enum Tallier {
                 if path.contains(where: { "*?[".contains($0) }) {
                     let matches = expand(path)
                     if matches.isEmpty { missing.append(.init(path: path, reason: "matches no files")) }
-                    let more = Tallier.files(under: matches)
+                    let more = Tallier.files(under: matches, stamps: &stamps)
                     files += more.files
                     missing += more.missing
                 } else {
@@ -128,7 +134,7 @@ public enum Tallier {
             }
             var found: [URL] = []
             var visited: Set<FolderKey> = []
-            walk(path, &found, &missing, &visited)
+            walk(path, &found, &missing, &visited, &stamps)
             files += found.sorted { $0.path < $1.path }
         }
         // A file named twice (by two patterns, say) is read once.
@@ -148,7 +154,8 @@ public enum Tallier {
     /// Every `.json` file in a folder and the folders in it, following symbolic links once: a link to a file is
     /// read, a link to a folder is searched unless that folder was already searched (a loop, which is named).
     /// Hidden files (such as a save in progress) are not read.
-    static func walk(_ folder: String, _ found: inout [URL], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>) {
+    static func walk(_ folder: String, _ found: inout [URL], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>,
+                     _ stamps: inout [String: FileStamp]) {
         guard let key = folderKey(folder) else {
             problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
             return
@@ -163,18 +170,20 @@ public enum Tallier {
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
-            var link = stat(), target = stat()
-            guard lstat(path, &link) == 0 else { continue }
-            let isLink = (link.st_mode & S_IFMT) == S_IFLNK
+            var target = stat()
+            // One look at what the name leads to (through a link); a second only when that fails.
             guard stat(path, &target) == 0 else {
-                if isLink, name.hasSuffix(".json") || !name.contains(".") {
+                var link = stat()
+                if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK, name.hasSuffix(".json") || !name.contains(".") {
                     problems.append(.init(path: path, reason: "is a link to something that does not exist"))
                 }
                 continue
             }
             switch target.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, &found, &problems, &visited)
-            case S_IFREG where name.hasSuffix(".json"): found.append(URL(fileURLWithPath: path))
+            case S_IFDIR: walk(path, &found, &problems, &visited, &stamps)
+            case S_IFREG where name.hasSuffix(".json"):
+                found.append(URL(fileURLWithPath: path))
+                stamps[path] = FileStamp(target)
             default: continue
             }
         }
@@ -194,8 +203,10 @@ public enum Tallier {
     /// not read again.
     public static func run(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter(),
                            cache: SummaryCache? = nil) -> TallyRun {
-        let (files, missing) = files(under: paths)
-        let stamps = files.map(FileStamp.init)
+        var found: [String: FileStamp] = [:]
+        let (files, missing) = files(under: paths, stamps: &found)
+        // The walk already looked at each file: its size, time and inode are used as they were found.
+        let stamps = files.map { found[$0.path] ?? FileStamp($0) }
         let runKey = cache.map { _ in SummaryCache.runKey(zip(files.map(\.path), stamps).map { ($0, $1) }, filter) }
         if let cache, let runKey, let memo = cache.memo(runKey) {
             var run = TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,

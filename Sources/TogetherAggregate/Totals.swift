@@ -28,6 +28,48 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             links.add(o.links)
             sessionKeys.formUnion(o.sessionKeys)
         }
+
+        enum CodingKeys: String, CodingKey { case wordings, sessions, dots, links, sessionKeys }
+
+        init(wordings: [String: Int] = [:], sessions: Int = 0, dots: Int = 0, links: [String: Int] = [:],
+             sessionKeys: Set<UInt64> = []) {
+            self.wordings = wordings
+            self.sessions = sessions
+            self.dots = dots
+            self.links = links
+            self.sessionKeys = sessionKeys
+        }
+
+        // The session keys are many (one per session a group theme came from): kept as the bytes of the sorted
+        // keys in Base64, which the last run's totals read back many times quicker than a list of numbers.
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(wordings, forKey: .wordings)
+            try c.encode(sessions, forKey: .sessions)
+            try c.encode(dots, forKey: .dots)
+            try c.encode(links, forKey: .links)
+            var bytes = Data(capacity: sessionKeys.count * 8)
+            for key in sessionKeys.sorted() { withUnsafeBytes(of: key.littleEndian) { bytes.append(contentsOf: $0) } }
+            try c.encode(bytes.base64EncodedString(), forKey: .sessionKeys)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            wordings = try c.decode([String: Int].self, forKey: .wordings)
+            sessions = try c.decode(Int.self, forKey: .sessions)
+            dots = try c.decode(Int.self, forKey: .dots)
+            links = try c.decode([String: Int].self, forKey: .links)
+            guard let bytes = Data(base64Encoded: try c.decode(String.self, forKey: .sessionKeys)), bytes.count % 8 == 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .sessionKeys, in: c, debugDescription: "not session keys")
+            }
+            var keys = Set<UInt64>(minimumCapacity: bytes.count / 8)
+            bytes.withUnsafeBytes { raw in
+                for i in stride(from: 0, to: raw.count, by: 8) {
+                    keys.insert(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                }
+            }
+            sessionKeys = keys
+        }
     }
 
     public struct Quote: Codable, Equatable, Hashable, Sendable {
