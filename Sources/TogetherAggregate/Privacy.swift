@@ -20,7 +20,7 @@ enum Privacy {
         init(_ labels: [String]) {
             wanted = labels.map { Privacy.words($0).map(\.folded) }.filter { !$0.isEmpty }
             // The first ASCII word of each label's folded first word ("o'neil" → "o", "zára" → "zara").
-            first = Set(wanted.compactMap { Privacy.asciiWords($0[0]).first })
+            first = Set(wanted.compactMap { ContentPacks.words(of: $0[0]).first })
         }
     }
 
@@ -28,7 +28,7 @@ enum Privacy {
         let wanted = labels.wanted
         guard !wanted.isEmpty else { return text }
         // Most words hold no label: for plain ASCII text, look for a first word cheaply before the careful pass.
-        if text.utf8.allSatisfy({ $0 < 0x80 }), !asciiWords(text).contains(where: labels.first.contains) { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }), !ContentPacks.words(of: text).contains(where: labels.first.contains) { return text }
         let found = words(text)
         guard !found.isEmpty else { return text }
         var replace: [Range<String.Index>] = []
@@ -48,10 +48,6 @@ enum Privacy {
         for range in replace.reversed() { out.replaceSubrange(range, with: placeholder) }
         return out
     }
-
-    /// The lower-case words of text (letters and digits) without their places, for the quick look: exact for
-    /// ASCII text, which is where it is used.
-    static func asciiWords(_ text: String) -> [String] { ContentPacks.words(of: text) }
 
     struct Word { var range: Range<String.Index>; var folded: String }
 

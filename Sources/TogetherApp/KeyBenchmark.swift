@@ -79,10 +79,7 @@ public enum KeyBenchmark {
     public static func startUp(folder: URL, content: ContentPacks) -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         let store = SessionStore(folder: folder)
-        let scan = store.scan()
-        let unfinished = scan.sessions.filter { $0.session.status != .finished }
-        let state = AppState(resumable: unfinished.map(\.session).sorted { $0.updatedAt > $1.updatedAt },
-                             unreadable: scan.problems.map(\.description))
+        let state = WorkshopRunner.startScreen(store)
         let terminal = Null(size: Size(width: 80, height: 24))
         let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
         runner.handle(.resize)

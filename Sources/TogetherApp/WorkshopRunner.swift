@@ -82,6 +82,19 @@ public final class WorkshopRunner {
         }
     }
 
+    /// The start screen: the unfinished workshops in the sessions folder, newest first, and any that cannot be
+    /// opened (unreadable, or open in another window just now) with the reason.
+    public static func startScreen(_ store: SessionStore) -> AppState {
+        let scan = store.scan()
+        let unfinished = scan.sessions.filter { $0.session.status != .finished }
+        let inUse = unfinished.map { store.isInUseElsewhere($0.url) }
+        let busy = zip(unfinished, inUse).filter { $0.1 }.map(\.0)
+        return AppState(
+            resumable: zip(unfinished, inUse).filter { !$0.1 }.map(\.0.session).sorted { $0.updatedAt > $1.updatedAt },
+            unreadable: scan.problems.map(\.description)
+                + busy.map { "\($0.url.path): open in another Together window just now" })
+    }
+
     /// The file the current session is saved in, once it has been saved.
     public var sessionURL: URL? { engine.sessionURL }
 }

@@ -35,7 +35,7 @@ public enum SessionCodec {
         return (try? encoder.encode(session)) ?? Data()
     }
 
-    /// Any of the session's companions (the undo file) in the session's own JSON form.
+    /// Any of the session's companions (the typing and undo files) in the session's own JSON form.
     static func encodeAny(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

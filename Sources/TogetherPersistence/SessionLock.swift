@@ -19,8 +19,11 @@ public final class SessionLock {
         case cannotCreate(path: String, reason: String)
     }
 
-    static func lockURL(for sessionFile: URL) -> URL {
-        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).lock")
+    static func lockURL(for sessionFile: URL) -> URL { companion(of: sessionFile, "lock") }
+
+    /// A hidden file that belongs with a session file, beside it: `.NAME.lock`, `.NAME.typing`, `.NAME.undo`.
+    static func companion(of sessionFile: URL, _ kind: String) -> URL {
+        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).\(kind)")
     }
 
     /// Takes the lock for a session file.

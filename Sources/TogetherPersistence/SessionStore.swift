@@ -165,7 +165,7 @@ public final class SessionStore {
         let record = TypingRecord(sessionId: session.id, updatedAt: session.updatedAt, draft: session.draft,
                                   position: session.position)
         let url = Self.typingURL(for: url(for: session))
-        var data = [UInt8](TypingCodec.encode(record))
+        var data = [UInt8](SessionCodec.encodeAny(record))
         // Written in place with one write (no rename, which can wait on the file system's journal): the new
         // record, then spaces over whatever was longer before, so the file is always one whole JSON value.
         if typing?.url != url {
@@ -198,9 +198,7 @@ public final class SessionStore {
         var versions: [Session]
     }
 
-    static func undoURL(for sessionFile: URL) -> URL {
-        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).undo")
-    }
+    static func undoURL(for sessionFile: URL) -> URL { SessionLock.companion(of: sessionFile, "undo") }
 
     /// Where the undo file of a session goes, and a way to make its bytes that is safe on any thread (the
     /// caller writes it off the key path).
@@ -229,28 +227,13 @@ public final class SessionStore {
         var position: Position?
     }
 
-    enum TypingCodec {
-        static func encode(_ record: TypingRecord) -> Data {
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            return (try? encoder.encode(record)) ?? Data()
-        }
-        static func decode(_ data: Data) -> TypingRecord? {
-            let decoder = JSONDecoder()
-            decoder.dateDecodingStrategy = .iso8601
-            return try? decoder.decode(TypingRecord.self, from: data)
-        }
-    }
-
-    static func typingURL(for sessionFile: URL) -> URL {
-        sessionFile.deletingLastPathComponent().appendingPathComponent(".\(sessionFile.lastPathComponent).typing")
-    }
+    static func typingURL(for sessionFile: URL) -> URL { SessionLock.companion(of: sessionFile, "typing") }
 
     /// The session with the words being typed put back from the typing file, when that is newer.
     static func withTyping(_ session: Session, at url: URL) -> Session {
         let typing = typingURL(for: url)
         guard !isLink(typing), let data = FileManager.default.contents(atPath: typing.path),
-              let record = TypingCodec.decode(data), record.sessionId == session.id,
+              let record = SessionCodec.decodeAny(TypingRecord.self, data), record.sessionId == session.id,
               record.updatedAt >= session.updatedAt else { return session }
         var s = session
         s.draft = record.draft.map { Draft(target: $0.target, text: PlainText.withoutControls($0.text)) }

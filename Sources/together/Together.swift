@@ -149,16 +149,7 @@ struct WorkshopCommand: ParsableCommand {
         } else {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
             _ = AtomicFile.removeStale(in: store.folder)
-            let scan = store.scan()
-            let unfinished = scan.sessions.filter { $0.session.status != .finished }
-            let inUse = unfinished.map { store.isInUseElsewhere($0.url) }
-            let busy = zip(unfinished, inUse).filter { $0.1 }.map(\.0)
-            state = AppState(
-                resumable: zip(unfinished, inUse).filter { !$0.1 }.map(\.0.session)
-                    .sorted { $0.updatedAt > $1.updatedAt },
-                unreadable: scan.problems.map(\.description)
-                    + busy.map { "\($0.url.path): open in another Together window just now" }
-            )
+            state = WorkshopRunner.startScreen(store)
         }
         state.view = look.view()
         let speaker = Speaker.find(language: state.session?.setup.language ?? lang)
@@ -530,11 +521,7 @@ struct MeasureKeysCommand: ParsableCommand {
             try? AtomicFile.write(SessionCodec.encode(demo.session(i)), to: folder.appendingPathComponent("s\(i).json"), durable: false)
         }
         var times: [Double] = []
-        for _ in 0..<20 {
-            let start = DispatchTime.now().uptimeNanoseconds
-            times.append(KeyBenchmark.startUp(folder: folder, content: content))
-            _ = start
-        }
+        for _ in 0..<20 { times.append(KeyBenchmark.startUp(folder: folder, content: content)) }
         times.sort()
         print("")
         print("Start-up to the first frame with 200 workshops in the folder: median \(String(format: "%.1f", times[10])) ms, "
