@@ -108,7 +108,7 @@ enum Theming {
         switch action {
         case .acceptSuggestion, .ignoreSuggestion:
             guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
-                state.status = .init("Move to a statement first.", isProblem: true)
+                state.status = .init(content.say(.moveToStatementFirst), isProblem: true)
                 return
             }
             guard let suggestion = openSuggestion(session.statements[i], content) else {
@@ -128,7 +128,7 @@ enum Theming {
             }
         case .toggleMark:
             guard case .statement(let id)? = row else {
-                state.status = .init("Move to a statement first.", isProblem: true)
+                state.status = .init(content.say(.moveToStatementFirst), isProblem: true)
                 return
             }
             if state.marked.remove(id) == nil { state.marked.insert(id) }

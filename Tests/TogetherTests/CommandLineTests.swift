@@ -20,7 +20,7 @@ struct CommandLineTests {
         return Result(status: status, output: (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
-    static var built: Bool { FileManager.default.isExecutableFile(atPath: EndToEndTests.binary.path) }
+    static var built: Bool { EndToEndTests.required || FileManager.default.isExecutableFile(atPath: EndToEndTests.binary.path) }
 
     @Test("tally over the example sessions, in each format", .enabled(if: built))
     func tally() throws {

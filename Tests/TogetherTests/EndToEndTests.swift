@@ -23,7 +23,7 @@ struct EndToEndTests {
             // the exit of a short-lived child here and wait for ever.
             let outURL = folder.appendingPathComponent("tmux-out-\(UUID().uuidString.prefix(8))")
             defer { try? FileManager.default.removeItem(at: outURL) }
-            let status = spawnAndWait(EndToEndTests.tmuxPath!, ["-u", "-L", socket] + args, output: outURL.path)
+            let status = spawnAndWait(EndToEndTests.tmuxPath ?? "/usr/bin/tmux", ["-u", "-L", socket] + args, output: outURL.path)
             let text = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
             if status != 0 && args.first != "kill-server" {
                 throw TmuxError(message: "tmux \(args.joined(separator: " ")) failed (\(status)): \(text)")
@@ -83,7 +83,16 @@ struct EndToEndTests {
         }
     }
 
-    static var ready: Bool { tmuxPath != nil && FileManager.default.isExecutableFile(atPath: binary.path) }
+    /// `scripts/test` (and so CI) sets `TOGETHER_REQUIRE_PROGRAM=1`: there a missing binary or tmux fails these
+    /// tests instead of leaving them out. Run by hand without it, they are left out when the tools are missing.
+    static var required: Bool { ProcessInfo.processInfo.environment["TOGETHER_REQUIRE_PROGRAM"] == "1" }
+    static var ready: Bool { required || (tmuxPath != nil && FileManager.default.isExecutableFile(atPath: binary.path)) }
+
+    @Test("where the tests must run the real program, the program and tmux are both there", .enabled(if: required))
+    func programAndTmuxArePresent() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary.path), "no program at \(Self.binary.path)")
+        #expect(Self.tmuxPath != nil, "tmux is not installed: scripts/setup installs it")
+    }
 
     @Test("a short workshop, walked with the keyboard, ends up in the session file", .enabled(if: ready))
     func shortWorkshop() throws {

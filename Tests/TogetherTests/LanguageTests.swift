@@ -181,6 +181,61 @@ struct LanguageTests {
         return pieces
     }
 
+    /// Sentences written as string literals in the code that draws screens and answers keys (not in a words file):
+    /// English that would show in a Welsh workshop. Comments and messages for the command line are left out.
+    static func englishInCode() throws -> [(String, String)] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources")
+        let literal = try Regex(#""((?:[^"\\]|\\.)*)""#)
+        var found: [(String, String)] = []
+        for module in ["TogetherCore", "TogetherApp"] {
+            let folder = root.appendingPathComponent(module)
+            let files = FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String }
+                .filter { $0.hasSuffix(".swift") } ?? []
+            for file in files {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let code = line.trimmingCharacters(in: .whitespaces)
+                    if code.hasPrefix("//") { continue }
+                    for match in code.matches(of: literal) {
+                        let words = String(code[match.range].dropFirst().dropLast())
+                        let plain = words.replacing(try Regex(#"\\\([^)]*\)"#), with: " ")
+                        let letters = plain.split(separator: " ").filter { $0.count >= 2 && $0.allSatisfy(\.isLetter) }
+                        guard letters.count >= 3, plain.first?.isUppercase == true else { continue }
+                        found.append(("\(module)/\(file):\(n + 1)", plain.trimmingCharacters(in: .punctuationCharacters)))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    @Test("no sentence written in the code reaches a Welsh screen, whichever key is pressed on whichever screen")
+    func noEnglishFromTheCode() throws {
+        let cy = try #require(allLanguages["cy"])
+        // Names that are the same in both languages (the framework's title) are in the Welsh words too.
+        let welsh = Array(cy.words.words.values) + Array(cy.facilitatorWords.words.values)
+        let written = try Self.englishInCode().filter { sentence in !welsh.contains { $0.contains(sentence.1) } }
+        print("sentences found in the code: \(written.count)")
+        #expect(written.count > 10)
+        var pressed = 0
+        // Each screen as it is, and after a step up or on to the next item, so keys meet rows of every kind.
+        for (name, base) in CursorTests.screens(in: cy) {
+            for first in [[], [Key.up], [Key.char("n")]] {
+            for binding in Keymap.bindings where binding.action != .quit {
+                var state = base
+                press(first + [binding.keys[0]], &state, in: cy)
+                pressed += 1
+                let text = (state.status?.text ?? "") + "\n" + Render.frame(state, cy, size: Size(width: 120, height: 40)).grid.text
+                for (place, sentence) in written where text.contains(sentence) {
+                    Issue.record("\(name), \(first.map(\.label)) \(binding.keys[0].label): \"\(sentence)\" from \(place)")
+                }
+            }
+            }
+        }
+        #expect(pressed > 500)
+    }
+
     @Test("a Welsh workshop shows no English: every screen, overlay, the keys, large text and plain mode")
     func noEnglishOnWelshScreens() throws {
         let cy = try #require(allLanguages["cy"])

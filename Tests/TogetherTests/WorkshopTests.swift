@@ -178,10 +178,22 @@ struct WorkshopTests {
     func touched() {
         var state = workshopWithPeople(["AB"])
         let before = state.session
-        press([.char("?")], &state)
+        #expect(before?.updatedAt == fixedNow)
+        // A minute later: looking at the keys changes nothing, so nothing moves; the next stage moves it to now.
+        let later = fixedNow.addingTimeInterval(60)
+        let env = Environment(now: { later }, newSessionID: { "unused" })
+        func apply(_ key: Key) {
+            if let action = Workshop.action(for: .key(key), in: state) {
+                Workshop.apply(&state, action, content: content, env: env)
+            }
+        }
+        apply(.char("?"))
+        apply(.char("?"))
         #expect(state.session == before)
-        press([.char("?"), .char("]")], &state)
-        #expect(state.session != before)
+        #expect(state.session?.updatedAt == fixedNow)
+        apply(.char("]"))
+        #expect(state.session?.position.stage != before?.position.stage)
+        #expect(state.session?.updatedAt == later)
     }
 }
 
