@@ -89,7 +89,7 @@ public struct DemoData: Sendable {
         for theme in session.groupThemes.prefix(2) {
             session.actions.append(PlannedAction(
                 id: session.makeID("a"), what: rng.pick(Self.actions), who: "Commissioning team",
-                byWhen: "In three months", link: Link(kind: "groupTheme", id: theme.id),
+                byWhen: "In three months", link: Link(kind: .groupTheme, id: theme.id),
                 intention: rng.below(5) == 0 ? nil : rng.pick(intentions), createdAt: tick()))
         }
         session.status = .finished

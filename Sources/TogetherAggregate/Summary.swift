@@ -61,7 +61,7 @@ public struct LeanSession: Equatable, Sendable {
         groupThemes = s.groupThemes.map {
             .init(id: $0.id, statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.totalDots)
         }
-        actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind, linkId: $0.link?.id) }
+        actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind.rawValue, linkId: $0.link?.id) }
     }
 
     /// A time as the session codec writes it.

@@ -64,9 +64,35 @@ public struct Stage: Codable, Equatable, Sendable, Identifiable {
     public var prompt: String
 }
 
-/// The kinds of stage the program knows how to show. A pack lists them in its own order.
-public enum StageKind: String, Codable, CaseIterable, Sendable {
-    case setup, makingItReal, workingTogether, theming, priorities, understand, topTips, actions, wrapUp, finish
+/// The name of a stage, as packs and session files write it. Each stage the program can show is one type in
+/// `TogetherCore/Stages`, which names its kind (so a new stage adds its own name there, not here); a pack lists
+/// stages in its own order, and the program refuses a pack that names a stage it cannot show.
+public struct StageKind: RawRepresentable, Codable, Hashable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init?(rawValue: String) {
+        guard !rawValue.isEmpty else { return nil }
+        self.rawValue = rawValue
+    }
+    public init(_ name: StaticString) { rawValue = "\(name)" }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let kind = StageKind(rawValue: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "an empty stage name"))
+        }
+        self = kind
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    public var description: String { rawValue }
+
+    // The two stages every plan has, which the pack checks rely on.
+    public static let setup = StageKind("setup")
+    public static let finish = StageKind("finish")
 }
 
 /// A workshop plan: which stages, in what order, and how many minutes each is given.

@@ -85,9 +85,9 @@ public enum Display {
             page.notes.append(.init(text: content.say(.displayJustSaid), role: .heading))
             for statement in newest {
                 let category = content.category(statement.category)
-                let symbol = category.map { StagePage.symbol($0, state) } ?? ""
+                let symbol = category.map { StageParts.symbol($0, state) } ?? ""
                 page.notes.append(.init(text: "\(symbol)\(category?.label ?? statement.category): \(statement.text)",
-                                        role: StagePage.role(of: statement.category)))
+                                        role: StageParts.role(of: statement.category)))
             }
         }
         return page

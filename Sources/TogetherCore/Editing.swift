@@ -274,7 +274,7 @@ enum Deleting {
             for i in session.statements.indices where session.statements[i].groupThemeId == id {
                 session.statements[i].groupThemeId = nil
             }
-            for i in session.actions.indices where session.actions[i].link == Link(kind: "groupTheme", id: id) {
+            for i in session.actions.indices where session.actions[i].link == Link(kind: .groupTheme, id: id) {
                 session.actions[i].link = nil
             }
         case .actionField(let id, _):

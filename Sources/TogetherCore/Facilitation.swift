@@ -106,6 +106,16 @@ enum Theming {
     static func reduce(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment) {
         switch action {
+        case .cycleTheme:
+            guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+                state.status = .init(content.say(.moveToStatementThen, "t"), isProblem: true)
+                return
+            }
+            let ids: [String?] = [nil] + content.makingItReal.themes.map(\.id)
+            let at = ids.firstIndex(of: session.statements[i].themeId) ?? 0
+            session.statements[i].themeId = ids[(at + 1) % ids.count]
+            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? content.say(.noTheme)
+            state.status = .init(content.say(.themeIs, label))
         case .acceptSuggestion, .ignoreSuggestion:
             guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
                 state.status = .init(content.say(.moveToStatementFirst), isProblem: true)
@@ -236,9 +246,9 @@ enum Theming {
 enum Planning {
     /// What an action can be linked to, in the order Enter steps through them.
     static func linkChoices(_ session: Session, _ content: ContentPacks) -> [Link?] {
-        [nil] + session.rankedThemes().map { Link(kind: "groupTheme", id: $0.id) }
-            + content.makingItReal.themes.map { Link(kind: "makingItReal", id: $0.id) }
-            + content.topTips.tips.map { Link(kind: "topTip", id: $0.id) }
+        [nil] + session.rankedThemes().map { Link(kind: .groupTheme, id: $0.id) }
+            + content.makingItReal.themes.map { Link(kind: .makingItReal, id: $0.id) }
+            + content.topTips.tips.map { Link(kind: .topTip, id: $0.id) }
     }
 
     static func cycleLink(_ id: String, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
@@ -261,9 +271,9 @@ enum Planning {
     static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
         guard let link else { return content.say(.nothingYet) }
         switch link.kind {
-        case "groupTheme": return content.say(.linkOurTheme, session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
-        case "makingItReal": return content.say(.makingItRealLinks, content.theme(link.id)?.label ?? link.id)
-        case "topTip": return content.say(.linkTopTip, content.tip(link.id)?.label ?? link.id)
+        case .groupTheme: return content.say(.linkOurTheme, session.groupThemes.first { $0.id == link.id }?.statement ?? "?")
+        case .makingItReal: return content.say(.makingItRealLinks, content.theme(link.id)?.label ?? link.id)
+        case .topTip: return content.say(.linkTopTip, content.tip(link.id)?.label ?? link.id)
         default: return link.id
         }
     }

@@ -28,7 +28,7 @@ public enum Handouts {
             doc.add(.heading(1, w.text(.easyReadYouToldUsAndWeWill)))
             for theme in top {
                 doc.add(.heading(2, w.text(.easyReadYouToldUsThat, sentence(theme.statement))))
-                let actions = session.actions(linkedTo: Link(kind: "groupTheme", id: theme.id))
+                let actions = session.actions(linkedTo: Link(kind: .groupTheme, id: theme.id))
                 if actions.isEmpty {
                     doc.add(.paragraph(w.text(.easyReadWeWillTalk)))
                 } else {
@@ -36,7 +36,7 @@ public enum Handouts {
                 }
             }
         }
-        let shown = Set(top.map { Link(kind: "groupTheme", id: $0.id) })
+        let shown = Set(top.map { Link(kind: .groupTheme, id: $0.id) })
         let others = session.actions.filter { $0.link == nil || !shown.contains($0.link!) }
         if !others.isEmpty {
             doc.add(.heading(1, top.isEmpty ? w.text(.easyReadWeWillHeading) : w.text(.easyReadWeWillAlso)))
@@ -143,7 +143,7 @@ public enum Handouts {
         for theme in content.makingItReal.themes {
             rated(&doc, session, content, heading: "\(theme.label) (\(theme.heading))", question: "How it is going",
                   rating: session.themeReview(theme.id).rating, scale: content.makingItReal.scale,
-                  place: .makingItReal(theme.id), link: Link(kind: "makingItReal", id: theme.id))
+                  place: .makingItReal(theme.id), link: Link(kind: .makingItReal, id: theme.id))
         }
     }
 
@@ -171,7 +171,7 @@ public enum Handouts {
             doc.add(.table(header: header, rows: items.map { statement in
                 var row = [
                     statement.text + (statement.source == "review" ? " (from a review)" : ""),
-                    StagePage.voiceLabel(statement.voice, content),
+                    StageParts.voiceLabel(statement.voice, content),
                     statement.themeId.flatMap { content.theme($0)?.label } ?? "",
                     session.groupThemes.first { $0.id == statement.groupThemeId }?.statement ?? "",
                 ]
@@ -197,7 +197,7 @@ public enum Handouts {
         for theme in session.topThemes(content) {
             doc.add(.heading(2, theme.statement))
             noteBlocks(&doc, session, .groupTheme(theme.id), content)
-            linkedActions(&doc, session, Link(kind: "groupTheme", id: theme.id))
+            linkedActions(&doc, session, Link(kind: .groupTheme, id: theme.id))
         }
     }
 
@@ -206,7 +206,7 @@ public enum Handouts {
         for tip in content.topTips.tips {
             rated(&doc, session, content, heading: tip.label, question: "How well they are doing",
                   rating: session.tipReview(tip.id).rating, scale: content.topTips.scale,
-                  place: .topTip(tip.id), link: Link(kind: "topTip", id: tip.id))
+                  place: .topTip(tip.id), link: Link(kind: .topTip, id: tip.id))
         }
     }
 

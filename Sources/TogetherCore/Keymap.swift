@@ -1,8 +1,10 @@
 import TogetherContent
 
 /// Where a key binding applies.
-public enum KeyContext: String, Sendable, CaseIterable {
-    case home, setup, makingItReal, workingTogether, theming, priorities, understand, topTips, actions, wrapUp, finish
+public enum KeyContext: Hashable, Sendable {
+    case home
+    /// One stage of the workshop (its keys are listed by the stage itself).
+    case stage(StageKind)
     /// Any stage of the workshop.
     case workshop
     /// While typing words into the text box.
@@ -10,13 +12,27 @@ public enum KeyContext: String, Sendable, CaseIterable {
     /// Everywhere (but not while typing).
     case everywhere
 
+    /// The name used in the words files: `context.<name>`, `key.<name>.<action>`.
+    public var rawValue: String {
+        switch self {
+        case .home: "home"
+        case .stage(let kind): kind.rawValue
+        case .workshop: "workshop"
+        case .typing: "typing"
+        case .everywhere: "everywhere"
+        }
+    }
+
+    /// Every place keys work, in the order help and the README list them.
+    public static var allCases: [KeyContext] {
+        [.home] + Stages.kinds.map(KeyContext.stage) + [.workshop, .typing, .everywhere]
+    }
+
     /// The name of this place in the help, in the workshop's language.
     public func title(_ words: FacilitatorWords) -> String { words.text(named: "context." + rawValue) }
 
     /// The context of a stage's screen.
-    public init(stage: StageKind) {
-        self = KeyContext(rawValue: stage.rawValue) ?? .workshop
-    }
+    public init(stage: StageKind) { self = .stage(stage) }
 }
 
 /// One row of the key table: the key, what it does, and where. The words help shows are in
@@ -50,7 +66,9 @@ public struct KeyBinding: Equatable, Sendable {
 
 /// The one key table. Dispatch, the `?` help screen and the README's key list all come from it.
 public enum Keymap {
-    public static let bindings: [KeyBinding] = [
+    public static let bindings: [KeyBinding] = shared + Stages.all.flatMap { $0.keys } + typingAndEverywhere
+
+    static let shared: [KeyBinding] = [
         // Start screen
         KeyBinding([.up, .char("k")], .focusUp, .home),
         KeyBinding([.down, .char("j")], .focusDown, .home),
@@ -76,44 +94,9 @@ public enum Keymap {
         KeyBinding([.char("H")], .timerHide, .workshop),
         KeyBinding([.char("R")], .reveal, .workshop),
 
-        // Stage by stage
-        KeyBinding([.char("r")], .cycleRole, .setup, short: true),
-        KeyBinding([.char("o")], .toggleConsent, .setup, short: true),
-        KeyBinding([.char("1")], .rate(1), .makingItReal, short: true, hintKey: "1-4"),
-        KeyBinding([.char("2")], .rate(2), .makingItReal),
-        KeyBinding([.char("3")], .rate(3), .makingItReal),
-        KeyBinding([.char("4")], .rate(4), .makingItReal),
-        KeyBinding([.tab, .char("c")], .nextCategory, .workingTogether, short: true),
-        KeyBinding([.char("t")], .cycleTheme, .workingTogether, short: true),
-        KeyBinding([.char("<")], .moveRank(-1), .workingTogether),
-        KeyBinding([.char(">")], .moveRank(1), .workingTogether),
-        KeyBinding([.char("m")], .moveToNextCategory, .workingTogether),
-        KeyBinding([.char("p")], .moveToNextPerson, .workingTogether),
-        KeyBinding([.char("v")], .cycleVoice, .workingTogether, short: true),
-        KeyBinding([.char("y")], .acceptSuggestion, .workingTogether),
-        KeyBinding([.char("x")], .ignoreSuggestion, .workingTogether),
-        KeyBinding([.char(" ")], .toggleMark, .theming, short: true, hintKey: "Space"),
-        KeyBinding([.char("i")], .putIntoTheme, .theming, short: true),
-        KeyBinding([.tab, .char("c")], .nextItem, .theming),
-        KeyBinding([.char("t")], .cycleTheme, .theming),
-        KeyBinding([.char("y")], .acceptSuggestion, .theming, short: true),
-        KeyBinding([.char("x")], .ignoreSuggestion, .theming),
-        KeyBinding([.char("1")], .toggleLink(1), .theming, short: true, hintKey: "1-6"),
-        KeyBinding([.char("2")], .toggleLink(2), .theming),
-        KeyBinding([.char("3")], .toggleLink(3), .theming),
-        KeyBinding([.char("4")], .toggleLink(4), .theming),
-        KeyBinding([.char("5")], .toggleLink(5), .theming),
-        KeyBinding([.char("6")], .toggleLink(6), .theming),
-        KeyBinding([.char("+"), .char("=")], .dot(1), .priorities, short: true),
-        KeyBinding([.char("-")], .dot(-1), .priorities, short: true),
-        KeyBinding([.char("p")], .nextVoter, .priorities, short: true),
-        KeyBinding([.char("1")], .rate(1), .topTips, short: true, hintKey: "1-4"),
-        KeyBinding([.char("2")], .rate(2), .topTips),
-        KeyBinding([.char("3")], .rate(3), .topTips),
-        KeyBinding([.char("4")], .rate(4), .topTips),
-        KeyBinding([.char("f")], .finishWorkshop, .finish, short: true),
-        KeyBinding([.char("w")], .writeHandouts, .finish, short: true),
+    ]
 
+    static let typingAndEverywhere: [KeyBinding] = [
         // Typing
         KeyBinding([.enter], .commitEdit, .typing, short: true),
         KeyBinding([.escape], .cancelEdit, .typing, short: true),
@@ -156,7 +139,7 @@ public enum Keymap {
         case .home, .everywhere: [context, .everywhere]
         case .typing: [.typing]
         case .workshop: [.workshop, .everywhere]
-        default: [context, .workshop, .everywhere]
+        case .stage: [context, .workshop, .everywhere]
         }
     }
 

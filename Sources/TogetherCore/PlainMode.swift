@@ -131,11 +131,7 @@ public struct PlainMode: Sendable {
     }
 
     static func scale(_ session: Session, _ content: ContentPacks) -> [RatingLevel]? {
-        switch session.position.stage {
-        case .makingItReal: content.makingItReal.scale
-        case .topTips: content.topTips.scale
-        default: nil
-        }
+        Stages.current(session).ratingScale(content)
     }
 
     static func help(_ context: KeyContext, _ content: ContentPacks) -> String {
@@ -211,7 +207,7 @@ public struct PlainMode: Sendable {
         }
         lastStatus = state.status
         if state.isTyping, let draft = state.session?.draft, let session = state.session {
-            let label = StagePage.typingLabel(draft.target, session, content)
+            let label = StageParts.typingLabel(draft.target, session, content)
             let prompt = content.say(.plainType, label)
                 + (draft.text.isEmpty ? "" : " " + content.say(.plainNow, draft.text))
             if prompt != lastTyping { out.append(prompt) }

@@ -40,10 +40,10 @@ public enum Render {
     static func page(_ state: AppState, _ content: ContentPacks, near: Int? = nil) -> Page {
         guard state.screen == .workshop, let session = state.session else { return HomePage.page(state, content) }
         switch state.overlay {
-        case .stageMap(let focus): return StagePagesMore.stageMap(session, content, focus: focus)
-        case .chooseTheme(let ids, let focus): return StagePagesMore.chooseTheme(session, content, ids: ids, focus: focus)
-        case .search(let query, let focus): return StagePagesMore.search(session, content, query: query, focus: focus)
-        default: return StagePage.page(session, content, state, near: near)
+        case .stageMap(let focus): return OverlayPages.stageMap(session, content, focus: focus)
+        case .chooseTheme(let ids, let focus): return OverlayPages.chooseTheme(session, content, ids: ids, focus: focus)
+        case .search(let query, let focus): return OverlayPages.search(session, content, query: query, focus: focus)
+        default: return Stages.page(session, content, state, near: near)
         }
     }
 

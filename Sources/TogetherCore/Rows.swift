@@ -37,14 +37,7 @@ extension Session {
 
     /// How many screens a stage has: one per theme, person, tip, kind of statement or top theme.
     public func itemCount(_ stage: StageKind, in content: ContentPacks) -> Int {
-        switch stage {
-        case .makingItReal: content.makingItReal.themes.count
-        case .workingTogether: max(1, people.count)
-        case .topTips: content.topTips.tips.count
-        case .theming: content.workingTogether.categories.count + 1
-        case .understand: max(1, topThemes(content).count)
-        case .setup, .priorities, .actions, .wrapUp, .finish: 1
-        }
+        Stages.screen(stage)?.itemCount(self, content) ?? 1
     }
 
     public func currentTheme(_ content: ContentPacks) -> MakingItRealTheme? {
@@ -86,17 +79,6 @@ extension Session {
         statements.filter { $0.personId == personId && $0.category == category }.sorted { $0.rank < $1.rank }
     }
 
-    /// The note lists on the current screen, and the place actions added here are linked to.
-    func notePlace(_ content: ContentPacks) -> NoteSlot.Place? {
-        switch position.stage {
-        case .makingItReal: currentTheme(content).map { .makingItReal($0.id) }
-        case .topTips: currentTip(content).map { .topTip($0.id) }
-        case .understand: currentTopTheme(content).map { .groupTheme($0.id) }
-        case .wrapUp: .wrapUp
-        default: nil
-        }
-    }
-
     func noteRows(_ place: NoteSlot.Place) -> [RowRef] {
         Session.sections(of: place).flatMap { section in
             let slot = NoteSlot(place, section)
@@ -108,43 +90,9 @@ extension Session {
         [.actionsHeader(link)] + actions(linkedTo: link).map { .actionField(id: $0.id, field: .what) }
     }
 
-    /// The focusable rows of the current screen, top to bottom.
+    /// The focusable rows of the current screen, top to bottom: the current stage's own list.
     public func rows(_ content: ContentPacks) -> [RowRef] {
-        switch position.stage {
-        case .setup:
-            return SetupField.allCases.map(RowRef.setupField) + [.peopleHeader] + people.map { .person(id: $0.id) }
-        case .makingItReal:
-            guard let theme = currentTheme(content) else { return [] }
-            return [.rating] + noteRows(.makingItReal(theme.id))
-                + linkedActionRows(Link(kind: "makingItReal", id: theme.id))
-        case .workingTogether:
-            guard let person = currentPerson() else { return [] }
-            return content.workingTogether.categories.flatMap { category in
-                [RowRef.categoryHeader(category.id)]
-                    + statements(of: person.id, in: category.id).map { .statement(id: $0.id) }
-            }
-        case .theming:
-            if let category = currentCategory(content) {
-                return statements(in: category.id).map { .statement(id: $0.id) }
-            }
-            return [.groupThemesHeader] + groupThemes.map { .groupTheme(id: $0.id) }
-        case .priorities:
-            return rankedThemes().map { .groupTheme(id: $0.id) }
-        case .understand:
-            guard let theme = currentTopTheme(content) else { return [] }
-            return noteRows(.groupTheme(theme.id)) + linkedActionRows(Link(kind: "groupTheme", id: theme.id))
-        case .topTips:
-            guard let tip = currentTip(content) else { return [] }
-            return [.rating] + noteRows(.topTip(tip.id)) + linkedActionRows(Link(kind: "topTip", id: tip.id))
-        case .actions:
-            return [.actionsHeader(nil)] + actions.flatMap { action in
-                ActionField.allCases.map { RowRef.actionField(id: action.id, field: $0) }
-            }
-        case .wrapUp:
-            return noteRows(.wrapUp)
-        case .finish:
-            return [.finishToggle, .writeHandouts]
-        }
+        Stages.current(self).rows(self, content)
     }
 
     public func focusedRow(_ content: ContentPacks) -> RowRef? {

@@ -428,10 +428,29 @@ public struct PlannedAction: Codable, Equatable, Sendable, Identifiable {
 }
 
 /// What an action is linked to: `groupTheme`, `makingItReal` or `topTip`, and its id.
+/// What kind of thing an action is linked to, written in the file as its name ("groupTheme", "makingItReal",
+/// "topTip"). A name this version does not know is kept as it is (the tally counts it as not recognised).
+public struct LinkKind: RawRepresentable, Codable, Hashable, Sendable {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public init(from decoder: Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(rawValue)
+    }
+
+    /// One of the group's own themes.
+    public static let groupTheme = LinkKind(rawValue: "groupTheme")
+    /// A Making It Real theme.
+    public static let makingItReal = LinkKind(rawValue: "makingItReal")
+    /// One of the top tips for commissioners.
+    public static let topTip = LinkKind(rawValue: "topTip")
+}
+
 public struct Link: Codable, Equatable, Hashable, Sendable {
-    public var kind: String
+    public var kind: LinkKind
     public var id: String
-    public init(kind: String, id: String) {
+    public init(kind: LinkKind, id: String) {
         self.kind = kind
         self.id = id
     }
@@ -551,6 +570,16 @@ public enum ActionField: String, Codable, CaseIterable, Sendable {
 public struct NoteSlot: Codable, Equatable, Hashable, Sendable {
     public enum Place: Codable, Equatable, Hashable, Sendable {
         case makingItReal(String), topTip(String), wrapUp, groupTheme(String)
+
+        /// What an action added beside these notes is linked to.
+        public var link: Link? {
+            switch self {
+            case .makingItReal(let id): Link(kind: .makingItReal, id: id)
+            case .topTip(let id): Link(kind: .topTip, id: id)
+            case .groupTheme(let id): Link(kind: .groupTheme, id: id)
+            case .wrapUp: nil
+            }
+        }
     }
 
     public var place: Place

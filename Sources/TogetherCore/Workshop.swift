@@ -235,7 +235,7 @@ public enum Workshop {
         case .activate:
             activate(focused, &session, &state, content)
         case .add:
-            add(focused, &session, &state, content)
+            Stages.current(session).add(focused, &session, &state, content)
         case .edit:
             if let target = Editing.editTarget(for: focused, session, content) {
                 Editing.begin(target, &session, &state)
@@ -256,64 +256,6 @@ public enum Workshop {
                 state.status = .init(content.say(.nothingDeleted))
             }
             state.overlay = nil
-        case .rate(let n):
-            rate(n, &session, &state, content)
-        case .cycleRole:
-            guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
-                state.status = .init(content.say(.moveToPersonFirst, "r"), isProblem: true)
-                return
-            }
-            session.people[i].role = next(after: session.people[i].role, in: content.workshop.roles.map(\.id))
-            state.status = .init(content.say(.personIs, session.people[i].label, content.role(session.people[i].role)?.label ?? ""))
-        case .cycleTheme:
-            guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
-                state.status = .init(content.say(.moveToStatementThen, "t"), isProblem: true)
-                return
-            }
-            let ids: [String?] = [nil] + content.makingItReal.themes.map(\.id)
-            let at = ids.firstIndex(of: session.statements[i].themeId) ?? 0
-            session.statements[i].themeId = ids[(at + 1) % ids.count]
-            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? content.say(.noTheme)
-            state.status = .init(content.say(.themeIs, label))
-        case .moveRank, .moveToNextCategory, .moveToNextPerson:
-            guard case .statement(let id)? = focused else {
-                state.status = .init(content.say(.moveToStatementFirst), isProblem: true)
-                return
-            }
-            Moving.move(id, action, &session, &state, content)
-        case .cycleVoice:
-            guard case .statement(let id)? = focused, let i = session.statements.firstIndex(where: { $0.id == id }) else {
-                state.status = .init(content.say(.moveToStatementThen, "v"), isProblem: true)
-                return
-            }
-            let voices = Voice.cycle(roles: content.workshop.roles.map(\.id))
-            let at = voices.firstIndex(of: session.statements[i].voice) ?? -1
-            session.statements[i].voice = voices[(at + 1) % voices.count]
-            state.status = .init(content.say(.whoseWords, StagePage.voiceLabel(session.statements[i].voice, content)))
-        case .nextCategory:
-            let headers = rows.indices.filter { if case .categoryHeader = rows[$0] { true } else { false } }
-            guard !headers.isEmpty else { return }
-            session.position.focus = headers.first { $0 > session.position.focus } ?? headers[0]
-        case .finishWorkshop:
-            toggleFinished(&session, &state, content)
-        case .toggleConsent:
-            guard case .person(let id)? = focused, let i = session.people.firstIndex(where: { $0.id == id }) else {
-                state.status = .init(content.say(.moveToPersonFirst, "o"), isProblem: true)
-                return
-            }
-            session.people[i].consentToQuote.toggle()
-            state.status = .init(session.people[i].consentToQuote
-                                 ? content.say(.mayQuote, session.people[i].label)
-                                 : content.say(.mayNotQuote, session.people[i].label))
-        case .acceptSuggestion, .ignoreSuggestion, .toggleMark, .putIntoTheme, .toggleLink:
-            Theming.reduce(action, focused, &session, &state, content, env)
-        case .dot(let delta):
-            Theming.dot(delta, focused, &session, &state, content)
-        case .nextVoter:
-            let ids: [String?] = [nil] + session.people.map(\.id)
-            let at = ids.firstIndex(of: state.voter) ?? 0
-            state.voter = ids[(at + 1) % ids.count]
-            state.status = .init(content.say(.dotsNowGoTo, Theming.voterLabel(state.voter, session, content)))
         case .reveal:
             let hidden = session.statements.indices.filter { session.statements[$0].hidden }
             for i in hidden { session.statements[i].hidden = false }
@@ -329,7 +271,8 @@ public enum Workshop {
         case .redo:
             History.redo(&session, &state, content)
         default:
-            break
+            // Everything else is a key of the stage's own (the key table only offers it there).
+            Stages.current(session).handle(action, focused, &session, &state, content, env)
         }
     }
 
@@ -344,159 +287,20 @@ public enum Workshop {
         state.status = .init(content.say(.now, stages[target].label))
     }
 
+    /// Enter: the stage's own meaning for the row first; otherwise a heading adds, words open to change, and an
+    /// action's link and intention step to the next choice.
     static func activate(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        let stage = Stages.current(session)
+        if stage.activate(row, &session, &state, content) { return }
         switch row {
-        case .setupField(.groupType):
-            session.setup.groupType = next(after: session.setup.groupType, in: content.workshop.groupTypes.map(\.id))
-        case .setupField(.language):
-            session.setup.language = next(after: session.setup.language, in: content.languages.map(\.code))
-            let name = content.languages.first { $0.code == session.setup.language }?.name ?? session.setup.language
-            state.status = .init(content.say(.languageIs, name))
-        case .setupField(.level):
-            session.setup.level = next(after: session.setup.level, in: content.workshop.levels.map(\.id))
-        case .setupField(.statementsPerPerson):
-            session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
-        case .setupField(.plan):
-            session.setup.plan = next(after: session.setup.plan, in: content.workshop.plans.map(\.id))
-            state.status = .init(content.say(.planIs, content.plan(session.setup.plan).label))
-        case .setupField(.votesPerPerson):
-            session.setup.votesPerPerson = session.setup.votesPerPerson % 9 + 1
-        case .setupField(.anonymous):
-            session.setup.anonymous.toggle()
-        case .setupField(.revealLater):
-            session.setup.revealLater.toggle()
-            if !session.setup.revealLater, session.statements.contains(where: \.hidden) {
-                state.status = .init(content.say(.shownAsTyped))
-            }
-        case .rating:
-            let scale = ratingScale(session.position.stage, content)
-            let current = currentRating(session, content)
-            let index = current.flatMap { id in scale.firstIndex { $0.id == id } } ?? -1
-            rate((index + 1) % scale.count + 1, &session, &state, content)
-        case .finishToggle:
-            toggleFinished(&session, &state, content)
-        case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader:
-            add(row, &session, &state, content)
-        case .groupTheme where session.position.stage == .priorities:
-            Theming.dot(1, row, &session, &state, content)
+        case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader, nil:
+            stage.add(row, &session, &state, content)
         case .actionField(let id, .link):
             Planning.cycleLink(id, &session, &state, content)
         case .actionField(let id, .intention):
             Planning.cycleIntention(id, &session, &state, content)
-        case .writeHandouts:
-            break // handled before the stage: it is an effect for the shell
-        case .setupField, .person, .note, .statement, .groupTheme, .actionField:
+        default:
             if let target = Editing.editTarget(for: row, session, content) { Editing.begin(target, &session, &state) }
-        case nil:
-            add(nil, &session, &state, content)
-        }
-    }
-
-    static func add(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
-        switch session.position.stage {
-        case .setup:
-            Editing.begin(.newPerson, &session, &state)
-        case .makingItReal, .topTips, .understand, .wrapUp:
-            if case .actionsHeader(let link)? = row {
-                Editing.begin(.newAction(link: link), &session, &state)
-            } else if case .actionField? = row, let link = linkOfScreen(session, content) {
-                Editing.begin(.newAction(link: link), &session, &state)
-            } else if let slot = slotOf(row, session, content) {
-                Editing.begin(.newNote(slot), &session, &state)
-            } else {
-                state.status = .init(content.say(.noThemesYet), isProblem: true)
-            }
-        case .theming:
-            Editing.begin(.newGroupTheme(statementIds: Theming.chosen(row, state, session)), &session, &state)
-        case .priorities:
-            state.status = .init(content.say(.themesMadeInFinding))
-        case .actions:
-            Editing.begin(.newAction(link: nil), &session, &state)
-        case .workingTogether:
-            guard let person = session.currentPerson() else {
-                state.status = .init(content.say(.nobodyYet), isProblem: true)
-                return
-            }
-            let category = categoryOf(row, session) ?? content.workingTogether.categories[0].id
-            let have = session.statements(of: person.id, in: category).count
-            if have >= session.setup.statementsPerPerson {
-                let label = content.category(category)?.label ?? category
-                state.status = .init(content.say(.hasTheMost, person.label, "\(have)", label), isProblem: true)
-                return
-            }
-            Editing.begin(.newStatement(personId: person.id, category: category), &session, &state)
-        case .finish:
-            state.status = .init(content.say(.nothingToAdd))
-        }
-    }
-
-    /// The note list a row belongs to (its heading or one of its notes), or the screen's first list.
-    static func slotOf(_ row: RowRef?, _ session: Session, _ content: ContentPacks) -> NoteSlot? {
-        switch row {
-        case .notesHeader(let slot), .note(let slot, _): return slot
-        default:
-            guard let place = session.notePlace(content) else { return nil }
-            return NoteSlot(place, Session.sections(of: place)[0])
-        }
-    }
-
-    /// What an action added on this screen is linked to.
-    static func linkOfScreen(_ session: Session, _ content: ContentPacks) -> Link? {
-        switch session.notePlace(content) {
-        case .makingItReal(let id): Link(kind: "makingItReal", id: id)
-        case .topTip(let id): Link(kind: "topTip", id: id)
-        case .groupTheme(let id): Link(kind: "groupTheme", id: id)
-        default: nil
-        }
-    }
-
-    static func categoryOf(_ row: RowRef?, _ session: Session) -> String? {
-        switch row {
-        case .categoryHeader(let id): id
-        case .statement(let id): session.statements.first { $0.id == id }?.category
-        default: nil
-        }
-    }
-
-    static func ratingScale(_ stage: StageKind, _ content: ContentPacks) -> [RatingLevel] {
-        stage == .topTips ? content.topTips.scale : content.makingItReal.scale
-    }
-
-    static func currentRating(_ session: Session, _ content: ContentPacks) -> String? {
-        switch session.position.stage {
-        case .makingItReal: session.currentTheme(content).flatMap { session.themeReview($0.id).rating }
-        case .topTips: session.currentTip(content).flatMap { session.tipReview($0.id).rating }
-        default: nil
-        }
-    }
-
-    static func rate(_ n: Int, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
-        let scale = ratingScale(session.position.stage, content)
-        guard scale.indices.contains(n - 1) else {
-            state.status = .init(content.say(.chooseNumber, "\(scale.count)"), isProblem: true)
-            return
-        }
-        let level = scale[n - 1]
-        switch session.position.stage {
-        case .makingItReal:
-            guard let theme = session.currentTheme(content) else { return }
-            session.updateThemeReview(theme.id) { $0.rating = level.id }
-        case .topTips:
-            guard let tip = session.currentTip(content) else { return }
-            session.updateTipReview(tip.id) { $0.rating = level.id }
-        default:
-            return
-        }
-        state.status = .init(content.say(.chosen, level.label))
-    }
-
-    static func toggleFinished(_ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
-        if session.status == .finished {
-            session.status = .inProgress
-            state.status = .init(content.say(.openAgain))
-        } else {
-            session.status = .finished
-            state.status = .init(content.say(.finishedAndSaved))
         }
     }
 

@@ -38,7 +38,12 @@ struct AssetOptions: ParsableArguments {
     func loadLanguages(_ language: String) throws -> (ContentPacks, [String: ContentPacks]) {
         let assets = try requiredFolder()
         let packs: [String: ContentPacks]
-        do { packs = try PackLoader.loadLanguages(assets: assets) } catch { throw Failure(message: error.description) }
+        do {
+            packs = try PackLoader.loadLanguages(assets: assets)
+            for (code, pack) in packs {
+                try Stages.check(pack, file: assets.appendingPathComponent("content/\(code)/workshop.json").path)
+            }
+        } catch { throw Failure(message: error.description) }
         guard let chosen = packs[language] else {
             throw Failure(message: "There are no content packs for --lang \(language). Choose one of: "
                 + packs.keys.sorted().joined(separator: ", ") + ".")
@@ -49,7 +54,9 @@ struct AssetOptions: ParsableArguments {
     func load() throws -> ContentPacks {
         let assets = try requiredFolder()
         do {
-            return try PackLoader.load(from: assets.appendingPathComponent("content/en"))
+            let pack = try PackLoader.load(from: assets.appendingPathComponent("content/en"))
+            try Stages.check(pack, file: assets.appendingPathComponent("content/en/workshop.json").path)
+            return pack
         } catch {
             throw Failure(message: error.description)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TogetherContent
+@testable import TogetherCore
 
 @Suite("Content packs")
 struct ContentPackTests {
@@ -12,8 +13,8 @@ struct ContentPackTests {
         #expect(content.workingTogether.statementsPerPerson == 3)
         #expect(content.topTips.tips.map(\.id) == ["discrimination", "adjustments", "important", "coproduction",
                                                    "brave", "information-time", "shared-vision", "action"])
-        #expect(content.workshop.stages.map(\.id) == StageKind.allCases)
-        #expect(content.plan("full").stages == StageKind.allCases)
+        #expect(content.workshop.stages.map(\.id) == Stages.kinds)
+        #expect(content.plan("full").stages == Stages.kinds)
         #expect(content.workshop.plans.map(\.id) == ["full", "oneDay", "makingItRealOnly", "topTipsOnly"])
         for theme in content.makingItReal.themes { #expect(theme.source.year == 2018) }
         for tip in content.topTips.tips { #expect(tip.source.publisher == "NHS Confederation") }
@@ -35,7 +36,9 @@ struct ContentPackTests {
 
     func loadError(_ folder: URL) -> PackError? {
         do {
-            _ = try PackLoader.load(from: folder)
+            // What the program does: the loader checks the files, then every stage named must be one it can show.
+            let packs = try PackLoader.load(from: folder)
+            try Stages.check(packs, file: folder.appendingPathComponent("workshop.json").path)
             return nil
         } catch {
             return error
@@ -81,10 +84,11 @@ struct ContentPackTests {
 
         let unknownStage = try brokenCopy("workshop.json") { json in
             var stages = json["stages"] as! [[String: Any]]
-            stages[1]["id"] = "dancing"
+            stages.insert(["id": "dancing", "label": "Dancing", "prompt": "Shall we dance?"], at: 1)
             json["stages"] = stages
         }
         #expect(loadError(unknownStage)?.path == "stages[1].id")
+        #expect(loadError(unknownStage)?.reason.contains("cannot show") == true)
     }
 
     @Test("a file that is not JSON, or is missing, gets a clear message")

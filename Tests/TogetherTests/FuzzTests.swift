@@ -109,7 +109,7 @@ struct FuzzTests {
             }
             // A file the codec accepts is safe everywhere: every stage drawn, the handouts, the tally's summary.
             var state = AppState(session: session)
-            for stage in StageKind.allCases {
+            for stage in Stages.kinds {
                 state.session?.position.stage = stage
                 _ = Render.frame(state, content, size: Size(width: 80, height: 24))
             }

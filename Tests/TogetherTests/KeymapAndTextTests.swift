@@ -47,9 +47,9 @@ struct KeymapTests {
 
     @Test("a stage's own key comes before the shared ones, and typing takes letters as words")
     func lookup() {
-        #expect(Keymap.action(for: .char("1"), in: .makingItReal) == .rate(1))
-        #expect(Keymap.action(for: .char("1"), in: .setup) == nil)
-        #expect(Keymap.action(for: .char("q"), in: .topTips) == .quit)
+        #expect(Keymap.action(for: .char("1"), in: .stage(.makingItReal)) == .rate(1))
+        #expect(Keymap.action(for: .char("1"), in: .stage(.setup)) == nil)
+        #expect(Keymap.action(for: .char("q"), in: .stage(.topTips)) == .quit)
         var state = workshopWithPeople([])
         press([.char("a")], &state)
         #expect(Workshop.action(for: .key(.char("q")), in: state) == .insert("q"))

@@ -149,7 +149,7 @@ struct CursorTests {
         }
         func press(_ keys: [Key], _ state: inout AppState) { TogetherTests.press(keys, &state, in: packs) }
         var screens: [(String, AppState)] = [("home", AppState(resumable: [sample(at: .setup).session!]))]
-        for stage in StageKind.allCases {
+        for stage in Stages.kinds {
             var state = sample(at: stage)
             press([.down], &state)
             screens.append(("stage \(stage)", state))

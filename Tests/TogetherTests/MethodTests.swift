@@ -155,7 +155,7 @@ struct MethodTests {
         #expect(action.what == "Easy read letters")
         #expect(action.who == "Council comms team")
         #expect(action.byWhen == "June 2027")
-        #expect(action.link == Link(kind: "makingItReal", id: "wellbeing"))
+        #expect(action.link == Link(kind: .makingItReal, id: "wellbeing"))
         #expect(action.intention == "reconfigure")
         #expect(h.terminal.screen.contains("Intention: Change how it works (reconfigure)"))
         // It shows on the screen of what it is linked to.
@@ -179,7 +179,7 @@ struct MethodTests {
         #expect(review.barriers.map(\.text) == ["The bus stops at six"])
         #expect(review.shouldHappen.map(\.text) == ["A later bus"])
         #expect(saved.actions.map(\.what) == ["Ask the bus company"])
-        #expect(saved.actions[0].link == Link(kind: "makingItReal", id: "wellbeing"))
+        #expect(saved.actions[0].link == Link(kind: .makingItReal, id: "wellbeing"))
         #expect(saved.tipReview("discrimination").barriers.map(\.text) == ["No easy read"])
     }
 

@@ -28,7 +28,7 @@ struct ScreenTests {
         }
     }
 
-    @Test("each stage at 80×24 and 40×12", arguments: StageKind.allCases)
+    @Test("each stage at 80×24 and 40×12", arguments: Stages.kinds)
     func stage(_ stage: StageKind) {
         let state = Self.sample(at: stage)
         #expect(state.session?.position.stage == stage)
@@ -65,7 +65,7 @@ struct ScreenTests {
 
     @Test("the cursor sits on the focused line on every stage")
     func cursorOnFocus() {
-        for stage in StageKind.allCases {
+        for stage in Stages.kinds {
             var state = Self.sample(at: stage)
             press([.down], &state)
             let frame = Render.frame(state, content, size: Size(width: 80, height: 24))
