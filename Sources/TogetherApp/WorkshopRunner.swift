@@ -92,7 +92,8 @@ public final class WorkshopRunner {
         return AppState(
             resumable: zip(unfinished, inUse).filter { !$0.1 }.map(\.0.session).sorted { $0.updatedAt > $1.updatedAt },
             unreadable: scan.problems.map(\.description)
-                + busy.map { "\($0.url.path): open in another Together window just now" })
+                + busy.map { "\($0.url.path): open in another Together window just now" },
+            earlier: scan.sessions.map(\.session).filter { !$0.actions.isEmpty })
     }
 
     /// The file the current session is saved in, once it has been saved.

@@ -143,6 +143,12 @@ public enum PackLoader {
             throw PackError(file: file(names.workshop), path: "stages[0].id",
                             reason: "should be \"setup\": every workshop starts by setting up")
         }
+        for (i, stage) in packs.workshop.stages.enumerated() {
+            if let answers = stage.answers {
+                try checkItems(answers.map { ($0.id, [("label", $0.label)]) }, list: "stages[\(i)].answers",
+                               file: file(names.workshop))
+            }
+        }
         try checkItems(packs.workshop.plans.map { ($0.id, [("label", $0.label)]) },
                        list: "plans", file: file(names.workshop))
         try checkItems(packs.workshop.intentions.map { ($0.id, [("label", $0.label)]) },

@@ -62,6 +62,8 @@ public struct Stage: Codable, Equatable, Sendable, Identifiable {
     public var id: StageKind
     public var label: String
     public var prompt: String
+    /// The answers a stage offers the group, when it has its own (what became of an action: done, started…).
+    public var answers: [RatingLevel]?
 }
 
 /// The name of a stage, as packs and session files write it. Each stage the program can show is one type in

@@ -29,6 +29,9 @@ public struct Words<Key: WordKey>: Codable, Equatable, Sendable {
     /// when the file lacks it.
     public func text(named name: String) -> String { words[name] ?? name }
 
+    /// Words looked up by name, with `{1}`, `{2}` … filled in.
+    public func text(named name: String, values: [String]) -> String { fill(words[name] ?? name, values) }
+
     func fill(_ template: String, _ values: [String]) -> String {
         var text = template
         for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: value) }

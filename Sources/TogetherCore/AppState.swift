@@ -17,6 +17,25 @@ public struct AppState: Equatable, Sendable {
         case search(query: String, focus: Int)
         /// Choosing the theme that statements go into (the last choice makes a new theme).
         case chooseTheme(statementIds: [String], focus: Int)
+        /// Choosing one of a list a stage offers; the stage is told what was chosen.
+        case choose(ChoiceList)
+    }
+
+    /// A list shown over a stage to choose one thing from, and which stage hears the answer.
+    public struct ChoiceList: Equatable, Sendable {
+        public struct Option: Equatable, Sendable {
+            public var id: String
+            public var label: String
+        }
+        public var title: String
+        public var prompt: String
+        public var options: [Option]
+        public var focus: Int
+        /// The keys, in words, for the line at the bottom.
+        public var keyLine: String
+        /// The stage that offered the list, and what the choice is for (a stage may offer more than one list).
+        public var stage: StageKind
+        public var purpose: String
     }
 
     public struct Status: Equatable, Sendable {
@@ -34,6 +53,8 @@ public struct AppState: Equatable, Sendable {
     public var saveProblem: String?
     /// Unfinished workshops found at start, offered on the start screen.
     public var resumable: [Session]
+    /// Workshops in the sessions folder that agreed actions (finished or not), which a later workshop can follow up.
+    public var earlier: [Session]
     /// Files in the sessions folder that could not be opened, with the reason, shown on the start screen.
     public var unreadable: [String]
     public var homeFocus: Int
@@ -56,10 +77,11 @@ public struct AppState: Equatable, Sendable {
     /// How the screen looks: theme, large text, symbols.
     public var view: ViewOptions
 
-    public init(resumable: [Session] = [], unreadable: [String] = []) {
+    public init(resumable: [Session] = [], unreadable: [String] = [], earlier: [Session] = []) {
         screen = .home
         session = nil
         self.resumable = resumable
+        self.earlier = earlier
         self.unreadable = unreadable
         homeFocus = 0
         overlay = nil

@@ -5,7 +5,7 @@ import TogetherContent
 enum Overlays {
     static func handles(_ overlay: AppState.Overlay) -> Bool {
         switch overlay {
-        case .stageMap, .search, .chooseTheme: true
+        case .stageMap, .search, .chooseTheme, .choose: true
         case .help, .confirmDelete, .confirmLeave: false
         }
     }
@@ -59,6 +59,23 @@ enum Overlays {
                 show(results[focus], &session, &state, content)
             default: break
             }
+        case .choose(var list):
+            var choice: Int?
+            switch action {
+            case .focusUp: list.focus = max(0, list.focus - 1)
+            case .focusDown: list.focus = min(max(0, list.options.count - 1), list.focus + 1)
+            case .activate: choice = list.focus
+            case .choose(let n): choice = n - 1
+            default: break
+            }
+            state.overlay = .choose(list)
+            guard let choice else { return }
+            guard list.options.indices.contains(choice) else {
+                state.status = .init(content.say(.chooseNumber, "\(list.options.count)"), isProblem: true)
+                return
+            }
+            state.overlay = nil
+            Stages.screen(list.stage)?.chosen(list.options[choice].id, for: list.purpose, &session, &state, content)
         case .help, .confirmDelete, .confirmLeave:
             break
         }

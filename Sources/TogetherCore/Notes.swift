@@ -9,6 +9,7 @@ extension Session {
         case .topTip: ["notes", "barriers", "shouldHappen"]
         case .wrapUp: ["divergent", "notHeard", "next", "tellBack", "other"]
         case .groupTheme: ["causes", "success"]
+        case .followUp: ["happened", "feeling"]
         }
     }
 
@@ -46,6 +47,9 @@ extension Session {
         case .groupTheme(let id):
             guard let i = groupThemes.firstIndex(where: { $0.id == id }) else { return }
             if slot.section == "success" { change(&groupThemes[i].success) } else { change(&groupThemes[i].causes) }
+        case .followUp(let id):
+            guard let i = followUp?.items.firstIndex(where: { $0.id == id }) else { return }
+            if slot.section == "feeling" { change(&followUp!.items[i].feeling) } else { change(&followUp!.items[i].happened) }
         }
     }
 

@@ -31,6 +31,17 @@ enum OverlayPages {
         return page
     }
 
+    static func choice(_ list: AppState.ChoiceList, _ content: ContentPacks) -> Page {
+        var page = Page(title: list.title)
+        page.fixed = [.init(text: list.prompt, role: .prompt)]
+        for (i, option) in list.options.enumerated() {
+            page.list.append(.init(text: "\(i + 1). \(option.label)", row: i))
+        }
+        page.focus = list.options.isEmpty ? nil : list.focus
+        page.keyLine = list.keyLine
+        return page
+    }
+
     static func search(_ session: Session, _ content: ContentPacks, query: String, focus: Int) -> Page {
         var page = Page(title: content.say(.searchTitle))
         let results = Search.results(session, query)

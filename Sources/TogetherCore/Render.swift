@@ -43,6 +43,7 @@ public enum Render {
         case .stageMap(let focus): return OverlayPages.stageMap(session, content, focus: focus)
         case .chooseTheme(let ids, let focus): return OverlayPages.chooseTheme(session, content, ids: ids, focus: focus)
         case .search(let query, let focus): return OverlayPages.search(session, content, query: query, focus: focus)
+        case .choose(let list): return OverlayPages.choice(list, content)
         default: return Stages.page(session, content, state, near: near)
         }
     }

@@ -18,6 +18,8 @@ public enum RowRef: Hashable, Sendable {
     case actionField(id: String, field: ActionField)
     case finishToggle
     case writeHandouts
+    /// One of a list a stage offers to choose from (by the chosen thing's id).
+    case choice(String)
 }
 
 public enum SetupField: String, CaseIterable, Sendable {

@@ -35,6 +35,8 @@ public struct Session: Codable, Equatable, Sendable {
     public var draft: Draft?
     /// The next number for ids inside this session (`st7`, `n12`, ...).
     public var nextNumber: Int
+    /// "Since last time": the earlier workshop whose actions this one follows up, and what became of each.
+    public var followUp: FollowUp?
 
     public init(id: String, now: Date, setup: Setup) {
         schemaVersion = Session.currentSchemaVersion
@@ -55,11 +57,12 @@ public struct Session: Codable, Equatable, Sendable {
         position = Position()
         draft = nil
         nextNumber = 1
+        followUp = nil
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion, id, createdAt, updatedAt, status, setup, people, makingItReal, statements, topTips
-        case wrapUp, wrapUpSections, groupThemes, actions, timers, position, draft, nextNumber
+        case wrapUp, wrapUpSections, groupThemes, actions, timers, position, draft, nextNumber, followUp
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +85,7 @@ public struct Session: Codable, Equatable, Sendable {
         position = try c.decodeIfPresent(Position.self, forKey: .position) ?? Position()
         draft = try c.decodeIfPresent(Draft.self, forKey: .draft)
         nextNumber = try c.decodeIfPresent(Int.self, forKey: .nextNumber) ?? 1
+        followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
     }
 
     /// A new id for an item in this session, never used before in it.
@@ -570,6 +574,8 @@ public enum ActionField: String, Codable, CaseIterable, Sendable {
 public struct NoteSlot: Codable, Equatable, Hashable, Sendable {
     public enum Place: Codable, Equatable, Hashable, Sendable {
         case makingItReal(String), topTip(String), wrapUp, groupTheme(String)
+        /// An earlier workshop's action, followed up "since last time" (by the action's id).
+        case followUp(String)
 
         /// What an action added beside these notes is linked to.
         public var link: Link? {
@@ -577,7 +583,7 @@ public struct NoteSlot: Codable, Equatable, Hashable, Sendable {
             case .makingItReal(let id): Link(kind: .makingItReal, id: id)
             case .topTip(let id): Link(kind: .topTip, id: id)
             case .groupTheme(let id): Link(kind: .groupTheme, id: id)
-            case .wrapUp: nil
+            case .wrapUp, .followUp: nil
             }
         }
     }

@@ -35,7 +35,7 @@ public enum Workshop {
             case .ctrl("c"): return .quit
             default: return nil
             }
-        case .stageMap, .chooseTheme:
+        case .stageMap, .chooseTheme, .choose:
             switch key {
             case .up, .char("k"): return .focusUp
             case .down, .char("j"), .tab: return .focusDown

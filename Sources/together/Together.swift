@@ -153,6 +153,8 @@ struct WorkshopCommand: ParsableCommand {
             }
             do { try store.claim(opened) } catch { Self.fail(Failure(message: error.description)) }
             state = AppState(session: opened)
+            // The workshops in the same folder, which "since last time" can follow up.
+            state.earlier = store.scan().sessions.map(\.session).filter { !$0.actions.isEmpty && $0.id != opened.id }
         } else {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
             _ = AtomicFile.removeStale(in: store.folder)

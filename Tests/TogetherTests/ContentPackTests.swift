@@ -14,8 +14,9 @@ struct ContentPackTests {
         #expect(content.topTips.tips.map(\.id) == ["discrimination", "adjustments", "important", "coproduction",
                                                    "brave", "information-time", "shared-vision", "action"])
         #expect(content.workshop.stages.map(\.id) == Stages.kinds)
-        #expect(content.plan("full").stages == Stages.kinds)
-        #expect(content.workshop.plans.map(\.id) == ["full", "oneDay", "makingItRealOnly", "topTipsOnly"])
+        #expect(content.plan("nextRound").stages == Stages.kinds)
+        #expect(content.plan("full").stages == Stages.kinds.filter { $0 != .sinceLastTime })
+        #expect(content.workshop.plans.map(\.id) == ["full", "oneDay", "makingItRealOnly", "topTipsOnly", "nextRound"])
         for theme in content.makingItReal.themes { #expect(theme.source.year == 2018) }
         for tip in content.topTips.tips { #expect(tip.source.publisher == "NHS Confederation") }
     }

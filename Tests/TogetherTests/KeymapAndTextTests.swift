@@ -37,10 +37,17 @@ struct KeymapTests {
             for look in Theme.allCases {
                 #expect(words.words["look." + look.rawValue]?.isEmpty == false, "\(code): \(look)")
             }
+            // A stage's own words, named in the stage.
+            for stage in Stages.all {
+                for name in stage.words {
+                    #expect(words.words["\(stage.kind.rawValue).\(name)"]?.isEmpty == false, "\(code): \(stage.kind).\(name)")
+                }
+            }
             // Nothing in the file that no key, place or look uses.
             let used = Set(Keymap.bindings.flatMap { ["key." + $0.id, "short." + $0.id] }
                 + KeyContext.allCases.map { "context." + $0.rawValue } + Theme.allCases.map { "look." + $0.rawValue }
-                + FacilitatorKey.allCases.map(\.rawValue))
+                + FacilitatorKey.allCases.map(\.rawValue)
+                + Stages.all.flatMap { stage in stage.words.map { "\(stage.kind.rawValue).\($0)" } })
             #expect(Set(words.words.keys).subtracting(used).sorted() == [], "\(code)")
         }
     }

@@ -8,7 +8,27 @@ struct ScreenTests {
     /// A workshop with a little of everything, then moved to a stage.
     static func sample(at stage: StageKind) -> AppState {
         var state = sampleWorkshop()
+        if stage == .sinceLastTime { return followingUp(state) }
         state.session?.position = Position(stage: stage)
+        state.status = nil
+        return state
+    }
+
+    /// The sample workshop as a later one on the plan that starts with "since last time", following up an earlier
+    /// workshop's two actions: the first said to be started, with what happened.
+    static func followingUp(_ sample: AppState, in packs: ContentPacks = content) -> AppState {
+        var earlier = sample.session!
+        earlier.id = "earlier-workshop"
+        earlier.setup.title = "Autumn review"
+        earlier.setup.date = "2026-10-01"
+        earlier.actions.append(PlannedAction(id: "a99", what: "Bus times checked with the day centre", who: "Transport team",
+                                             byWhen: "", link: nil, intention: nil, createdAt: fixedNow))
+        var state = sample
+        state.earlier = [earlier]
+        state.session?.setup.plan = "nextRound"
+        state.session?.position = Position(stage: .sinceLastTime)
+        TogetherTests.press([.enter, .enter, .char("2"), .down, .char("a")]
+                            + typing("The letters are now in easy read") + [.enter, .escape], &state, in: packs)
         state.status = nil
         return state
     }

@@ -41,6 +41,12 @@ protocol StageScreen: Sendable {
     /// (a heading adds, a line with words opens them to change).
     static func activate(_ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                          _ content: ContentPacks) -> Bool
+    /// The names of the words this stage says that are not in the shared list (`say(named:)`): every language's
+    /// facilitator words must have each one.
+    static var words: [String] { get }
+    /// Something was chosen from a list the stage offered (`AppState.Overlay.choose`).
+    static func chosen(_ id: String, for purpose: String, _ session: inout Session, _ state: inout AppState,
+                       _ content: ContentPacks)
     /// An action of this stage's own keys.
     static func handle(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment)
@@ -58,6 +64,14 @@ extension StageScreen {
     static func add(_ row: RowRef?, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
         state.status = .init(content.say(.nothingToAdd))
     }
+    static var words: [String] { [] }
+    static func chosen(_ id: String, for purpose: String, _ session: inout Session, _ state: inout AppState,
+                       _ content: ContentPacks) {}
+
+    /// This stage's own words, by name (`<stage>.<name>` in the facilitator words), with `{1}`… filled in.
+    static func say(_ content: ContentPacks, _ name: String, _ values: String...) -> String {
+        content.facilitatorWords.text(named: "\(kind.rawValue).\(name)", values: values)
+    }
 
     /// A key of this stage.
     static func key(_ keys: [Key], _ action: Action, short: Bool = false, hintKey: String? = nil) -> KeyBinding {
@@ -68,7 +82,7 @@ extension StageScreen {
 /// The one list of stages the program can show. A pack chooses which of them a workshop uses, and in what order.
 public enum Stages {
     static let all: [any StageScreen.Type] = [
-        SetupStage.self, MakingItRealStage.self, WorkingTogetherStage.self,
+        SetupStage.self, SinceLastTimeStage.self, MakingItRealStage.self, WorkingTogetherStage.self,
         ThemingStage.self, PrioritiesStage.self, UnderstandStage.self, TopTipsStage.self, ActionsStage.self,
         WrapUpStage.self, FinishStage.self,
     ]
