@@ -39,6 +39,7 @@ public enum SessionRules {
         if let p = unique(s.statements.map(\.id), "statements") { return p }
         if let p = unique(s.groupThemes.map(\.id), "groupThemes") { return p }
         if let p = unique(s.actions.map(\.id), "actions") { return p }
+        if let items = s.followUp?.items, let p = unique(items.map(\.id), "followUp.items") { return p }
         for (i, st) in s.statements.enumerated() {
             if let why = outside(st.rank, rank) { return ("statements[\(i)].rank", why) }
         }
