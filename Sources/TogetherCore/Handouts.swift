@@ -12,6 +12,7 @@ public enum Handouts {
         doc.add(.paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w))))
         let count = session.people.filter { $0.source == "room" }.count
         if count > 0 { doc.add(.paragraph(count == 1 ? w.text(.easyReadOnePerson) : w.text(.easyReadPeople, "\(count)"))) }
+        for stage in session.stages(content) { Stages.screen(stage.id)?.easyRead(&doc, session, content) }
 
         let top = session.topThemes(content)
         var told: [String] = []

@@ -32,6 +32,7 @@ struct LanguageTests {
         for tip in packs.topTips.tips { out += [("tip \(tip.id)", tip.label), ("tip \(tip.id) prompt", tip.prompt)] }
         for stage in packs.workshop.stages {
             out += [("stage \(stage.id)", stage.label), ("stage \(stage.id) prompt", stage.prompt)]
+            for answer in stage.answers ?? [] { out.append(("stage \(stage.id) answer \(answer.id)", answer.label)) }
         }
         let w = packs.workshop
         for choice in w.roles + w.groupTypes + w.levels + w.intentions { out.append(("choice \(choice.id)", choice.label)) }

@@ -136,4 +136,33 @@ struct SinceLastTimeTests {
         ])
         #expect(SessionRules.problem(session)?.path == "followUp.items[1].id")
     }
+
+    @Test("the Easy Read handout says \"You said, we did\": each action, what became of it, what happened; in Welsh too")
+    func handout() throws {
+        var state = Self.laterWorkshop(earlier: [Self.earlier("e", area: "Bristol", date: "2026-06-10",
+                                                             actions: ["Easy read letters", "Bus times"])])
+        press([.enter, .enter, .char("1"), .char("a")] + typing("Letters now come in easy read") + [.enter, .escape],
+              &state)
+        let markdown = Handouts.easyRead(state.session!, content).markdown
+        #expect(markdown.contains("# You said, we did"))
+        #expect(markdown.contains("## We said we would: Easy read letters."))
+        #expect(markdown.contains("We did it."))
+        #expect(markdown.contains("- Letters now come in easy read."))
+        // The second action has no answer yet.
+        #expect(markdown.contains("## We said we would: Bus times.\n\nWe will tell you what happened."))
+        // A workshop that follows nothing up has no such part.
+        #expect(!Handouts.easyRead(sampleWorkshop().session!, content).markdown.contains("You said, we did"))
+        // Every answer the stage offers has its sentence, in every language; the Welsh handout is in Welsh.
+        for (code, packs) in allLanguages {
+            for answer in packs.stage(.sinceLastTime)?.answers ?? [] {
+                #expect(packs.words.words["sinceLastTime.easyRead.outcome.\(answer.id)"]?.isEmpty == false, "\(code) \(answer.id)")
+            }
+            for name in SinceLastTimeStage.easyReadWords {
+                #expect(packs.words.words["sinceLastTime.easyRead.\(name)"]?.isEmpty == false, "\(code) \(name)")
+            }
+        }
+        let cy = try #require(allLanguages["cy"])
+        let welsh = Handouts.easyRead(state.session!, cy).markdown
+        #expect(welsh.contains("Dywedoch chi, gwnaethon ni") && welsh.contains("Fe wnaethon ni hyn."))
+    }
 }

@@ -64,6 +64,9 @@ enum SinceLastTimeStage: StageScreen {
     static let keys = [key([.char("1")], .rate(1), short: true, hintKey: "1-4")]
         + (2...4).map { key([.char(Character("\($0)"))], .rate($0)) }
 
+    /// Participant words for the Easy Read handout, under `sinceLastTime.easyRead.` in every language.
+    static let easyReadWords = ["heading", "weSaid", "outcome.none"]
+
     static let words = ["choose", "chooseTitle", "choosePrompt", "chooseKeys", "noneFound", "from", "progress",
                         "question", "answered", "who", "chosen", "changeWhich", "keptOutcomes"]
 
@@ -151,6 +154,21 @@ enum SinceLastTimeStage: StageScreen {
         guard let level = StageParts.level(n, ratingScale(content) ?? [], &state, content),
               let i = session.followUp?.items.firstIndex(where: { $0.id == item.id }) else { return }
         session.followUp?.items[i].outcome = level.id
+    }
+
+    /// "You said, we did": each action of the earlier workshop, what became of it, and what happened, in the
+    /// participant words (`sinceLastTime.easyRead.*`).
+    static func easyRead(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
+        guard let items = session.followUp?.items, !items.isEmpty else { return }
+        func say(_ name: String, _ values: String...) -> String {
+            content.words.text(named: "sinceLastTime.easyRead.\(name)", values: values)
+        }
+        doc.add(.heading(1, say("heading")))
+        for item in items {
+            doc.add(.heading(2, say("weSaid", Handouts.sentence(item.what))))
+            doc.add(.paragraph(say(item.outcome.map { "outcome.\($0)" } ?? "outcome.none")))
+            if !item.happened.isEmpty { doc.add(.bullets(item.happened.map { Handouts.sentence($0.text) })) }
+        }
     }
 
     /// The earlier workshops that agreed actions, those of the same area first, newest first.
