@@ -68,6 +68,7 @@ private struct Scan {
             case "topTips": s.topTips = try scan.array { try $0.review(idKey: "tipId") }
             case "groupThemes": s.groupThemes = try scan.array { try $0.groupTheme() }
             case "actions": s.actions = try scan.array { try $0.action() }
+            case "followUp": if !scan.null() { s.followUps = try scan.followUp() }
             default: try scan.skip()
             }
         }
@@ -172,6 +173,47 @@ private struct Scan {
         }
         guard let id else { throw Refused() }
         return .init(id: id, rating: rating, barriers: barriers)
+    }
+
+    /// "Since last time": what became of each followed-up action (nil: not said yet). Every field the session's
+    /// model needs must be there, and item ids must be unique, or the careful reader decides.
+    mutating func followUp() throws -> [String?] {
+        var outcomes: [String?] = []
+        var ids: [String] = []
+        var seen = Set<String>()
+        try object { scan, key in
+            switch key {
+            case "items":
+                outcomes = try scan.array { item in
+                    var outcome: String?
+                    var have = Set<String>()
+                    try item.object { field, key in
+                        switch key {
+                        case "id": ids.append(try field.string()); have.insert("id")
+                        case "what": _ = try field.string(); have.insert("what")
+                        case "who": _ = try field.string(); have.insert("who")
+                        case "byWhen": _ = try field.string(); have.insert("byWhen")
+                        case "answers": _ = try field.string(); have.insert("answers")
+                        case "outcome": outcome = try field.optionalString()
+                        case "intention": _ = try field.optionalString()
+                        case "happened": _ = try field.array { try $0.note() }; have.insert("happened")
+                        case "feeling": _ = try field.array { try $0.note() }; have.insert("feeling")
+                        default: try field.skip()
+                        }
+                    }
+                    guard have.count == 7 else { throw Refused() }
+                    return outcome
+                }
+                seen.insert("items")
+            case "sessionId": _ = try scan.string(); seen.insert("sessionId")
+            case "title": _ = try scan.string(); seen.insert("title")
+            case "date": _ = try scan.string(); seen.insert("date")
+            case "area": _ = try scan.string(); seen.insert("area")
+            default: try scan.skip()
+            }
+        }
+        guard seen.count == 5, Set(ids).count == ids.count else { throw Refused() }
+        return outcomes
     }
 
     mutating func note() throws -> String {

@@ -293,6 +293,11 @@ public enum ReportBuilder {
             rows: themeRows, columns: content.workshop.intentions.map { Choice(id: $0.id, label: $0.label) }
                 + [Choice(id: other, label: notRecognised), Choice(id: SessionSummary.noIntention, label: "Not given")], rowTotals: true,
             note: "An action linked to more than one theme is counted under each.") { id, c in t.actionsByTheme[id]?[c] ?? 0 }
+        let answers = content.stage(.sinceLastTime)?.answers ?? []
+        let followUps = table("followUps", "Since last time: actions of earlier workshops followed up, by what became of them",
+                              "What became of it",
+                              rows: answers.map { ($0.id, $0.label) } + [(other, notRecognised), (SessionSummary.noOutcome, "Not said yet")],
+                              columns: [Choice(id: "actions", label: "Actions")], totalRow: true) { id, _ in t.followUps[id] ?? 0 }
         let roleTable = table("roles", "Who took part", "Role", rows: content.workshop.roles.map { ($0.id, $0.label) } + [(other, notRecognised)],
                               columns: [Choice(id: "people", label: "People"), Choice(id: "sessionsWith", label: "Sessions with"),
                                         Choice(id: "sessionsWithout", label: "Sessions without")]) { id, c in
@@ -324,7 +329,7 @@ public enum ReportBuilder {
             t.levels[$0] ?? 0
         }
         tables += [statements, suggested, people, byRole, byVoice, votes, themeRatings, tipRatings, intentions,
-                   intentionsByTheme, roleTable, areas, groupTypes, levels]
+                   intentionsByTheme, followUps, roleTable, areas, groupTypes, levels]
         let quarters = t.quarters.keys.sorted().map { (id: $0, label: $0 == TallyTotals.dateNotGiven ? "Date not given" : $0) }
         let themeChoices = themes.map { Choice(id: $0.id, label: $0.label) }
         for category in categories where category.id != "working" {

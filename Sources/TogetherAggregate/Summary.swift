@@ -40,6 +40,8 @@ public struct LeanSession: Equatable, Sendable {
     var topTips: [Review] = []
     var groupThemes: [GroupTheme] = []
     var actions: [Action] = []
+    /// "Since last time": what became of each action followed up (nil: not said yet).
+    var followUps: [String?] = []
 
     public init() {}
 
@@ -62,6 +64,7 @@ public struct LeanSession: Equatable, Sendable {
             .init(id: $0.id, statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.totalDots)
         }
         actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind.rawValue, linkId: $0.link?.id) }
+        followUps = s.followUp?.items.map(\.outcome) ?? []
     }
 
     /// A time as the session codec writes it.
@@ -142,6 +145,9 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public var actions: [ActionFigure]
     /// Statements of people who agreed to be quoted, with the theme they count under.
     public var quotes: [Quote]
+    /// Actions of an earlier workshop followed up here, by what became of them: an answer id of the "since last
+    /// time" stage, `notRecognised`, or `none` (not said yet).
+    public var followUps: [String: Int] = [:]
 
     public struct ActionFigure: Codable, Equatable, Sendable {
         public var intention: String
@@ -150,6 +156,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
     public static let noTheme = "none"
     public static let noIntention = "none"
+    public static let noOutcome = "none"
     /// A value the content packs do not list (a category, voice, role, level, rating, kind of group or intention).
     public static let other = "notRecognised"
     /// A statement whose person is not in the session's list of people.
@@ -231,6 +238,14 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             themeRatings: ratings(s.makingItReal, content.makingItReal.scale),
             tipRatings: ratings(s.topTips, content.topTips.scale), tipBarriers: tipBarriers,
             groupThemes: s.groupThemes.map { .init(statement: published($0.statement), makingItReal: $0.makingItReal, dots: $0.dots) },
-            actions: actions, quotes: quotes)
+            actions: actions, quotes: quotes, followUps: followUps(s, content))
+    }
+
+    /// Followed-up actions by what became of them, against the answers the pack gives the stage.
+    static func followUps(_ s: LeanSession, _ content: ContentPacks) -> [String: Int] {
+        let known = Set((content.stage(.sinceLastTime)?.answers ?? []).map(\.id))
+        var counts: [String: Int] = [:]
+        for outcome in s.followUps { counts[outcome.map { known.contains($0) ? $0 : other } ?? noOutcome, default: 0] += 1 }
+        return counts
     }
 }

@@ -91,6 +91,7 @@ enum SummaryCodec {
         for a in s.actions { w.text(a.intention); w.texts(a.themes) }
         w.int(s.quotes.count)
         for q in s.quotes { w.text(q.themeId); w.text(q.category); w.text(q.text); w.int(q.supported ? 1 : 0) }
+        w.counts(s.followUps)
         return w.bytes
     }
 
@@ -131,9 +132,11 @@ enum SummaryCodec {
         let quotes = try (0..<r.count()).map { _ in
             SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text(), supported: try r.int() == 1)
         }
+        let followUps = try r.counts()
         let summary = SessionSummary(id: id, updatedAt: updatedAt, date: date, area: area, groupType: groupType, level: level, roles: roles,
                                      themes: themes, themeRatings: themeRatings, tipRatings: tipRatings,
-                                     tipBarriers: tipBarriers, groupThemes: groupThemes, actions: actions, quotes: quotes)
+                                     tipBarriers: tipBarriers, groupThemes: groupThemes, actions: actions, quotes: quotes,
+                                     followUps: followUps)
         return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)
     }
 

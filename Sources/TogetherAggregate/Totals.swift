@@ -99,6 +99,8 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     /// Actions by intention id, and by Making It Real theme then intention id.
     public var actions: [String: Int] = [:]
     public var actionsByTheme: [String: [String: Int]] = [:]
+    /// Actions of earlier workshops followed up, by what became of them.
+    public var followUps: [String: Int] = [:]
     /// People by role, and sessions with at least one person in the role.
     public var rolePeople: [String: Int] = [:]
     public var roleSessions: [String: Int] = [:]
@@ -145,6 +147,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             actions[action.intention, default: 0] += 1
             for id in action.themes { actionsByTheme[id, default: [:]][action.intention, default: 0] += 1 }
         }
+        followUps.add(s.followUps)
         rolePeople.add(s.roles)
         for (role, n) in s.roles where n > 0 { roleSessions[role, default: 0] += 1 }
         let area = s.area.trimmingCharacters(in: .whitespaces)
@@ -181,6 +184,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         }
         for (key, p) in o.groupThemes { groupThemes[key, default: .init()].merge(p) }
         actions.add(o.actions)
+        followUps.add(o.followUps)
         for (id, a) in o.actionsByTheme { actionsByTheme[id, default: [:]].add(a) }
         rolePeople.add(o.rolePeople)
         roleSessions.add(o.roleSessions)

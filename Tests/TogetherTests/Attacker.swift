@@ -58,7 +58,7 @@ struct Attacker {
         func cols(_ t: String) -> [String] { (columnOrder[t] ?? []).filter { $0 != "total" } }
 
         // Tables with a Total column and an All row.
-        for t in ["statements", "suggested", "intentions", "intentionsByTheme"] {
+        for t in ["statements", "suggested", "intentions", "intentionsByTheme", "followUps"] {
             for r in rowOrder[t] ?? [] where cell(t, r, "total") != nil {
                 sum(cols(t).compactMap { cell(t, r, $0) }, equals: [cell(t, r, "total")!])
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TogetherAggregate
 @testable import TogetherApp
 @testable import TogetherContent
 @testable import TogetherCore
@@ -164,5 +165,54 @@ struct SinceLastTimeTests {
         let cy = try #require(allLanguages["cy"])
         let welsh = Handouts.easyRead(state.session!, cy).markdown
         #expect(welsh.contains("Dywedoch chi, gwnaethon ni") && welsh.contains("Fe wnaethon ni hyn."))
+    }
+
+    @Test("tally: followed-up actions by what became of them, as an independent recount of the files finds; small counts hidden and not worked out")
+    func tally() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let demo = DemoData(content: content, seed: 11)
+        let answers = ["done", "started", "notStarted", "dropped", nil, "made-up"]
+        for i in 0..<6 {
+            var s = demo.session(i)
+            s.followUp = FollowUp(sessionId: "earlier-\(i)", title: "Earlier", date: "2026-01-01", area: s.setup.area,
+                                  items: (0..<(2 + i % 3)).map { n in
+                                      FollowUpItem(id: "a\(n)", what: "Action \(n)", who: "", byWhen: "", answers: "",
+                                                   intention: nil, outcome: answers[(i + n * n) % answers.count] ?? nil,
+                                                   happened: [Note(id: "n\(n)", text: "It happened", createdAt: fixedNow)])
+                                  })
+            try SessionCodec.encode(s).write(to: folder.appendingPathComponent("s\(i).json"))
+        }
+        // The recount reads the files as JSON, apart from the tally's readers.
+        var expected: [String: Int] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(name))) as! [String: Any]
+            for item in (json["followUp"] as! [String: Any])["items"] as! [[String: Any]] {
+                let outcome = item["outcome"] as? String
+                let key = outcome == nil ? "none" : (["done", "started", "notStarted", "dropped"].contains(outcome!) ? outcome! : "notRecognised")
+                expected[key, default: 0] += 1
+            }
+        }
+        let run = Tallier.run(paths: [folder.path], content: content)
+        #expect(run.skipped.isEmpty && run.totals.sessions == 6)
+        #expect(run.totals.followUps == expected)
+        // The quick reader reads each file as the session model does.
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let quick = try #require(LeanReader.read(data), "\(name): the quick reader refused it")
+            #expect(quick == LeanSession(try SessionCodec.decode(data, path: name)), "\(name)")
+        }
+        let exact = ReportBuilder.build(run, content, ReportOptions(threshold: 1))
+        let table = try #require(exact.tables.first { $0.id == "followUps" })
+        #expect(table.rows.map(\.id) == ["done", "started", "notStarted", "dropped", "notRecognised", "none", "total"])
+        // Published with the usual threshold, nothing small can be worked out from it.
+        let report = ReportBuilder.build(run, content, ReportOptions(threshold: 3))
+        let hidden = try #require(report.tables.first { $0.id == "followUps" }).rows.flatMap(\.cells).filter { $0 == .hidden }
+        #expect(!hidden.isEmpty, "small outcome counts are hidden")
+        let published = TallyFormat.json.render(report)
+        let truth = try Attacker.truth(reportJSON: TallyFormat.json.render(exact))
+        let result = try Attacker(reportJSON: published).attack(truth: truth)
+        #expect(result.wrong.isEmpty && result.recovered.isEmpty, "\(result.recovered.prefix(5))")
+        #expect(expected.values.contains { $0 < 3 && $0 > 0 }, "the case has small counts to protect")
     }
 }
