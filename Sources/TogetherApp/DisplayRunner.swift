@@ -63,9 +63,15 @@ public final class DisplayRunner {
     public func handle(_ event: InputEvent) {
         switch event {
         case .resize: render(force: true)
-        case .key(.char("q")), .key(.ctrl("c")), .key(.escape): finished = true
-        case .key(.char("C")): view.theme = view.theme.next
-        case .key(.char("S")): view.symbols.toggle()
+        case .key(let key):
+            // The display's keys are in the one key table, under "The participant display".
+            switch Keymap.action(for: key, in: .display) {
+            case .quit: finished = true
+            case .nextTheme: view.theme = view.theme.next
+            case .toggleSymbols: view.symbols.toggle()
+            case .toggleLarge: view.large.toggle()
+            default: break
+            }
         default: break
         }
     }

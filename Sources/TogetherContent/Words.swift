@@ -63,7 +63,7 @@ public enum ParticipantKey: String, WordKey {
     case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
     case easyReadNoNames, easyReadBy
     case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
-    case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayReadOnly, displayKeys
+    case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayReadOnly, displayFollows
     case largeProgress, largeDoesNotFit
     // On the stage screens.
     case theGroupsCount, nothingYet, linkOurTheme, linkTopTip, partProgress, everythingSaid, nothingHereYet, inTheme
@@ -84,10 +84,10 @@ public enum FacilitatorKey: String, WordKey {
     case groupCountZero, groupCount, timerPaused, timerStarted, timerMore, timerHidden, timerShown, minSoFar
     case minLeft, minOver, timerPausedLabel, timerLabel, firstAlready, lastAlready, nowNumber, nobodyElse, fullThere
     case movedTo, undone, nothingToUndo, redone, nothingToRedo, themingHowTo, linkWithNumbers, noThemesYet, mapTitle
-    case mapPrompt, mapYouAreHere, mapKeys, mapPeople, mapRated, mapThingsSaid, mapThemes, mapDots, mapTopThemes
+    case mapPrompt, mapYouAreHere, mapPeople, mapRated, mapThingsSaid, mapThemes, mapDots, mapTopThemes
     case mapActions, mapNotes, mapFinished, mapNotFinished, chooseThemeTitle, chooseThemeOne, chooseThemeMany
-    case chooseThemeNew, chooseThemeKeys, searchTitle, searchPrompt, searchFound, searchHidden, searchTyping
-    case searchKeys, homeHeading, homePrompt, homeStartNew, homeNoTitle, homeCarryOn, homeUnreadable, setupNoneYet
+    case chooseThemeNew, searchTitle, searchPrompt, searchFound, searchHidden, searchTyping
+    case homeHeading, homePrompt, homeStartNew, homeNoTitle, homeCarryOn, homeUnreadable, setupNoneYet
     case setupEnterChanges, setupTitle, setupDate, setupArea, setupLanguage, setupToBeChecked, setupGroup
     case setupLevel, setupNotSaid, setupPlan, setupThingsEach, setupThingsEachValue, setupDotsEach
     case setupDotsEachValue, setupNames, setupAnonymous, setupNamed, setupShow, setupRevealLater, setupShowAsTyped
@@ -96,11 +96,11 @@ public enum FacilitatorKey: String, WordKey {
     case typingStatement, typingNewTheme, typingNewThemeFor, typingTheme, typingWhat, typingWho, typingByWhen
     case plainLeftAsItWas, plainNotAKey, plainDoesNothing, plainNothingToChoose, plainNoLine, plainWhichAnswer
     case plainKeysFor, plainKeysHelp, plainDeleteQuestion, plainChanged, plainChosen, plainProblem, plainType
-    case plainNow, plainSearch, plainChoose, plainIntroduction, tooSmall, typing, deleteKeys, keysFor, helpMore
+    case plainNow, plainSearch, plainChoose, plainIntroduction, tooSmall, typing, keysFor, helpMore
     case helpAnyKey, keysWord, largeOn, largeOff, look, symbolsOn, symbolsOff, newWorkshop, welcomeBack
     case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
-    case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, leaveKeys, stayedOpen, rescueWritten, rescueFailed, nothingToAdd
+    case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, stayedOpen, rescueWritten, rescueFailed, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote
     case deleteStatement, deleteTheme, deleteThemeAnd, deleteAction, keysTableKey, keysTableWhat, saveFailed
 }

@@ -31,8 +31,6 @@ public struct AppState: Equatable, Sendable {
         public var prompt: String
         public var options: [Option]
         public var focus: Int
-        /// The keys, in words, for the line at the bottom.
-        public var keyLine: String
         /// The stage that offered the list, and what the choice is for (a stage may offer more than one list).
         public var stage: StageKind
         public var purpose: String
@@ -107,7 +105,19 @@ public struct AppState: Equatable, Sendable {
     public var isTyping: Bool { screen == .workshop && session?.draft != nil }
 
 
-    /// Which keys apply now.
+    /// Which keys a key press is looked up in: a list or question over the screen first, then the screen's own.
+    public var inputContext: KeyContext {
+        switch overlay {
+        case .help: .help
+        case .stageMap, .chooseTheme, .choose: .list
+        case .search: .search
+        case .confirmDelete: .confirmDelete
+        case .confirmLeave: .confirmLeave
+        case nil: keyContext
+        }
+    }
+
+    /// The keys of the screen (under any list shown over it): what `?` lists.
     public var keyContext: KeyContext {
         if isTyping { return .typing }
         guard screen == .workshop, let session else { return .home }

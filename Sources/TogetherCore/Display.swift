@@ -40,7 +40,7 @@ public enum Display {
             state.view = view
             var page = Page(title: content.say(.displayTitle))
             page.fixed = [.init(text: content.say(.displayWaiting), role: .prompt)]
-            page.keyLine = content.say(.displayKeys)
+            page.keyLine = content.say(.displayFollows) + " · " + Keymap.hints(in: .display, content.facilitatorWords)
             state.status = status
             var frame = Render.layout(page, state, content, size: size)
             frame.view = view
@@ -70,7 +70,7 @@ public enum Display {
     static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
         var page = Render.page(state, content)
         page.editor = nil
-        page.keyLine = content.say(.displayKeys)
+        page.keyLine = content.say(.displayFollows) + " · " + Keymap.hints(in: .display, content.facilitatorWords)
         if let draft = session.draft {
             let hidden = session.setup.revealLater && draft.target.isStatement
             page.largeItem = hidden ? content.say(.displayWritingItDown) : draft.text.isEmpty ? nil : draft.text

@@ -11,6 +11,18 @@ public enum KeyContext: Hashable, Sendable {
     case typing
     /// Everywhere (but not while typing).
     case everywhere
+    /// The list of keys (`?`).
+    case help
+    /// A list shown over the screen to choose from: the stage map, the theme chooser, a stage's own list.
+    case list
+    /// Searching what people said.
+    case search
+    /// The question before something is deleted.
+    case confirmDelete
+    /// The question when leaving while saves are failing.
+    case confirmLeave
+    /// The participant display (`together display`).
+    case display
 
     /// The name used in the words files: `context.<name>`, `key.<name>.<action>`.
     public var rawValue: String {
@@ -20,12 +32,28 @@ public enum KeyContext: Hashable, Sendable {
         case .workshop: "workshop"
         case .typing: "typing"
         case .everywhere: "everywhere"
+        case .help: "help"
+        case .list: "list"
+        case .search: "search"
+        case .confirmDelete: "confirmDelete"
+        case .confirmLeave: "confirmLeave"
+        case .display: "display"
+        }
+    }
+
+    /// Whether `?` (or F1 while typing) opens the list of keys here; a list or a question shown over the screen
+    /// has every key it needs on its own key line.
+    var offersHelp: Bool {
+        switch self {
+        case .home, .stage, .workshop, .typing, .everywhere: true
+        case .help, .list, .search, .confirmDelete, .confirmLeave, .display: false
         }
     }
 
     /// Every place keys work, in the order help and the README list them.
     public static var allCases: [KeyContext] {
         [.home] + Stages.kinds.map(KeyContext.stage) + [.workshop, .typing, .everywhere]
+            + [.help, .list, .search, .confirmDelete, .confirmLeave, .display]
     }
 
     /// The name of this place in the help, in the workshop's language.
@@ -67,6 +95,42 @@ public struct KeyBinding: Equatable, Sendable {
 /// The one key table. Dispatch, the `?` help screen and the README's key list all come from it.
 public enum Keymap {
     public static let bindings: [KeyBinding] = shared + Stages.all.flatMap { $0.keys } + typingAndEverywhere
+        + overlaysAndDisplay
+
+    /// Lists and questions shown over the screen, and the participant display. A key not listed closes the list
+    /// of keys and the lists to choose from; in the search it is a letter of the words looked for.
+    static let overlaysAndDisplay: [KeyBinding] = [
+        KeyBinding([.down, .pageDown, .char(" "), .char("j")], .scrollHelp(1), .help, short: true, hintKey: "Down"),
+        KeyBinding([.up, .pageUp, .char("k")], .scrollHelp(-1), .help, short: true, hintKey: "Up"),
+        KeyBinding([.escape, .char("?")], .closeOverlay, .help, short: true),
+
+        KeyBinding([.up, .char("k")], .focusUp, .list),
+        KeyBinding([.down, .char("j"), .tab], .focusDown, .list),
+        KeyBinding([.enter], .activate, .list, short: true),
+        KeyBinding([.char("1")], .choose(1), .list, short: true, hintKey: "1-9"),
+    ] + (2...9).map { KeyBinding([.char(Character("\($0)"))], .choose($0), .list) } + [
+        KeyBinding([.escape], .closeOverlay, .list, short: true),
+        KeyBinding([.ctrl("c")], .quit, .list),
+
+        KeyBinding([.up], .focusUp, .search, short: true, hintKey: "Up Down"),
+        KeyBinding([.down, .tab], .focusDown, .search),
+        KeyBinding([.enter], .activate, .search, short: true),
+        KeyBinding([.backspace], .backspace, .search),
+        KeyBinding([.escape], .closeOverlay, .search, short: true),
+        KeyBinding([.ctrl("c")], .quit, .search),
+
+        KeyBinding([.char("y"), .char("Y")], .confirm(true), .confirmDelete, short: true),
+        KeyBinding([.char("n"), .char("N"), .escape], .confirm(false), .confirmDelete, short: true),
+        KeyBinding([.ctrl("c")], .quit, .confirmDelete),
+
+        KeyBinding([.char("c"), .char("C")], .confirm(true), .confirmLeave, short: true),
+        KeyBinding([.escape, .char("s"), .char("S"), .char("n"), .char("N")], .confirm(false), .confirmLeave, short: true),
+
+        KeyBinding([.char("q"), .ctrl("c"), .escape], .quit, .display, short: true),
+        KeyBinding([.char("C")], .nextTheme, .display, short: true),
+        KeyBinding([.char("S")], .toggleSymbols, .display, short: true),
+        KeyBinding([.char("L")], .toggleLarge, .display, short: true),
+    ]
 
     static let shared: [KeyBinding] = [
         // Start screen
@@ -140,6 +204,7 @@ public enum Keymap {
         case .typing: [.typing]
         case .workshop: [.workshop, .everywhere]
         case .stage: [context, .workshop, .everywhere]
+        case .help, .list, .search, .confirmDelete, .confirmLeave, .display: [context]
         }
     }
 
@@ -147,15 +212,15 @@ public enum Keymap {
     /// The way to every other key ("? keys") is always kept, whatever else has to go.
     public static func hints(in context: KeyContext, _ words: FacilitatorWords, width: Int = .max) -> String {
         let items = bindings(in: context).compactMap { b in b.short(words).map { "\(b.hintKey ?? b.keys[0].label) \($0)" } }
-        // While typing, `?` is a letter: F1 is the way to the keys there.
-        let help = context == .typing ? "F1 " + words.text(.keysWord) : "? " + words.text(.keysWord)
+        // While typing, `?` is a letter: F1 is the way to the keys there. Lists over the screen show all theirs.
+        let help = !context.offersHelp ? [] : [context == .typing ? "F1 " + words.text(.keysWord) : "? " + words.text(.keysWord)]
         var kept: [String] = []
-        for item in items where item != help {
-            let line = (kept + [item, help]).joined(separator: " · ")
+        for item in items where !help.contains(item) {
+            let line = (kept + [item] + help).joined(separator: " · ")
             if TextWidth.of(line) > width { break }
             kept.append(item)
         }
-        return (kept + [help]).joined(separator: " · ")
+        return (kept + help).joined(separator: " · ")
     }
 
     /// The key list as Markdown, grouped by where each key works (the README's list is this text).

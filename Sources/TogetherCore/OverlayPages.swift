@@ -14,7 +14,6 @@ enum OverlayPages {
                                    row: i))
         }
         page.focus = focus
-        page.keyLine = content.say(.mapKeys)
         return page
     }
 
@@ -27,7 +26,6 @@ enum OverlayPages {
         }
         page.list.append(.init(text: "\(session.groupThemes.count + 1). " + content.say(.chooseThemeNew), row: session.groupThemes.count))
         page.focus = focus
-        page.keyLine = content.say(.chooseThemeKeys)
         return page
     }
 
@@ -38,7 +36,6 @@ enum OverlayPages {
             page.list.append(.init(text: "\(i + 1). \(option.label)", row: i))
         }
         page.focus = list.options.isEmpty ? nil : list.focus
-        page.keyLine = list.keyLine
         return page
     }
 
@@ -60,7 +57,6 @@ enum OverlayPages {
         page.focus = results.isEmpty ? nil : focus
         page.editor = (query, query.count)
         page.typingLabel = content.say(.searchTyping)
-        page.keyLine = content.say(.searchKeys)
         return page
     }
 }

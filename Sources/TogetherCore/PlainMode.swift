@@ -181,7 +181,7 @@ public struct PlainMode: Sendable {
             return out.joined(separator: "\n")
         }
         if case .confirmLeave(let question) = state.overlay {
-            out.append(question + " " + content.say(.leaveKeys))
+            out.append(question + " " + Keymap.hints(in: .confirmLeave, content.facilitatorWords))
             lastStatus = nil
             return out.joined(separator: "\n")
         }

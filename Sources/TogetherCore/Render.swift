@@ -160,17 +160,15 @@ public enum Render {
                        cursor: inout Point?) {
         let width = grid.size.width
         let statusRow = grid.size.height - 2
-        var keyLine = page.keyLine ?? Keymap.hints(in: state.keyContext, content.facilitatorWords, width: width)
+        let keyLine = page.keyLine ?? Keymap.hints(in: state.inputContext, content.facilitatorWords, width: width)
         if case .confirmDelete(_, let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)
             cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
-            keyLine = content.say(.deleteKeys)
         } else if case .confirmLeave(let question) = state.overlay {
             let text = TextWidth.truncate(question, to: width)
             grid.put(text, row: statusRow, column: 0, role: .error)
             cursor = Point(row: statusRow, column: min(width - 1, TextWidth.of(text)))
-            keyLine = content.say(.leaveKeys)
         } else if let status = state.status {
             let text = (status.isProblem ? "! " : "") + status.text
             grid.put(TextWidth.truncate(text, to: width), row: statusRow, column: 0, role: status.isProblem ? .error : .status)

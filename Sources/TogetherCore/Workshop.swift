@@ -15,48 +15,14 @@ public enum Workshop {
             }
         }
         guard case .key(let key) = event else { return nil }
-        switch state.overlay {
-        case .help:
-            switch key {
-            case .down, .pageDown, .char(" "), .char("j"): return .scrollHelp(1)
-            case .up, .pageUp, .char("k"): return .scrollHelp(-1)
-            default: return .closeOverlay
-            }
-        case .confirmLeave:
-            switch key {
-            case .char("c"), .char("C"): return .confirm(true)
-            case .escape, .char("s"), .char("S"), .char("n"), .char("N"): return .confirm(false)
+        if state.overlay != nil {
+            // The key table first; a key it does not list closes the keys or a list, and is a letter in the search.
+            if let action = Keymap.action(for: key, in: state.inputContext) { return action }
+            switch state.inputContext {
+            case .help, .list: return .closeOverlay
+            case .search: if case .char(let c) = key { return .insert(String(c)) } else { return nil }
             default: return nil
             }
-        case .confirmDelete:
-            switch key {
-            case .char("y"), .char("Y"): return .confirm(true)
-            case .char("n"), .char("N"), .escape: return .confirm(false)
-            case .ctrl("c"): return .quit
-            default: return nil
-            }
-        case .stageMap, .chooseTheme, .choose:
-            switch key {
-            case .up, .char("k"): return .focusUp
-            case .down, .char("j"), .tab: return .focusDown
-            case .enter: return .activate
-            case .ctrl("c"): return .quit
-            case .char(let c) where c.isNumber: return c.wholeNumberValue.map { .choose($0) }
-            default: return .closeOverlay
-            }
-        case .search:
-            switch key {
-            case .up: return .focusUp
-            case .down, .tab: return .focusDown
-            case .enter: return .activate
-            case .escape: return .closeOverlay
-            case .backspace: return .backspace
-            case .ctrl("c"): return .quit
-            case .char(let c): return .insert(String(c))
-            default: return nil
-            }
-        case nil:
-            break
         }
         if state.isTyping {
             if let action = Keymap.action(for: key, in: .typing) { return action }

@@ -65,7 +65,18 @@ struct KeymapTests {
 
     @Test("the key line always ends with the way to every key, and that key really shows them")
     func keyLine() {
-        for context in KeyContext.allCases {
+        for context in KeyContext.allCases where !context.offersHelp {
+            // A list or question over the screen: its line shows its own keys (all of them when there is room).
+            let wide = Keymap.hints(in: context, content.facilitatorWords, width: 200)
+            for b in Keymap.bindings(in: context) {
+                if let short = b.short(content.facilitatorWords) { #expect(wide.contains(short), "\(context): \(short)") }
+            }
+            #expect(!wide.isEmpty && !wide.contains("? keys"), "\(context)")
+            for width in [30, 40, 80] {
+                #expect(TextWidth.of(Keymap.hints(in: context, content.facilitatorWords, width: width)) <= width, "\(context)")
+            }
+        }
+        for context in KeyContext.allCases where context.offersHelp {
             for width in [30, 40, 80, 200] {
                 let line = Keymap.hints(in: context, content.facilitatorWords, width: width)
                 let help = context == .typing ? "F1 keys" : "? keys"

@@ -67,7 +67,7 @@ enum SinceLastTimeStage: StageScreen {
     /// Participant words for the Easy Read handout, under `sinceLastTime.easyRead.` in every language.
     static let easyReadWords = ["heading", "weSaid", "outcome.none"]
 
-    static let words = ["choose", "chooseTitle", "choosePrompt", "chooseKeys", "noneFound", "from", "progress",
+    static let words = ["choose", "chooseTitle", "choosePrompt", "noneFound", "from", "progress",
                         "question", "answered", "who", "chosen", "changeWhich", "keptOutcomes"]
 
     /// The answers the pack gives this stage (done, started, not started, dropped).
@@ -198,7 +198,7 @@ enum SinceLastTimeStage: StageScreen {
             return
         }
         state.overlay = .choose(.init(title: say(content, "chooseTitle"), prompt: say(content, "choosePrompt"),
-                                      options: options, focus: 0, keyLine: say(content, "chooseKeys"),
+                                      options: options, focus: 0,
                                       stage: kind, purpose: "earlier"))
     }
 
