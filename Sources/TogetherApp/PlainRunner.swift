@@ -30,7 +30,15 @@ public final class PlainRunner {
         while !engine.finished, let line = readLine() {
             let reply = mode.interpret(line, engine.state, engine.content)
             if let message = reply.message { write(message) }
-            for action in reply.actions where !engine.finished { engine.apply(action) }
+            for step in reply.steps where !engine.finished {
+                switch step {
+                case .action(let action): engine.apply(action)
+                case .key(let key):
+                    let (action, message) = PlainMode.resolve(key, engine.state, engine.content)
+                    if let message { write(message) }
+                    if let action { engine.apply(action) }
+                }
+            }
             if !engine.finished { say(mode.describe(engine.state, engine.content)) }
         }
         engine.close()

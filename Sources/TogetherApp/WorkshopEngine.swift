@@ -69,11 +69,14 @@ public final class WorkshopEngine {
             case .writeHandouts: writeHandouts()
             case .rescueCopy: rescue()
             case .speak(let words):
-                if !speaker.speak(words, language: content.language) {
-                    state.status = .init(content.say(.noVoice))
-                }
+                if !speaker.speak(words, language: content.language) { report(.noVoice) }
             }
         }
+    }
+
+    /// What became of an effect goes back through the core, which decides what the facilitator is told.
+    func report(_ outcome: EffectOutcome) {
+        Workshop.apply(&state, .reported(outcome), content: content, env: env)
     }
 
     /// Leaving: anything unsaved is saved, any speech stopped. When saving still fails (a signal asked Together
@@ -105,9 +108,9 @@ public final class WorkshopEngine {
             try OwnerOnly.makeFolder(folder)
             try AtomicFile.write(SessionCodec.encode(session), to: url)
             rescuedTo = url
-            state.status = .init(content.say(.rescueWritten, url.path))
+            report(.rescueWritten(url.path))
         } catch {
-            state.status = .init(content.say(.rescueFailed, "\(error)"), isProblem: true)
+            report(.rescueFailed("\(error)"))
         }
     }
 
@@ -117,10 +120,9 @@ public final class WorkshopEngine {
         do {
             let urls = try HandoutWriter.write(session, content, into: store.folder, stem: store.url(for: session)
                 .deletingPathExtension().lastPathComponent)
-            let names = urls.map(\.lastPathComponent)
-            state.status = .init(content.say(.handoutsWritten, store.folder.path, names.joined(separator: ", ")))
+            report(.handoutsWritten(folder: store.folder.path, files: urls.map(\.lastPathComponent)))
         } catch {
-            state.status = .init(content.say(.handoutsFailed, "\(error)"), isProblem: true)
+            report(.handoutsFailed("\(error)"))
         }
     }
 
@@ -138,10 +140,7 @@ public final class WorkshopEngine {
             // Only another window having it closes it here; any other trouble (a folder that cannot be written)
             // keeps the words on screen, and the save says what is wrong.
             guard store.isInUseElsewhere(store.url(for: session)) else { return }
-            state.session = nil
-            state.screen = .home
-            state.resumable.removeAll { $0.id == session.id }
-            state.status = .init(content.say(.openElsewhere), isProblem: true)
+            report(.openElsewhere(sessionId: session.id))
         }
     }
 
@@ -181,14 +180,11 @@ public final class WorkshopEngine {
             saveUndo()
             behind = false
             lastWhole = Date()
-            state.saveProblem = nil
-            if !store.tightened.isEmpty {
-                state.status = .init(content.say(.madePrivate, store.tightened.joined(separator: ", ")))
-                store.tightened.removeAll()
-            }
+            let tightened = store.tightened
+            store.tightened.removeAll()
+            report(.saved(tightened: tightened))
         } catch {
-            state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
-            state.saveProblem = error.reason
+            report(.saveFailed(message: "\(error)", reason: error.reason))
         }
     }
 
@@ -211,8 +207,7 @@ public final class WorkshopEngine {
     /// A whole save in the background that failed is told like any other.
     private func reportBackground() {
         guard let error = backgroundProblem.withLock({ problem -> WriteError? in defer { problem = nil }; return problem }) else { return }
-        state.status = .init(content.say(.saveFailed, "\(error)"), isProblem: true)
-        state.saveProblem = error.reason
+        report(.saveFailed(message: "\(error)", reason: error.reason))
     }
 
     /// True when the only differences are the words in the typing box and where the facilitator is.

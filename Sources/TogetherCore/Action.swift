@@ -28,8 +28,27 @@ public enum Action: Equatable, Sendable {
     case commitEdit, cancelEdit
     /// Time passing: nothing changes but what the timer shows.
     case tick
+    /// What became of an effect the shell carried out (a save, the handouts, speech, a copy at home).
+    case reported(EffectOutcome)
     // Leaving (everything is already saved)
     case quit
+}
+
+/// What the shell reports back after carrying out an effect, or saving. The core decides what the facilitator is
+/// told and what changes; the shell only says what happened.
+public enum EffectOutcome: Equatable, Sendable {
+    /// The session file was written; `tightened` names files whose permissions were made owner-only.
+    case saved(tightened: [String])
+    /// The session file could not be written: the message for the facilitator, and the reason in short.
+    case saveFailed(message: String, reason: String)
+    case handoutsWritten(folder: String, files: [String])
+    case handoutsFailed(String)
+    case rescueWritten(String)
+    case rescueFailed(String)
+    /// Nothing on this computer can read aloud.
+    case noVoice
+    /// Another window has this session open: this one goes back to the start screen.
+    case openElsewhere(sessionId: String)
 }
 
 /// Side effects that `reduce` asks the shell to carry out. Saving is not here: the shell saves whenever

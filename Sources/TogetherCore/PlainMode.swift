@@ -27,10 +27,40 @@ public struct PlainMode: Sendable {
 
     public init() {}
 
-    /// What a line asks for: actions to apply, and words to print first.
+    /// One thing a line asks for: a key, looked up in the state it meets (after the keys before it on the line),
+    /// or an action plain mode means directly (the words typed, the line a number chooses).
+    public enum Step: Equatable, Sendable {
+        case key(Key)
+        case action(Action)
+    }
+
+    /// What a line asks for: steps for the engine to carry out one by one, and words to print first.
     public struct Reply: Equatable, Sendable {
-        public var actions: [Action]
+        public var steps: [Step]
         public var message: String?
+
+        init(actions: [Action], message: String?) {
+            steps = actions.map(Step.action)
+            self.message = message
+        }
+
+        init(keys: [Key]) {
+            steps = keys.map(Step.key)
+            message = nil
+        }
+
+        /// The actions of a reply that holds no keys (for tests).
+        public var actions: [Action] { steps.compactMap { if case .action(let a) = $0 { a } else { nil } } }
+    }
+
+    /// What one key of a line does in the state it meets: an action for the engine, or words to print instead
+    /// (the list of keys for `?`, or that the key does nothing here).
+    public static func resolve(_ key: Key, _ state: AppState, _ content: ContentPacks) -> (action: Action?, message: String?) {
+        guard let action = Workshop.action(for: .key(key), in: state) else {
+            return (nil, content.say(.plainDoesNothing, key.label))
+        }
+        if action == .showHelp { return (nil, help(state.inputContext, content)) }
+        return (action, nil)
     }
 
     static let keyNames: [String: Key] = [
@@ -84,24 +114,8 @@ public struct PlainMode: Sendable {
                 return Reply(actions: [], message: content.say(.plainNotAKey, word))
             }
         }
-        var actions: [Action] = []
-        var message: String?
-        var after = state
-        for key in keys {
-            guard let action = Workshop.action(for: .key(key), in: after) else {
-                message = content.say(.plainDoesNothing, key.label)
-                continue
-            }
-            if action == .showHelp {
-                message = Self.help(after.keyContext, content)
-                continue
-            }
-            actions.append(action)
-            // Later keys on the line are read in the state the earlier ones leave.
-            let now = after.now
-            Workshop.apply(&after, action, content: content, env: Environment(now: { now }, newSessionID: { "" }))
-        }
-        return Reply(actions: actions, message: message)
+        // The engine looks each key up in the state the keys before it leave, and applies it once.
+        return Reply(keys: keys)
     }
 
     /// Line n of the list: move there, then do what Enter does (a rating asks for the answer next).

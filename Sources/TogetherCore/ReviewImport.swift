@@ -131,6 +131,8 @@ public enum ReviewImport {
         if summary.statements == 0 && problems.isEmpty {
             problems.append(.init(line: 0, reason: "The file has a header but no statements."))
         }
+        // A change made here is a change like any in the room: the session's time moves on.
+        result.updatedAt = now
         return problems.isEmpty ? .success((result, summary)) : .failure(Problems(all: problems))
     }
 

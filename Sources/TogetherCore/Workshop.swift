@@ -75,6 +75,9 @@ public enum Workshop {
             return []
         case .tick:
             return []
+        case .reported(let outcome):
+            report(outcome, &state, content)
+            return []
         case .toggleLarge:
             state.view.large.toggle()
             state.status = .init(content.say(state.view.large ? .largeOn : .largeOff))
@@ -123,6 +126,34 @@ public enum Workshop {
         }
         state.session = session
         return effects
+    }
+
+    /// What the facilitator is told when an effect or a save comes back, and what changes because of it.
+    static func report(_ outcome: EffectOutcome, _ state: inout AppState, _ content: ContentPacks) {
+        switch outcome {
+        case .saved(let tightened):
+            state.saveProblem = nil
+            if !tightened.isEmpty { state.status = .init(content.say(.madePrivate, tightened.joined(separator: ", "))) }
+        case .saveFailed(let message, let reason):
+            state.status = .init(content.say(.saveFailed, message), isProblem: true)
+            state.saveProblem = reason
+        case .handoutsWritten(let folder, let files):
+            state.status = .init(content.say(.handoutsWritten, folder, files.joined(separator: ", ")))
+        case .handoutsFailed(let why):
+            state.status = .init(content.say(.handoutsFailed, why), isProblem: true)
+        case .rescueWritten(let path):
+            state.status = .init(content.say(.rescueWritten, path))
+        case .rescueFailed(let why):
+            state.status = .init(content.say(.rescueFailed, why), isProblem: true)
+        case .noVoice:
+            state.status = .init(content.say(.noVoice))
+        case .openElsewhere(let id):
+            guard state.session?.id == id else { return }
+            state.session = nil
+            state.screen = .home
+            state.resumable.removeAll { $0.id == id }
+            state.status = .init(content.say(.openElsewhere), isProblem: true)
+        }
     }
 
     // MARK: Start screen

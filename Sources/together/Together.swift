@@ -433,9 +433,7 @@ struct ImportCommand: ParsableCommand {
             message += "Nothing was imported. Fix the file and run the same command again."
             Self.fail(Failure(message: message))
         case .success(let (updated, summary)):
-            var changed = updated
-            changed.updatedAt = Environment.live.now()
-            do { try store.save(changed) } catch {
+            do { try store.save(updated) } catch {
                 Self.fail(Failure(message: "\(error). Nothing was imported."))
             }
             print("Imported \(summary.statements) statements from reviews (\(summary.newPeople) new people) into \(into).")

@@ -19,9 +19,12 @@ struct ImportExportTests {
     @Test("a good reviews file: quoted commas, doubled quotes, a line break, CRLF, a byte order mark, labels")
     func goodFile() throws {
         let before = session()
+        let later = fixedNow.addingTimeInterval(3600)
         let (after, summary) = try ReviewImport.apply(csv: try fixture("good.csv"), to: before, content,
-                                                      now: fixedNow).get()
+                                                      now: later).get()
         #expect(summary == .init(statements: 5, newPeople: 2))
+        // The import is a change like any other: the core moves the session's time.
+        #expect(before.updatedAt == fixedNow && after.updatedAt == later)
         let imported = after.statements.filter { $0.source == "review" }
         #expect(imported.map(\.text) == ["My PA knows me, and what I like", "Letters say \"urgent\" but nobody explains",
                                          "A job in a café 日本", "Swimming on Fridays", "Staff change too often"])
