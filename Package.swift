@@ -4,7 +4,9 @@ import PackageDescription
 // The layers of Together, from the bottom up. Each module is one layer:
 //   CNcursesw            the only C: wide-character ncurses and signal handling
 //   TogetherContent      content packs (frameworks as data) loaded from assets/
-//   TogetherCore         pure: session model, state, actions, reduce, keymap, render to a grid
+//   TogetherPublishing   the document model (headings, lists, tables, bar charts) and its Markdown and HTML;
+//                        plain text with no control characters
+//   TogetherCore         pure: session model, stages, state, actions, reduce, keymap, render to a grid
 //   TogetherPersistence  session files: codec with schema checks, atomic writer, the sessions folder
 //   TogetherTerminal     the Terminal protocol, ncurses and in-memory test terminals
 //   TogetherAggregate    reading many sessions and tallying them
@@ -26,12 +28,15 @@ let package = Package(
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
         .target(name: "TogetherContent"),
-        .target(name: "TogetherCore", dependencies: ["TogetherContent"]),
-        .target(name: "TogetherPersistence", dependencies: ["TogetherCore"]),
+        .target(name: "TogetherPublishing"),
+        .target(name: "TogetherCore", dependencies: ["TogetherContent", "TogetherPublishing"]),
+        .target(name: "TogetherPersistence", dependencies: ["TogetherCore", "TogetherPublishing"]),
         .target(name: "TogetherTerminal", dependencies: ["TogetherCore", "CNcursesw"]),
-        .target(name: "TogetherAggregate", dependencies: ["TogetherCore", "TogetherPersistence", "TogetherContent"]),
+        .target(name: "TogetherAggregate", dependencies: [
+            "TogetherCore", "TogetherPersistence", "TogetherContent", "TogetherPublishing",
+        ]),
         .target(name: "TogetherApp", dependencies: [
-            "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
+            "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal", "TogetherPublishing",
         ]),
         .executableTarget(name: "together", dependencies: [
             "TogetherApp", "TogetherAggregate", "TogetherContent", "TogetherPersistence", "TogetherCore",
@@ -39,7 +44,7 @@ let package = Package(
         ]),
         .testTarget(name: "TogetherTests", dependencies: [
             "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
-            "TogetherAggregate", "TogetherApp", "together",
+            "TogetherAggregate", "TogetherApp", "TogetherPublishing", "together",
         ], exclude: ["__Snapshots__", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

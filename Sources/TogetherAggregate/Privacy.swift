@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPublishing
 import TogetherCore
 
 /// What keeps names and stray bytes out of everything the tally publishes.

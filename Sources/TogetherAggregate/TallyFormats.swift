@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPublishing
 import TogetherCore
 
 /// The tally's outputs. Each is written from the published `Report` only, so a hidden count can never reach

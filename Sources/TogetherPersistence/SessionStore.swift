@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import TogetherCore
+import TogetherPublishing
 
 /// The sessions folder: finds unfinished workshops, and saves each session to its own file.
 public final class SessionStore {

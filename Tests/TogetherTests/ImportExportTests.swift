@@ -4,6 +4,7 @@ import Testing
 @testable import TogetherContent
 @testable import TogetherCore
 @testable import TogetherPersistence
+@testable import TogetherPublishing
 
 /// Statements from reviews coming in, and handouts going out.
 @Suite("Import and export", .serialized)

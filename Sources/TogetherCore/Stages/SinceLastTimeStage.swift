@@ -1,4 +1,5 @@
 import TogetherContent
+import TogetherPublishing
 
 extension StageKind {
     public static let sinceLastTime = StageKind("sinceLastTime")

@@ -1,4 +1,5 @@
 import TogetherContent
+import TogetherPublishing
 
 /// What a stage draws with: the session, the packs, the rest of the state, the pack's words for the stage, and
 /// where each of the stage's rows sits in the list (so a line drawn for a row is the row the keys act on).

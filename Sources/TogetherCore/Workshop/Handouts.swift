@@ -1,4 +1,5 @@
 import TogetherContent
+import TogetherPublishing
 
 /// What a workshop gives back at the end: an Easy Read "You told us … we will …" for the people who took part,
 /// and the full record for the facilitator. Pure: the same session always gives the same documents.

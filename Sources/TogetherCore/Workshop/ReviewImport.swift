@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPublishing
 
 /// A problem with a reviews file, naming the line (counted from 1, the header is line 1).
 public struct ImportProblem: Error, Equatable, Sendable, CustomStringConvertible {

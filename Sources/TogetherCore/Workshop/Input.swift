@@ -1,3 +1,4 @@
+import TogetherPublishing
 /// A key as the workshop understands it, whatever terminal it came from.
 public enum Key: Hashable, Sendable {
     case char(Character)

@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPublishing
 
 /// Typing words and keeping them. The words being typed live in the session's draft, so they are saved
 /// with every key and come back after a crash.

@@ -1,5 +1,6 @@
 import Foundation
 import TogetherContent
+import TogetherPublishing
 
 /// The participant display: what the facilitator is working on, in large text, for a second screen. Read-only:
 /// it is drawn from the session file alone, so it shows exactly what has been saved.
