@@ -1,0 +1,121 @@
+import Foundation
+import TogetherContent
+
+/// One thing a person said is working, not working, or an aspiration for the future, in their own words.
+public struct Statement: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var personId: String
+    /// A category id from the Working Together for Change pack.
+    public var category: String
+    /// 1 is the person's first (most important) statement in that category.
+    public var rank: Int
+    public var text: String
+    /// A Making It Real theme id, when the group tagged one.
+    public var themeId: String?
+    /// Whose voice: the person's own, with support, or someone who knows them speaking for them.
+    public var voice: Voice
+    public var createdAt: Date
+    /// `room` when said in the workshop, `review` when imported from a person-centred review.
+    public var source: String
+    /// The group theme ("I" statement) the statement was put into, if any.
+    public var groupThemeId: String?
+    /// The Making It Real theme Together suggested, and whether the facilitator accepted or ignored it.
+    public var suggestion: SuggestionRecord?
+    /// Captured but not yet shown on screen ("capture now, reveal later").
+    public var hidden: Bool
+
+    public init(id: String, personId: String, category: String, rank: Int, text: String,
+                themeId: String? = nil, voice: Voice = .own, createdAt: Date, source: String = "room",
+                groupThemeId: String? = nil, suggestion: SuggestionRecord? = nil, hidden: Bool = false) {
+        self.id = id
+        self.personId = personId
+        self.category = category
+        self.rank = rank
+        self.text = text
+        self.themeId = themeId
+        self.voice = voice
+        self.createdAt = createdAt
+        self.source = source
+        self.groupThemeId = groupThemeId
+        self.suggestion = suggestion
+        self.hidden = hidden
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, personId, category, rank, text, themeId, voice, createdAt, source, groupThemeId, suggestion, hidden
+    }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        personId = try c.decode(String.self, forKey: .personId)
+        category = try c.decode(String.self, forKey: .category)
+        rank = try c.decode(Int.self, forKey: .rank)
+        text = try c.decode(String.self, forKey: .text)
+        themeId = try c.decodeIfPresent(String.self, forKey: .themeId)
+        voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .own
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        source = try c.decodeIfPresent(String.self, forKey: .source) ?? "room"
+        groupThemeId = try c.decodeIfPresent(String.self, forKey: .groupThemeId)
+        suggestion = try c.decodeIfPresent(SuggestionRecord.self, forKey: .suggestion)
+        hidden = try c.decodeIfPresent(Bool.self, forKey: .hidden) ?? false
+    }
+}
+
+/// A Making It Real theme Together suggested for a statement, the word that suggested it, and what the
+/// facilitator decided: `accepted` or `ignored`.
+public struct SuggestionRecord: Codable, Equatable, Sendable {
+    public var themeId: String
+    public var word: String
+    public var decision: String
+
+    public init(themeId: String, word: String, decision: String) {
+        self.themeId = themeId
+        self.word = word
+        self.decision = decision
+    }
+}
+
+/// A theme the group made by putting statements together, named by an "I" statement in their words.
+public struct GroupTheme: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    /// The "I" statement that names the theme ("I want staff who know me").
+    public var statement: String
+    /// Making It Real theme ids this theme links to (one or more).
+    public var makingItReal: [String]
+    /// Dots each person gave this theme, by person id.
+    public var dots: [String: Int]
+    /// Dots counted for the whole group (when dots on the wall are counted, not entered person by person).
+    public var groupDots: Int
+    /// "Why?" asked again and again: each cause is deeper than the one before.
+    public var causes: [Note]
+    /// What success would look like.
+    public var success: [Note]
+    public var createdAt: Date
+
+    public init(id: String, statement: String, createdAt: Date) {
+        self.id = id
+        self.statement = statement
+        makingItReal = []
+        dots = [:]
+        groupDots = 0
+        causes = []
+        success = []
+        self.createdAt = createdAt
+    }
+
+    /// Every dot the theme has: each person's and the group's.
+    public var totalDots: Int { dots.values.reduce(groupDots, +) }
+
+    enum CodingKeys: String, CodingKey { case id, statement, makingItReal, dots, groupDots, causes, success, createdAt }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        statement = try c.decode(String.self, forKey: .statement)
+        makingItReal = try c.decodeIfPresent([String].self, forKey: .makingItReal) ?? []
+        dots = try c.decodeIfPresent([String: Int].self, forKey: .dots) ?? [:]
+        groupDots = try c.decodeIfPresent(Int.self, forKey: .groupDots) ?? 0
+        causes = try c.decodeIfPresent([Note].self, forKey: .causes) ?? []
+        success = try c.decodeIfPresent([Note].self, forKey: .success) ?? []
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+    }
+}
