@@ -79,9 +79,11 @@ public enum SessionCodec {
         guard version >= 1 else {
             throw SessionFileError(path: path, jsonPath: "schemaVersion", reason: "is \(version), which was never used")
         }
-        let session: Session
+        var session: Session
         do {
             session = try decoder.decode(Session.self, from: data)
+            // The one default that depends on another field: a file without `updatedAt` was last changed when made.
+            if session.updatedAt == Defaults.NotSaid.value { session.updatedAt = session.createdAt }
         } catch {
             let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
             throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)

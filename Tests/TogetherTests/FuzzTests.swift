@@ -86,7 +86,7 @@ struct FuzzTests {
         var rng = SplitMix(seed: 2026)
         let seeds = try Self.seeds()
         let suggester = ThemeSuggester(content.keywords)
-        var used = 0, refused = 0, leanOnly = 0
+        var used = 0, refused = 0, leanOnly = 0, mismatched = 0, checkedAgainstModel = 0
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for round in 0..<Self.rounds {
@@ -114,8 +114,19 @@ struct FuzzTests {
                 _ = Render.frame(state, content, size: Size(width: 80, height: 24))
             }
             _ = HandoutWriter.files(session, content)
+            // The quick reader mirrors the session model: where it reads a file, it reads what the model reads.
+            if let quick = LeanReader.read(data) {
+                if quick != LeanSession(session) {
+                    mismatched += 1
+                    if mismatched <= 3 { print("the quick reader differs from the model on mutant \(round)") }
+                }
+                checkedAgainstModel += 1
+            }
             _ = SessionSummary.make(LeanReader.read(data) ?? LeanSession(session), content, suggester)
         }
+        print("quick reader checked against the model on \(checkedAgainstModel) files; \(mismatched) differ")
+        #expect(mismatched == 0)
+        #expect(checkedAgainstModel > 0)
         print("session mutants: \(used) used, \(refused) refused, \(leanOnly) counted by the quick reader although they break the rules")
         #expect(leanOnly == 0)
         #expect(used > 0 && refused > 0)

@@ -69,6 +69,34 @@ struct PersistenceTests {
         #expect(session.status.rawValue == "paused")
         #expect(session.position.stage == .setup)
         #expect(String(decoding: SessionCodec.encode(session), as: UTF8.self).contains("\"paused\""))
+        // Every default, declared once beside its field: no updatedAt means "when it was made".
+        #expect(session.updatedAt == session.createdAt)
+        #expect(session.setup.language == "en" && session.setup.plan == "full" && session.setup.anonymous)
+        #expect(session.setup.votesPerPerson == 3 && !session.setup.revealLater && session.setup.level == "")
+        #expect(session.nextNumber == 1 && session.position.item == 0 && session.followUp == nil)
+        // A person, a statement, a theme, a review and an action with only what they must have; null is missing.
+        let small = """
+        {"schemaVersion": 1, "id": "s", "createdAt": "2026-01-02T03:04:05Z", "setup": {}, "updatedAt": null,
+         "people": [{"id": "p1", "label": "AB", "role": "person", "consentToQuote": null}],
+         "statements": [{"id": "st1", "personId": "p1", "category": "working", "rank": 1, "text": "Hi",
+                         "createdAt": "2026-01-02T03:04:05Z"}],
+         "groupThemes": [{"id": "g1", "statement": "I want", "createdAt": "2026-01-02T03:04:05Z"}],
+         "makingItReal": [{"themeId": "wellbeing"}], "topTips": [{"tipId": "brave", "notes": null}],
+         "actions": [{"id": "a1", "what": "Do it", "createdAt": "2026-01-02T03:04:05Z"}]}
+        """
+        let s = try SessionCodec.decode(Data(small.utf8), path: "small.json")
+        #expect(s.people[0].source == "room" && !s.people[0].consentToQuote)
+        #expect(s.statements[0].voice == .own && !s.statements[0].hidden && s.statements[0].source == "room")
+        #expect(s.groupThemes[0].makingItReal.isEmpty && s.groupThemes[0].totalDots == 0 && s.groupThemes[0].causes.isEmpty)
+        #expect(s.makingItReal[0].examples.isEmpty && s.topTips[0].notes.isEmpty)
+        #expect(s.actions[0].who == "" && s.actions[0].byWhen == "")
+        // Written back and read again, nothing changes; a value of the wrong kind is refused with its place.
+        #expect(try SessionCodec.decode(SessionCodec.encode(s), path: "again.json") == s)
+        let wrong = small.replacingOccurrences(of: "\"consentToQuote\": null", with: "\"consentToQuote\": \"yes\"")
+        #expect(throws: SessionFileError.self) { try SessionCodec.decode(Data(wrong.utf8), path: "wrong.json") }
+        do { _ = try SessionCodec.decode(Data(wrong.utf8), path: "wrong.json") } catch {
+            #expect(error.jsonPath == "people[0].consentToQuote", "\(error)")
+        }
     }
 
     @Test("the atomic writer makes every file owner-only, tightening one others could read, whatever the umask")

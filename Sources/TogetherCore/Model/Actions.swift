@@ -6,9 +6,9 @@ public struct PlannedAction: Codable, Equatable, Sendable, Identifiable {
     public var id: String
     public var what: String
     /// A team or a role, never a private person's name.
-    public var who: String
+    @Defaulted<Defaults.NoText> public var who: String
     /// A date or a month, in the group's words.
-    public var byWhen: String
+    @Defaulted<Defaults.NoText> public var byWhen: String
     /// The theme, Making It Real theme or top tip this action answers.
     public var link: Link?
     /// A commissioning intention id from the workshop pack.
@@ -24,18 +24,6 @@ public struct PlannedAction: Codable, Equatable, Sendable, Identifiable {
         self.link = link
         self.intention = intention
         self.createdAt = createdAt
-    }
-
-    enum CodingKeys: String, CodingKey { case id, what, who, byWhen, link, intention, createdAt }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        what = try c.decode(String.self, forKey: .what)
-        who = try c.decodeIfPresent(String.self, forKey: .who) ?? ""
-        byWhen = try c.decodeIfPresent(String.self, forKey: .byWhen) ?? ""
-        link = try c.decodeIfPresent(Link.self, forKey: .link)
-        intention = try c.decodeIfPresent(String.self, forKey: .intention)
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
     }
 }
 

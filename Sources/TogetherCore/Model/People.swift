@@ -9,9 +9,9 @@ public struct Person: Codable, Equatable, Sendable, Identifiable {
     /// An id from the workshop pack's `roles`.
     public var role: String
     /// The person agreed that their words may be quoted (without their name) in reports.
-    public var consentToQuote: Bool
+    @Defaulted<Defaults.False> public var consentToQuote: Bool
     /// `room` for someone in the workshop, `review` for someone whose statements came from a review.
-    public var source: String
+    @Defaulted<Defaults.InTheRoom> public var source: String
 
     public init(id: String, label: String, role: String, consentToQuote: Bool = false, source: String = "room") {
         self.id = id
@@ -19,16 +19,6 @@ public struct Person: Codable, Equatable, Sendable, Identifiable {
         self.role = role
         self.consentToQuote = consentToQuote
         self.source = source
-    }
-
-    enum CodingKeys: String, CodingKey { case id, label, role, consentToQuote, source }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        label = try c.decode(String.self, forKey: .label)
-        role = try c.decode(String.self, forKey: .role)
-        consentToQuote = try c.decodeIfPresent(Bool.self, forKey: .consentToQuote) ?? false
-        source = try c.decodeIfPresent(String.self, forKey: .source) ?? "room"
     }
 }
 

@@ -19,11 +19,11 @@ public struct ThemeReview: Codable, Equatable, Sendable {
     public var themeId: String
     /// An id from the Making It Real scale, or nil when not rated yet.
     public var rating: String?
-    public var examples: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var examples: [Note]
     /// What gets in the way.
-    public var barriers: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var barriers: [Note]
     /// What should happen.
-    public var shouldHappen: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var shouldHappen: [Note]
 
     public init(themeId: String, rating: String? = nil, examples: [Note] = [], barriers: [Note] = [],
                 shouldHappen: [Note] = []) {
@@ -33,27 +33,17 @@ public struct ThemeReview: Codable, Equatable, Sendable {
         self.barriers = barriers
         self.shouldHappen = shouldHappen
     }
-
-    enum CodingKeys: String, CodingKey { case themeId, rating, examples, barriers, shouldHappen }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        themeId = try c.decode(String.self, forKey: .themeId)
-        rating = try c.decodeIfPresent(String.self, forKey: .rating)
-        examples = try c.decodeIfPresent([Note].self, forKey: .examples) ?? []
-        barriers = try c.decodeIfPresent([Note].self, forKey: .barriers) ?? []
-        shouldHappen = try c.decodeIfPresent([Note].self, forKey: .shouldHappen) ?? []
-    }
 }
 
 /// What the group said about one top tip.
 public struct TipReview: Codable, Equatable, Sendable {
     public var tipId: String
     public var rating: String?
-    public var notes: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var notes: [Note]
     /// What gets in the way.
-    public var barriers: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var barriers: [Note]
     /// What should happen.
-    public var shouldHappen: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var shouldHappen: [Note]
 
     public init(tipId: String, rating: String? = nil, notes: [Note] = [], barriers: [Note] = [],
                 shouldHappen: [Note] = []) {
@@ -62,16 +52,6 @@ public struct TipReview: Codable, Equatable, Sendable {
         self.notes = notes
         self.barriers = barriers
         self.shouldHappen = shouldHappen
-    }
-
-    enum CodingKeys: String, CodingKey { case tipId, rating, notes, barriers, shouldHappen }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        tipId = try c.decode(String.self, forKey: .tipId)
-        rating = try c.decodeIfPresent(String.self, forKey: .rating)
-        notes = try c.decodeIfPresent([Note].self, forKey: .notes) ?? []
-        barriers = try c.decodeIfPresent([Note].self, forKey: .barriers) ?? []
-        shouldHappen = try c.decodeIfPresent([Note].self, forKey: .shouldHappen) ?? []
     }
 }
 

@@ -11,30 +11,31 @@ public struct Session: Codable, Equatable, Sendable {
     public var schemaVersion: Int
     public var id: String
     public var createdAt: Date
-    public var updatedAt: Date
-    public var status: SessionStatus
+    /// Left out of a file: the codec uses `createdAt`.
+    @Defaulted<Defaults.NotSaid> public var updatedAt: Date
+    @Defaulted<Defaults.InProgress> public var status: SessionStatus
     public var setup: Setup
-    public var people: [Person]
-    public var makingItReal: [ThemeReview]
-    public var statements: [Statement]
-    public var topTips: [TipReview]
+    @Defaulted<Defaults.Nothing<Person>> public var people: [Person]
+    @Defaulted<Defaults.Nothing<ThemeReview>> public var makingItReal: [ThemeReview]
+    @Defaulted<Defaults.Nothing<Statement>> public var statements: [Statement]
+    @Defaulted<Defaults.Nothing<TipReview>> public var topTips: [TipReview]
     /// Wrap-up notes under "Anything else" (and every wrap-up note from files before the sections).
-    public var wrapUp: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var wrapUp: [Note]
     /// Wrap-up notes by section id: where people did not agree, who we have not heard from, what happens next,
     /// what we will tell people back.
-    public var wrapUpSections: [String: [Note]]
+    @Defaulted<Defaults.NothingByKey<[Note]>> public var wrapUpSections: [String: [Note]]
     /// Themes the group made from the statements, each named by an "I" statement.
-    public var groupThemes: [GroupTheme]
+    @Defaulted<Defaults.Nothing<GroupTheme>> public var groupThemes: [GroupTheme]
     /// What will be done, by whom, by when.
-    public var actions: [PlannedAction]
+    @Defaulted<Defaults.Nothing<PlannedAction>> public var actions: [PlannedAction]
     /// The timer of each stage, by stage id. A timer never moves the workshop on.
-    public var timers: [String: StageTimer]
+    @Defaulted<Defaults.NothingByKey<StageTimer>> public var timers: [String: StageTimer]
     /// Where the facilitator was, so resuming returns to exactly that stage and item.
-    public var position: Position
+    @Defaulted<Defaults.AtTheStart> public var position: Position
     /// Words being typed and not yet saved as an item: kept so that nothing typed is lost.
     public var draft: Draft?
     /// The next number for ids inside this session (`st7`, `n12`, ...).
-    public var nextNumber: Int
+    @Defaulted<Defaults.One> public var nextNumber: Int
     /// "Since last time": the earlier workshop whose actions this one follows up, and what became of each.
     public var followUp: FollowUp?
 
@@ -60,34 +61,6 @@ public struct Session: Codable, Equatable, Sendable {
         followUp = nil
     }
 
-    enum CodingKeys: String, CodingKey {
-        case schemaVersion, id, createdAt, updatedAt, status, setup, people, makingItReal, statements, topTips
-        case wrapUp, wrapUpSections, groupThemes, actions, timers, position, draft, nextNumber, followUp
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        id = try c.decode(String.self, forKey: .id)
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
-        updatedAt = try c.decodeIfPresent(Date.self, forKey: .updatedAt) ?? createdAt
-        status = try c.decodeIfPresent(SessionStatus.self, forKey: .status) ?? .inProgress
-        setup = try c.decode(Setup.self, forKey: .setup)
-        people = try c.decodeIfPresent([Person].self, forKey: .people) ?? []
-        makingItReal = try c.decodeIfPresent([ThemeReview].self, forKey: .makingItReal) ?? []
-        statements = try c.decodeIfPresent([Statement].self, forKey: .statements) ?? []
-        topTips = try c.decodeIfPresent([TipReview].self, forKey: .topTips) ?? []
-        wrapUp = try c.decodeIfPresent([Note].self, forKey: .wrapUp) ?? []
-        wrapUpSections = try c.decodeIfPresent([String: [Note]].self, forKey: .wrapUpSections) ?? [:]
-        groupThemes = try c.decodeIfPresent([GroupTheme].self, forKey: .groupThemes) ?? []
-        actions = try c.decodeIfPresent([PlannedAction].self, forKey: .actions) ?? []
-        timers = try c.decodeIfPresent([String: StageTimer].self, forKey: .timers) ?? [:]
-        position = try c.decodeIfPresent(Position.self, forKey: .position) ?? Position()
-        draft = try c.decodeIfPresent(Draft.self, forKey: .draft)
-        nextNumber = try c.decodeIfPresent(Int.self, forKey: .nextNumber) ?? 1
-        followUp = try c.decodeIfPresent(FollowUp.self, forKey: .followUp)
-    }
-
     /// A new id for an item in this session, never used before in it.
     public mutating func makeID(_ prefix: String) -> String {
         defer { nextNumber += 1 }
@@ -110,28 +83,28 @@ public struct SessionStatus: RawRepresentable, Codable, Equatable, Hashable, Sen
 }
 
 public struct Setup: Codable, Equatable, Sendable {
-    public var title: String
+    @Defaulted<Defaults.NoText> public var title: String
     /// The day of the workshop, as `YYYY-MM-DD`.
-    public var date: String
+    @Defaulted<Defaults.NoText> public var date: String
     /// The place (council, borough, town): never a person.
-    public var area: String
+    @Defaulted<Defaults.NoText> public var area: String
     /// An id from the workshop pack's `groupTypes`.
-    public var groupType: String
+    @Defaulted<Defaults.NoText> public var groupType: String
     /// How many statements each person gives in each category (Working Together for Change uses three).
-    public var statementsPerPerson: Int
-    public var language: String
+    @Defaulted<Defaults.Three> public var statementsPerPerson: Int
+    @Defaulted<Defaults.English> public var language: String
     /// A plan id from the workshop pack: which stages, in what order.
-    public var plan: String
+    @Defaulted<Defaults.FullPlan> public var plan: String
     /// How many dots each person has to show what matters most.
-    public var votesPerPerson: Int
+    @Defaulted<Defaults.Three> public var votesPerPerson: Int
     /// Anonymous: nothing exported links a statement to a person. Otherwise people are named (by their
     /// pseudonym) with their consent.
-    public var anonymous: Bool
+    @Defaulted<Defaults.True> public var anonymous: Bool
     /// Capture now, reveal later: statements are not shown on screen until the facilitator reveals them.
-    public var revealLater: Bool
+    @Defaulted<Defaults.False> public var revealLater: Bool
     /// The level of commissioning the workshop informs: an id from the workshop pack's `levels`
     /// (individual, operational, strategic); empty in older files.
-    public var level: String
+    @Defaulted<Defaults.NoText> public var level: String
 
     public init(title: String, date: String, area: String, groupType: String, statementsPerPerson: Int,
                 language: String = "en", plan: String = "full", votesPerPerson: Int = 3, anonymous: Bool = true,
@@ -148,48 +121,20 @@ public struct Setup: Codable, Equatable, Sendable {
         self.revealLater = revealLater
         self.level = level
     }
-
-    enum CodingKeys: String, CodingKey {
-        case title, date, area, groupType, statementsPerPerson, language, plan, votesPerPerson, anonymous, revealLater, level
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decodeIfPresent(String.self, forKey: .title) ?? ""
-        date = try c.decodeIfPresent(String.self, forKey: .date) ?? ""
-        area = try c.decodeIfPresent(String.self, forKey: .area) ?? ""
-        groupType = try c.decodeIfPresent(String.self, forKey: .groupType) ?? ""
-        statementsPerPerson = try c.decodeIfPresent(Int.self, forKey: .statementsPerPerson) ?? 3
-        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "en"
-        plan = try c.decodeIfPresent(String.self, forKey: .plan) ?? "full"
-        votesPerPerson = try c.decodeIfPresent(Int.self, forKey: .votesPerPerson) ?? 3
-        anonymous = try c.decodeIfPresent(Bool.self, forKey: .anonymous) ?? true
-        revealLater = try c.decodeIfPresent(Bool.self, forKey: .revealLater) ?? false
-        level = try c.decodeIfPresent(String.self, forKey: .level) ?? ""
-    }
 }
 
 /// Where the facilitator is in the workshop.
 public struct Position: Codable, Equatable, Sendable {
     public var stage: StageKind
     /// Which theme, person or tip within the stage.
-    public var item: Int
+    @Defaulted<Defaults.Zero> public var item: Int
     /// Which row of that screen has the focus.
-    public var focus: Int
+    @Defaulted<Defaults.Zero> public var focus: Int
 
     public init(stage: StageKind = .setup, item: Int = 0, focus: Int = 0) {
         self.stage = stage
         self.item = item
         self.focus = focus
-    }
-
-    enum CodingKeys: String, CodingKey { case stage, item, focus }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        // A stage this version does not know (from a newer plan) resumes at the start rather than failing.
-        stage = StageKind(rawValue: try c.decodeIfPresent(String.self, forKey: .stage) ?? "") ?? .setup
-        item = try c.decodeIfPresent(Int.self, forKey: .item) ?? 0
-        focus = try c.decodeIfPresent(Int.self, forKey: .focus) ?? 0
     }
 }
 

@@ -13,16 +13,16 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
     /// A Making It Real theme id, when the group tagged one.
     public var themeId: String?
     /// Whose voice: the person's own, with support, or someone who knows them speaking for them.
-    public var voice: Voice
+    @Defaulted<Defaults.OwnWords> public var voice: Voice
     public var createdAt: Date
     /// `room` when said in the workshop, `review` when imported from a person-centred review.
-    public var source: String
+    @Defaulted<Defaults.InTheRoom> public var source: String
     /// The group theme ("I" statement) the statement was put into, if any.
     public var groupThemeId: String?
     /// The Making It Real theme Together suggested, and whether the facilitator accepted or ignored it.
     public var suggestion: SuggestionRecord?
     /// Captured but not yet shown on screen ("capture now, reveal later").
-    public var hidden: Bool
+    @Defaulted<Defaults.False> public var hidden: Bool
 
     public init(id: String, personId: String, category: String, rank: Int, text: String,
                 themeId: String? = nil, voice: Voice = .own, createdAt: Date, source: String = "room",
@@ -39,25 +39,6 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
         self.groupThemeId = groupThemeId
         self.suggestion = suggestion
         self.hidden = hidden
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, personId, category, rank, text, themeId, voice, createdAt, source, groupThemeId, suggestion, hidden
-    }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        personId = try c.decode(String.self, forKey: .personId)
-        category = try c.decode(String.self, forKey: .category)
-        rank = try c.decode(Int.self, forKey: .rank)
-        text = try c.decode(String.self, forKey: .text)
-        themeId = try c.decodeIfPresent(String.self, forKey: .themeId)
-        voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .own
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
-        source = try c.decodeIfPresent(String.self, forKey: .source) ?? "room"
-        groupThemeId = try c.decodeIfPresent(String.self, forKey: .groupThemeId)
-        suggestion = try c.decodeIfPresent(SuggestionRecord.self, forKey: .suggestion)
-        hidden = try c.decodeIfPresent(Bool.self, forKey: .hidden) ?? false
     }
 }
 
@@ -81,15 +62,15 @@ public struct GroupTheme: Codable, Equatable, Sendable, Identifiable {
     /// The "I" statement that names the theme ("I want staff who know me").
     public var statement: String
     /// Making It Real theme ids this theme links to (one or more).
-    public var makingItReal: [String]
+    @Defaulted<Defaults.Nothing<String>> public var makingItReal: [String]
     /// Dots each person gave this theme, by person id.
-    public var dots: [String: Int]
+    @Defaulted<Defaults.NothingByKey<Int>> public var dots: [String: Int]
     /// Dots counted for the whole group (when dots on the wall are counted, not entered person by person).
-    public var groupDots: Int
+    @Defaulted<Defaults.Zero> public var groupDots: Int
     /// "Why?" asked again and again: each cause is deeper than the one before.
-    public var causes: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var causes: [Note]
     /// What success would look like.
-    public var success: [Note]
+    @Defaulted<Defaults.Nothing<Note>> public var success: [Note]
     public var createdAt: Date
 
     public init(id: String, statement: String, createdAt: Date) {
@@ -105,17 +86,4 @@ public struct GroupTheme: Codable, Equatable, Sendable, Identifiable {
 
     /// Every dot the theme has: each person's and the group's.
     public var totalDots: Int { dots.values.reduce(groupDots, +) }
-
-    enum CodingKeys: String, CodingKey { case id, statement, makingItReal, dots, groupDots, causes, success, createdAt }
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        statement = try c.decode(String.self, forKey: .statement)
-        makingItReal = try c.decodeIfPresent([String].self, forKey: .makingItReal) ?? []
-        dots = try c.decodeIfPresent([String: Int].self, forKey: .dots) ?? [:]
-        groupDots = try c.decodeIfPresent(Int.self, forKey: .groupDots) ?? 0
-        causes = try c.decodeIfPresent([Note].self, forKey: .causes) ?? []
-        success = try c.decodeIfPresent([Note].self, forKey: .success) ?? []
-        createdAt = try c.decode(Date.self, forKey: .createdAt)
-    }
 }
