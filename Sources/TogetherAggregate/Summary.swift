@@ -55,8 +55,8 @@ public struct LeanSession: Equatable, Sendable {
         level = s.setup.level
         people = s.people.map { .init(id: $0.id, role: $0.role, label: $0.label, consent: $0.consentToQuote) }
         statements = s.statements.map {
-            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind,
-                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == "ignored" ? $0.suggestion?.themeId : nil)
+            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind.rawValue,
+                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == .ignored ? $0.suggestion?.themeId : nil)
         }
         makingItReal = s.makingItReal.map { .init(id: $0.themeId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
         topTips = s.topTips.map { .init(id: $0.tipId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }

@@ -290,7 +290,7 @@ struct EndToEndTests {
         #expect(session.tipReview("discrimination").notes.map(\.text) == ["No easy read"])
         #expect(session.actions.first?.intention == "continue")
         #expect(session.actions.first?.link == Link(kind: .groupTheme, id: session.groupThemes[0].id))
-        #expect(session.notes(in: NoteSlot(.wrapUp, "divergent")).map(\.text) == ["Views differ on day centres"])
+        #expect(session.notes(in: NoteSlot(.wrapUp, .divergent)).map(\.text) == ["Views differ on day centres"])
         #expect(session.timers["theming"]?.runningSince != nil)
         let files = try FileManager.default.contentsOfDirectory(atPath: tmux.folder.appendingPathComponent("sessions").path)
         #expect(files.filter { $0.hasSuffix("-easy-read.html") || $0.hasSuffix("-record.md") }.count == 2)

@@ -26,13 +26,13 @@ struct ImportExportTests {
         #expect(summary == .init(statements: 5, newPeople: 2))
         // The import is a change like any other: the core moves the session's time.
         #expect(before.updatedAt == fixedNow && after.updatedAt == later)
-        let imported = after.statements.filter { $0.source == "review" }
+        let imported = after.statements.filter { $0.source == .review }
         #expect(imported.map(\.text) == ["My PA knows me, and what I like", "Letters say \"urgent\" but nobody explains",
                                          "A job in a café 日本", "Swimming on Fridays", "Staff change too often"])
         #expect(imported.map(\.category) == ["working", "notWorking", "aspirations", "working", "notWorking"])
         #expect(imported.map(\.themeId) == ["support", "information", nil, nil, "workforce"])
-        #expect(after.people.filter { $0.source == "review" }.map(\.label) == ["R017", "R018"])
-        #expect(after.people.first { $0.label == "AB" }?.source == "room")
+        #expect(after.people.filter { $0.source == .review }.map(\.label) == ["R017", "R018"])
+        #expect(after.people.first { $0.label == "AB" }?.source == .room)
         // Ids are new and never repeat.
         #expect(Set(after.statements.map(\.id)).count == after.statements.count)
     }
@@ -71,9 +71,9 @@ struct ImportExportTests {
     @Test("importing into a session already holding a person's rank 1 refuses, leaving both as they were")
     func clash() throws {
         var before = session()
-        before.people.append(Person(id: "p9", label: "R017", role: "person", source: "review"))
+        before.people.append(Person(id: "p9", label: "R017", role: "person", source: .review))
         before.statements.append(Statement(id: "st9", personId: "p9", category: "working", rank: 1, text: "Old",
-                                           createdAt: fixedNow, source: "review"))
+                                           createdAt: fixedNow, source: .review))
         let result = ReviewImport.apply(csv: try fixture("good.csv"), to: before, content, now: fixedNow)
         guard case .failure(let problems) = result else {
             Issue.record("a clashing file was imported")

@@ -94,9 +94,9 @@ struct MethodTests {
         h.press([.char("x")])
         let saved = try h.savedSession().statements
         #expect(saved[0].themeId == "communities")
-        #expect(saved[0].suggestion == SuggestionRecord(themeId: "communities", word: "lonel", decision: "accepted"))
+        #expect(saved[0].suggestion == SuggestionRecord(themeId: "communities", word: "lonel", decision: .accepted))
         #expect(saved[1].themeId == nil)
-        #expect(saved[1].suggestion?.decision == "ignored")
+        #expect(saved[1].suggestion?.decision == .ignored)
         #expect(!h.terminal.screen.contains("Suggested theme"))
     }
 
@@ -194,7 +194,7 @@ struct MethodTests {
         }
         let saved = try h.savedSession()
         for section in sections {
-            #expect(saved.notes(in: NoteSlot(.wrapUp, section)).map(\.text) == ["Note for \(section)"])
+            #expect(saved.notes(in: NoteSlot(.wrapUp, NoteSection(rawValue: section))).map(\.text) == ["Note for \(section)"])
         }
         #expect(saved.wrapUp.map(\.text) == ["Note for other"])
         #expect(h.terminal.screen.contains("Who we have not heard from (1)"))

@@ -85,8 +85,8 @@ struct PersistenceTests {
          "actions": [{"id": "a1", "what": "Do it", "createdAt": "2026-01-02T03:04:05Z"}]}
         """
         let s = try SessionCodec.decode(Data(small.utf8), path: "small.json")
-        #expect(s.people[0].source == "room" && !s.people[0].consentToQuote)
-        #expect(s.statements[0].voice == .own && !s.statements[0].hidden && s.statements[0].source == "room")
+        #expect(s.people[0].source == .room && !s.people[0].consentToQuote)
+        #expect(s.statements[0].voice == .own && !s.statements[0].hidden && s.statements[0].source == .room)
         #expect(s.groupThemes[0].makingItReal.isEmpty && s.groupThemes[0].totalDots == 0 && s.groupThemes[0].causes.isEmpty)
         #expect(s.makingItReal[0].examples.isEmpty && s.topTips[0].notes.isEmpty)
         #expect(s.actions[0].who == "" && s.actions[0].byWhen == "")

@@ -82,7 +82,7 @@ struct SinceLastTimeTests {
         #expect(items[1].happened.map(\.text) == ["Nobody did it"])
         // How people feel: its own list, reached by its heading.
         let feeling = try #require(state.session?.rows(content).firstIndex {
-            if case .notesHeader(let slot) = $0 { slot.section == "feeling" } else { false }
+            if case .notesHeader(let slot) = $0 { slot.section == .feeling } else { false }
         })
         state.session?.position.focus = feeling
         press([.char("a")] + typing("Angry") + [.enter, .escape], &state)

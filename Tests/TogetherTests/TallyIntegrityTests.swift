@@ -78,7 +78,7 @@ struct TallyIntegrityTests {
         s.setup.groupType = "book club"
         s.people[0].role = "chef"
         s.statements[0].category = "maybe"
-        s.statements[1].voice = Voice(kind: "shouted")
+        s.statements[1].voice = Voice(kind: VoiceKind(rawValue: "shouted"))
         s.statements[2].personId = "nobody"
         s.makingItReal[0].rating = "brilliant"
         if !s.topTips.isEmpty { s.topTips[0].rating = "meh" }
@@ -176,7 +176,7 @@ struct TallyIntegrityTests {
             Statement(id: "s5", personId: "p1", category: "aspirations", rank: 2, text: "A job at the café with help", themeId: "support", voice: .supported, createdAt: at),
             Statement(id: "s6", personId: "p3", category: "notWorking", rank: 1, text: "Sam said this and did not agree to quotes", themeId: "support", createdAt: at),
             Statement(id: "s7", personId: "p3", category: "notWorking", rank: 2, text: "The bus stops at six", createdAt: at,
-                      suggestion: SuggestionRecord(themeId: "communities", word: "bus", decision: "ignored")),
+                      suggestion: SuggestionRecord(themeId: "communities", word: "bus", decision: .ignored)),
         ]
         var g = GroupTheme(id: "g1", statement: "We want Zara to stay our keyworker", createdAt: at)
         g.makingItReal = ["workforce"]

@@ -140,7 +140,7 @@ struct WorkshopTests {
         #expect(state.session?.tipReview("discrimination").notes.map(\.text) == ["Letters are too long"])
         press([.char("]"), .char("]"), .char("a")] + typing("Send the summary in May") + [.enter, .escape], &state)
         #expect(state.session?.position.stage == .wrapUp)
-        #expect(state.session?.notes(in: NoteSlot(.wrapUp, "divergent")).map(\.text) == ["Send the summary in May"])
+        #expect(state.session?.notes(in: NoteSlot(.wrapUp, .divergent)).map(\.text) == ["Send the summary in May"])
         press([.char("]"), .char("f")], &state)
         #expect(state.session?.status == .finished)
         #expect(press([.char("q")], &state) == [.quit])

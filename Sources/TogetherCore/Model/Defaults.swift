@@ -42,7 +42,7 @@ public enum Defaults {
     public enum English: FieldDefault { public static var value: String { "en" } }
     public enum FullPlan: FieldDefault { public static var value: String { "full" } }
     /// Said or written in the room (not imported from a review).
-    public enum InTheRoom: FieldDefault { public static var value: String { "room" } }
+    public enum InTheRoom: FieldDefault { public static var value: Source { .room } }
     public enum OwnWords: FieldDefault { public static var value: Voice { .own } }
     public enum Nothing<Element: Codable & Equatable & Sendable>: FieldDefault {
         public static var value: [Element] { [] }

@@ -3,13 +3,13 @@ import TogetherContent
 /// The lists of notes a screen has, and where each is kept in the session.
 extension Session {
     /// The note lists of a place, in the order they are shown.
-    public static func sections(of place: NoteSlot.Place) -> [String] {
+    public static func sections(of place: NoteSlot.Place) -> [NoteSection] {
         switch place {
-        case .makingItReal: ["examples", "barriers", "shouldHappen"]
-        case .topTip: ["notes", "barriers", "shouldHappen"]
-        case .wrapUp: ["divergent", "notHeard", "next", "tellBack", "other"]
-        case .groupTheme: ["causes", "success"]
-        case .followUp: ["happened", "feeling"]
+        case .makingItReal: [.examples, .barriers, .shouldHappen]
+        case .topTip: [.notes, .barriers, .shouldHappen]
+        case .wrapUp: [.divergent, .notHeard, .next, .tellBack, .other]
+        case .groupTheme: [.causes, .success]
+        case .followUp: [.happened, .feeling]
         }
     }
 
@@ -26,8 +26,8 @@ extension Session {
         func review<R>(_ r: inout R, _ first: WritableKeyPath<R, [Note]>, _ barriers: WritableKeyPath<R, [Note]>,
                        _ shouldHappen: WritableKeyPath<R, [Note]>) {
             switch slot.section {
-            case "barriers": change(&r[keyPath: barriers])
-            case "shouldHappen": change(&r[keyPath: shouldHappen])
+            case .barriers: change(&r[keyPath: barriers])
+            case .shouldHappen: change(&r[keyPath: shouldHappen])
             default: change(&r[keyPath: first])
             }
         }
@@ -37,19 +37,19 @@ extension Session {
         case .topTip(let id):
             updateTipReview(id) { review(&$0, \.notes, \.barriers, \.shouldHappen) }
         case .wrapUp:
-            if slot.section == "other" {
+            if slot.section == .other {
                 change(&wrapUp)
             } else {
-                var notes = wrapUpSections[slot.section] ?? []
+                var notes = wrapUpSections[slot.section.rawValue] ?? []
                 change(&notes)
-                wrapUpSections[slot.section] = notes.isEmpty ? nil : notes
+                wrapUpSections[slot.section.rawValue] = notes.isEmpty ? nil : notes
             }
         case .groupTheme(let id):
             guard let i = groupThemes.firstIndex(where: { $0.id == id }) else { return }
-            if slot.section == "success" { change(&groupThemes[i].success) } else { change(&groupThemes[i].causes) }
+            if slot.section == .success { change(&groupThemes[i].success) } else { change(&groupThemes[i].causes) }
         case .followUp(let id):
             guard let i = followUp?.items.firstIndex(where: { $0.id == id }) else { return }
-            if slot.section == "feeling" { change(&followUp!.items[i].feeling) } else { change(&followUp!.items[i].happened) }
+            if slot.section == .feeling { change(&followUp!.items[i].feeling) } else { change(&followUp!.items[i].happened) }
         }
     }
 

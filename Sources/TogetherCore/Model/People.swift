@@ -11,9 +11,9 @@ public struct Person: Codable, Equatable, Sendable, Identifiable {
     /// The person agreed that their words may be quoted (without their name) in reports.
     @Defaulted<Defaults.False> public var consentToQuote: Bool
     /// `room` for someone in the workshop, `review` for someone whose statements came from a review.
-    @Defaulted<Defaults.InTheRoom> public var source: String
+    @Defaulted<Defaults.InTheRoom> public var source: Source
 
-    public init(id: String, label: String, role: String, consentToQuote: Bool = false, source: String = "room") {
+    public init(id: String, label: String, role: String, consentToQuote: Bool = false, source: Source = .room) {
         self.id = id
         self.label = label
         self.role = role
@@ -26,18 +26,18 @@ public struct Person: Codable, Equatable, Sendable, Identifiable {
 /// as the person's own.
 public struct Voice: Codable, Equatable, Hashable, Sendable {
     /// `own`, `supported` (the person, with help), or `onBehalf` (someone who knows them, speaking for them).
-    public var kind: String
+    public var kind: VoiceKind
     /// For `onBehalf`: the speaker's role, an id from the workshop pack's roles (never a name).
     public var speakerRole: String?
 
-    public init(kind: String, speakerRole: String? = nil) {
+    public init(kind: VoiceKind, speakerRole: String? = nil) {
         self.kind = kind
         self.speakerRole = speakerRole
     }
 
-    public static let own = Voice(kind: "own")
-    public static let supported = Voice(kind: "supported")
-    public static func onBehalf(_ role: String) -> Voice { Voice(kind: "onBehalf", speakerRole: role) }
+    public static let own = Voice(kind: .own)
+    public static let supported = Voice(kind: .supported)
+    public static func onBehalf(_ role: String) -> Voice { Voice(kind: .onBehalf, speakerRole: role) }
 
     /// The order `v` steps through: own, with support, then spoken for by each role but the person's own.
     public static func cycle(roles: [String]) -> [Voice] {

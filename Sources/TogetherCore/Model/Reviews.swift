@@ -76,9 +76,9 @@ public struct NoteSlot: Codable, Equatable, Hashable, Sendable {
 
     public var place: Place
     /// A section id from the workshop pack's `noteSections`.
-    public var section: String
+    public var section: NoteSection
 
-    public init(_ place: Place, _ section: String) {
+    public init(_ place: Place, _ section: NoteSection) {
         self.place = place
         self.section = section
     }

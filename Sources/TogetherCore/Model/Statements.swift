@@ -16,7 +16,7 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
     @Defaulted<Defaults.OwnWords> public var voice: Voice
     public var createdAt: Date
     /// `room` when said in the workshop, `review` when imported from a person-centred review.
-    @Defaulted<Defaults.InTheRoom> public var source: String
+    @Defaulted<Defaults.InTheRoom> public var source: Source
     /// The group theme ("I" statement) the statement was put into, if any.
     public var groupThemeId: String?
     /// The Making It Real theme Together suggested, and whether the facilitator accepted or ignored it.
@@ -25,7 +25,7 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
     @Defaulted<Defaults.False> public var hidden: Bool
 
     public init(id: String, personId: String, category: String, rank: Int, text: String,
-                themeId: String? = nil, voice: Voice = .own, createdAt: Date, source: String = "room",
+                themeId: String? = nil, voice: Voice = .own, createdAt: Date, source: Source = .room,
                 groupThemeId: String? = nil, suggestion: SuggestionRecord? = nil, hidden: Bool = false) {
         self.id = id
         self.personId = personId
@@ -47,9 +47,9 @@ public struct Statement: Codable, Equatable, Sendable, Identifiable {
 public struct SuggestionRecord: Codable, Equatable, Sendable {
     public var themeId: String
     public var word: String
-    public var decision: String
+    public var decision: Decision
 
-    public init(themeId: String, word: String, decision: String) {
+    public init(themeId: String, word: String, decision: Decision) {
         self.themeId = themeId
         self.word = word
         self.decision = decision

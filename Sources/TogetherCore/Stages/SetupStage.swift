@@ -47,7 +47,7 @@ enum SetupStage: StageScreen {
         for person in session.people {
             let role = content.role(person.role)?.label ?? person.role
             let quote = person.consentToQuote ? " · " + content.say(.setupMayBeQuoted) : ""
-            let review = person.source == "review" ? " · " + content.say(.fromAReview) : ""
+            let review = person.source == .review ? " · " + content.say(.fromAReview) : ""
             page.list.append(.init(text: "\(person.label) · \(role)\(quote)\(review)", row: rowIndex(.person(id: person.id)),
                                    indent: 2))
         }

@@ -20,7 +20,7 @@ enum StageParts {
             page.list.append(.init(text: content.say(.headingPressAToAdd, content.sectionLabel(section), "\(notes.count)"),
                                    role: .heading, row: rowIndex(.notesHeader(slot))))
             for (i, note) in notes.enumerated() {
-                let mark = section == "causes" ? content.say(.whyNumber, "\(i + 1)") + " " : "- "
+                let mark = section == .causes ? content.say(.whyNumber, "\(i + 1)") + " " : "- "
                 page.list.append(.init(text: mark + note.text, row: rowIndex(.note(slot, id: note.id)), indent: 2))
             }
         }
@@ -63,7 +63,7 @@ enum StageParts {
         }
         let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
         let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
-        let review = statement.source == "review" ? "  (\(content.say(.fromAReview)))" : ""
+        let review = statement.source == .review ? "  (\(content.say(.fromAReview)))" : ""
         page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
         if row != nil, row == page.focus, let suggestion = Theming.openSuggestion(statement, content) {
             let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
@@ -75,12 +75,12 @@ enum StageParts {
     /// Whose words, in plain English.
     static func voiceLabel(_ voice: Voice, _ content: ContentPacks) -> String {
         switch voice.kind {
-        case "own": return content.say(.voiceOwn)
-        case "supported": return content.say(.voiceSupported)
-        case "onBehalf":
+        case .own: return content.say(.voiceOwn)
+        case .supported: return content.say(.voiceSupported)
+        case .onBehalf:
             let role = voice.speakerRole.flatMap { content.role($0)?.label.lowercased() } ?? content.say(.voiceSomeone)
             return content.say(.voiceOnBehalf, role)
-        default: return voice.kind
+        default: return voice.kind.rawValue
         }
     }
 

@@ -11,7 +11,7 @@ public enum Handouts {
         var doc = Document(title: w.text(.easyReadTitle), language: session.setup.language)
         let title = session.setup.title.isEmpty ? w.text(.easyReadOurWorkshop) : session.setup.title
         doc.add(.paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w))))
-        let count = session.people.filter { $0.source == "room" }.count
+        let count = session.people.filter { $0.source == .room }.count
         if count > 0 { doc.add(.paragraph(count == 1 ? w.text(.easyReadOnePerson) : w.text(.easyReadPeople, "\(count)"))) }
         for stage in session.stages(content) { Stages.screen(stage.id)?.easyRead(&doc, session, content) }
 
@@ -44,12 +44,12 @@ public enum Handouts {
             doc.add(.heading(1, top.isEmpty ? w.text(.easyReadWeWillHeading) : w.text(.easyReadWeWillAlso)))
             doc.add(.bullets(others.map { plainAction($0, w) }))
         }
-        let next = session.notes(in: NoteSlot(.wrapUp, "next"))
+        let next = session.notes(in: NoteSlot(.wrapUp, .next))
         if !next.isEmpty {
             doc.add(.heading(1, w.text(.easyReadWhatHappensNext)))
             doc.add(.bullets(next.map { sentence($0.text) }))
         }
-        let tellBack = session.notes(in: NoteSlot(.wrapUp, "tellBack"))
+        let tellBack = session.notes(in: NoteSlot(.wrapUp, .tellBack))
         if !tellBack.isEmpty {
             doc.add(.heading(1, w.text(.easyReadWeWillTellYou)))
             doc.add(.bullets(tellBack.map { sentence($0.text) }))
@@ -105,7 +105,7 @@ public enum Handouts {
             doc.add(.heading(1, "People"))
             doc.add(.table(header: ["Name used", "Role", "May be quoted", "From"], rows: session.people.map {
                 [$0.label, content.role($0.role)?.label ?? $0.role, $0.consentToQuote ? "yes" : "no",
-                 $0.source == "review" ? "a review" : "the workshop"]
+                 $0.source == .review ? "a review" : "the workshop"]
             }))
         }
         let stages = Set(session.stages(content).map(\.id))
@@ -129,7 +129,7 @@ public enum Handouts {
             let notes = session.notes(in: NoteSlot(place, section)).map(\.text)
             guard !notes.isEmpty else { continue }
             doc.add(.paragraph(content.sectionLabel(section) + ":"))
-            doc.add(section == "causes" ? .numbered(notes) : .bullets(notes))
+            doc.add(section == .causes ? .numbered(notes) : .bullets(notes))
         }
     }
 
@@ -172,7 +172,7 @@ public enum Handouts {
             if !session.setup.anonymous { header.insert("Name used", at: 0) }
             doc.add(.table(header: header, rows: items.map { statement in
                 var row = [
-                    statement.text + (statement.source == "review" ? " (from a review)" : ""),
+                    statement.text + (statement.source == .review ? " (from a review)" : ""),
                     StageParts.voiceLabel(statement.voice, content),
                     statement.themeId.flatMap { content.theme($0)?.label } ?? "",
                     session.groupThemes.first { $0.id == statement.groupThemeId }?.statement ?? "",
@@ -183,7 +183,7 @@ public enum Handouts {
         }
         let decided = session.statements.compactMap(\.suggestion)
         if !decided.isEmpty {
-            let yes = decided.filter { $0.decision == "accepted" }.count
+            let yes = decided.filter { $0.decision == .accepted }.count
             doc.add(.paragraph("Suggested Making It Real themes: \(yes) accepted, \(decided.count - yes) ignored."))
         }
     }

@@ -103,7 +103,7 @@ public enum ReviewImport {
                 personId = known.id
             } else {
                 personId = result.makeID("p")
-                result.people.append(Person(id: personId, label: key, role: "person", source: "review"))
+                result.people.append(Person(id: personId, label: key, role: "person", source: .review))
                 summary.newPeople += 1
             }
             let slot = "\(personId)|\(categoryId!)|\(rankValue!)"
@@ -114,7 +114,7 @@ public enum ReviewImport {
             }
             result.statements.append(Statement(id: result.makeID("st"), personId: personId, category: categoryId!,
                                                rank: rankValue!, text: words, themeId: themeId, createdAt: now,
-                                               source: "review"))
+                                               source: .review))
             summary.statements += 1
         }
         // Ranks must run 1, 2, 3 with no gap for each person and kind, as in the room.

@@ -29,11 +29,11 @@ enum Theming {
             if action == .acceptSuggestion {
                 session.statements[i].themeId = suggestion.themeId
                 session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
-                                                                    decision: "accepted")
+                                                                    decision: .accepted)
                 state.status = .init(content.say(.themeIs, label))
             } else {
                 session.statements[i].suggestion = SuggestionRecord(themeId: suggestion.themeId, word: suggestion.word,
-                                                                    decision: "ignored")
+                                                                    decision: .ignored)
                 state.status = .init(content.say(.suggestionIgnored))
             }
         case .toggleMark:
