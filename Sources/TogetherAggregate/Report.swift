@@ -150,10 +150,14 @@ struct DraftTable {
 }
 
 public enum ReportBuilder {
-    public static let priorityRule = "Priority = people who said something about this theme is not working "
-        + "+ people who said what they want for the future + dots the groups gave their themes linked to it. "
-        + "Each person counts once per theme and kind of statement. Ties keep the order of Making It Real, and "
-        + "themes whose priority is hidden come after the others, in the order of Making It Real."
+    /// How priority is worked out, in words, from the categories the pack says count towards it.
+    public static func priorityRule(_ content: ContentPacks) -> String {
+        let kinds = content.workingTogether.categories.filter(\.countsTowardsPriority)
+            .map { "people who said \"\($0.label)\" about this theme" }
+        return "Priority = " + (kinds + ["dots the groups gave their themes linked to it"]).joined(separator: " + ")
+            + ". Each person counts once per theme and kind of statement. Ties keep the order of Making It Real, and "
+            + "themes whose priority is hidden come after the others, in the order of Making It Real."
+    }
 
     /// The one explanation of the mark, used by every format.
     static func hiddenMeans(_ k: Int) -> String {
@@ -189,6 +193,7 @@ public enum ReportBuilder {
         var ledger = Ledger()
         let sessions = ledger.add(t.sessions, part: "sessions", fixed: true)
         let categories = content.workingTogether.categories
+        let priorityKinds = categories.filter(\.countsTowardsPriority).map(\.id)
         let themes = content.makingItReal.themes
         let themeRows = themes.map { (id: $0.id, label: $0.label) }
         let other = SessionSummary.other
@@ -332,7 +337,7 @@ public enum ReportBuilder {
                    intentionsByTheme, followUps, roleTable, areas, groupTypes, levels]
         let quarters = t.quarters.keys.sorted().map { (id: $0, label: $0 == TallyTotals.dateNotGiven ? "Date not given" : $0) }
         let themeChoices = themes.map { Choice(id: $0.id, label: $0.label) }
-        for category in categories where category.id != "working" {
+        for category in categories where category.countsTowardsPriority {
             let trend = table("trend-\(category.id)", "By quarter: people who said \"\(category.label)\"", "Quarter",
                               rows: quarters, columns: themeChoices) { q, id in t.quarters[q]?[id]?[category.id] ?? 0 }
             // Each theme's quarters add up to its count in the people table.
@@ -347,7 +352,8 @@ public enum ReportBuilder {
         let merged = ThemeMerger.merge(t.groupThemes)
         struct Draft { var theme: MakingItRealTheme; var parts: [Int]; var priority: Int; var sessions: Int }
         let unranked = themes.map { theme -> Draft in
-            let parts = [people.cell(theme.id, "notWorking")!, people.cell(theme.id, "aspirations")!, votes.cell(theme.id, "dots")!]
+            // The people of each kind the pack counts towards priority, then the dots.
+            let parts = priorityKinds.compactMap { people.cell(theme.id, $0) } + [votes.cell(theme.id, "dots")!]
             let priority = ledger.add(parts.reduce(0) { $0 + ledger.values[$1] }, part: "commissioningThemes.priority")
             ledger.equal(parts, [priority])
             let themeSessions = ledger.add(t.themes[theme.id]?.sessions ?? 0, part: "commissioningThemes.sessions")
@@ -392,20 +398,21 @@ public enum ReportBuilder {
                 if let label = content.commissioning.domain(s.domain)?.label, !domains.contains(label) { domains.append(label) }
             }
             var cycle: [String] = []
-            for c in ["notWorking", "aspirations"] {
+            for c in priorityKinds {
                 for id in content.commissioning.category(c)?.cycle ?? [] {
                     if let label = content.commissioning.cycleStage(id)?.label, !cycle.contains(label) { cycle.append(label) }
                 }
             }
             let quotes = options.quotes
-                ? TallyTotals.ordered(t.quotes[d.theme.id] ?? []).filter { $0.category != "working" }
+                ? TallyTotals.ordered(t.quotes[d.theme.id] ?? []).filter { priorityKinds.contains($0.category) }
                     .reduce(into: [TallyTotals.Quote]()) { kept, q in if !kept.contains(where: { $0.text == q.text }) { kept.append(q) } }
                     .prefix(quotesShown)
                     .map { Report.Quote(category: content.category($0.category)?.label ?? notRecognised, text: $0.text, withSupport: $0.supported) }
                 : []
             commissioning.append(.init(
                 rank: rank + 1, themeId: d.theme.id, label: d.theme.label, priority: cells[d.priority],
-                notWorkingPeople: cells[d.parts[0]], aspirationsPeople: cells[d.parts[1]], votes: cells[d.parts[2]],
+                notWorkingPeople: cells[people.cell(d.theme.id, "notWorking")!],
+                aspirationsPeople: cells[people.cell(d.theme.id, "aspirations")!], votes: cells[d.parts.last!],
                 people: cells[people.cell(d.theme.id, "any")!], sessions: cells[d.sessions], domains: domains,
                 standards: standards.map { "\($0.number). \($0.label)" }, cycle: cycle, reason: link?.reason ?? "",
                 groupThemes: merged.filter { $0.links.first == d.theme.id }.prefix(3).map(\.name), quotes: quotes))
@@ -456,7 +463,7 @@ public enum ReportBuilder {
         let report = Report(
             schema: Report.schemaId,
             about: .init(sessionsCounted: t.sessions, sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
-                         hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule,
+                         hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule(content),
                          hiddenMeans: hiddenMeans(k),
                          withheld: protection.withheld.keys.sorted().map { .init(part: $0, reason: protection.withheld[$0]!) },
                          notes: notes(run)),

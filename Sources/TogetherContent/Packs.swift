@@ -31,6 +31,9 @@ public struct StatementCategory: Codable, Equatable, Sendable, Identifiable {
     public var symbol: String
     public var prompt: String
     public var source: Source
+    /// Whether people who said this count towards a theme's priority in the tally (needs to change, for the
+    /// future) — data, so a pack decides what matters most, not the code.
+    public var countsTowardsPriority: Bool
 }
 
 /// One of the NHS Confederation's eight top tips for commissioners.

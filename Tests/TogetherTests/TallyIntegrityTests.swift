@@ -292,4 +292,28 @@ extension TallyIntegrityTests {
         }
         #expect(ContentPacks.words(of: "Café OK") == ["cafe", "ok"])
     }
+
+    @Test("which kinds of statement count towards priority is the pack's to say, not the code's")
+    func priorityFromThePack() throws {
+        let run = exampleRun()
+        let usual = ReportBuilder.build(run, content, ReportOptions(threshold: 1))
+        var packs = content
+        for i in packs.workingTogether.categories.indices where packs.workingTogether.categories[i].id == "working" {
+            packs.workingTogether.categories[i].countsTowardsPriority = true
+        }
+        let wider = ReportBuilder.build(run, packs, ReportOptions(threshold: 1))
+        #expect(wider.about.priorityRule.contains("\"Working\"") && !usual.about.priorityRule.contains("\"Working\""))
+        let peopleTable = try #require(usual.tables.first { $0.id == "people" })
+        let workingColumn = try #require(peopleTable.columns.firstIndex { $0.id == "working" })
+        var checked = 0
+        for theme in usual.commissioningThemes {
+            let working = peopleTable.rows.first { $0.id == theme.themeId }?.cells[workingColumn]
+            let after = wider.commissioningThemes.first { $0.themeId == theme.themeId }
+            guard case .count(let p)? = Optional(theme.priority), case .count(let w)? = working,
+                  case .count(let q)? = after.map(\.priority) else { continue }
+            #expect(q == p + w, "\(theme.themeId): \(p) + \(w) working people should be \(q)")
+            if w > 0 { checked += 1 }
+        }
+        #expect(checked > 0, "some theme has people who said what is working")
+    }
 }
