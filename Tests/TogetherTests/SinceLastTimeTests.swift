@@ -70,7 +70,8 @@ struct SinceLastTimeTests {
         #expect(state.session?.followUp?.items[0].outcome == "done")
         #expect(state.status?.text == "Chosen: Done")
         // Enter on the answer steps on; a number outside the list says what to do.
-        press([.down, .enter], &state)
+        focus(on: .rating, &state)
+        act([.activate], &state)
         #expect(state.session?.followUp?.items[0].outcome == "started")
         press([.char("9")], &state)
         #expect(state.session?.followUp?.items[0].outcome == "started")
@@ -80,12 +81,11 @@ struct SinceLastTimeTests {
         #expect(items.map(\.outcome) == ["started", "dropped"])
         #expect(items[0].happened.map(\.text) == ["Letters now come in easy read"])
         #expect(items[1].happened.map(\.text) == ["Nobody did it"])
-        // How people feel: its own list, reached by its heading.
-        let feeling = try #require(state.session?.rows(content).firstIndex {
-            if case .notesHeader(let slot) = $0 { slot.section == .feeling } else { false }
-        })
-        state.session?.position.focus = feeling
-        press([.char("a")] + typing("Angry") + [.enter, .escape], &state)
+        // How people feel: its own list, reached by its heading (by the keys, not by counting rows).
+        focus(on: .notesHeader(NoteSlot(.followUp("a2"), .feeling)), &state)
+        act([.add], &state)
+        press(typing("Angry"), &state)
+        act([.commitEdit, .cancelEdit], &state)
         #expect(state.session?.followUp?.items[1].feeling.map(\.text) == ["Angry"])
         // Undo takes back the last words; the file keeps everything and reads back the same.
         press([.char("u")], &state)

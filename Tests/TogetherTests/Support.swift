@@ -40,6 +40,37 @@ func press(_ keys: [Key], _ state: inout AppState, in packs: ContentPacks = cont
     return effects
 }
 
+/// The key the key table gives an action where the state is now (a list over the screen, typing, a stage).
+func key(for action: Action, in state: AppState, sourceLocation: SourceLocation = #_sourceLocation) -> Key? {
+    let found = Keymap.bindings(in: state.inputContext).first { $0.action == action }?.keys.first
+    if found == nil { Issue.record("no key does \(action) in \(state.inputContext)", sourceLocation: sourceLocation) }
+    return found
+}
+
+/// Presses the keys for actions, each looked up in the key table where the state is when it is pressed.
+func act(_ actions: [Action], _ state: inout AppState, in packs: ContentPacks = content,
+         sourceLocation: SourceLocation = #_sourceLocation) {
+    for action in actions {
+        guard let k = key(for: action, in: state, sourceLocation: sourceLocation) else { return }
+        press([k], &state, in: packs)
+    }
+}
+
+/// Moves the focus to a row of the screen with the keys for up and down, however many rows are before it.
+func focus(on row: RowRef, _ state: inout AppState, in packs: ContentPacks = content,
+           sourceLocation: SourceLocation = #_sourceLocation) {
+    guard let rows = state.session?.rows(packs), let target = rows.firstIndex(of: row) else {
+        Issue.record("\(row) is not on this screen", sourceLocation: sourceLocation)
+        return
+    }
+    while let at = state.session?.position.focus, at != target {
+        let before = at
+        act([at < target ? .focusDown : .focusUp], &state, in: packs, sourceLocation: sourceLocation)
+        if state.session?.position.focus == before { break }
+    }
+    #expect(state.session?.focusedRow(packs) == row, sourceLocation: sourceLocation)
+}
+
 /// Keys for typing some words.
 func typing(_ text: String) -> [Key] { text.map { Key.char($0) } }
 
@@ -122,7 +153,12 @@ func sampleWorkshop() -> AppState {
     go(.actions, &state)
     press([.char("a")] + typing("Easy read letters") + [.enter] + typing("Council comms team") + [.enter]
           + typing("June 2027") + [.enter], &state)
-    press([.down, .down, .down, .enter, .down, .enter], &state)
+    // What the action answers, and its intention: each reached by its row, each stepped on with Enter.
+    let action = state.session!.actions[0].id
+    focus(on: .actionField(id: action, field: .link), &state)
+    act([.activate], &state)
+    focus(on: .actionField(id: action, field: .intention), &state)
+    act([.activate], &state)
     go(.wrapUp, &state)
     press([.char("a")] + typing("Send an easy read summary by May") + [.enter, .escape], &state)
     return state
