@@ -1,0 +1,281 @@
+import Foundation
+import TogetherPersistence
+
+/// JSON for the quick reader, a byte at a time: whitespace, strings, numbers, objects and arrays, with anything
+/// unusual refused so the careful decoder can say what it is.
+extension Scan {
+
+    mutating func ws() {
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+    }
+
+    mutating func byte() throws -> UInt8 {
+        ws()
+        guard i < b.count else { throw Refused() }
+        return b[i]
+    }
+
+    mutating func expect(_ c: UInt8) throws {
+        guard try byte() == c else { throw Refused() }
+        i += 1
+    }
+
+    /// Consumes `null` if it is next.
+    mutating func null() -> Bool {
+        ws()
+        if i + 4 <= b.count, b[i] == 0x6E, b[i + 1] == 0x75, b[i + 2] == 0x6C, b[i + 3] == 0x6C {
+            i += 4
+            return true
+        }
+        return false
+    }
+
+    /// Calls `body` for each key of an object, with the scanner at the key's value; the body must consume it.
+    mutating func object(_ body: (inout Scan, Key) throws -> Void) throws {
+        try expect(0x7B)
+        if try byte() == 0x7D { i += 1; return }
+        while true {
+            guard try byte() == 0x22 else { throw Refused() }
+            let key = try keyBytes()
+            try expect(0x3A)
+            try body(&self, key)
+            let c = try byte()
+            i += 1
+            if c == 0x7D { return }
+            guard c == 0x2C else { throw Refused() }
+        }
+    }
+
+    mutating func array<T>(_ element: (inout Scan) throws -> T) throws -> [T] {
+        if null() { return [] }
+        try expect(0x5B)
+        var out: [T] = []
+        if try byte() == 0x5D { i += 1; return out }
+        while true {
+            out.append(try element(&self))
+            let c = try byte()
+            i += 1
+            if c == 0x5D { return out }
+            guard c == 0x2C else { throw Refused() }
+        }
+    }
+
+    struct Key {
+        let bytes: UnsafeBufferPointer<UInt8>
+        static func == (key: Key, name: StaticString) -> Bool {
+            key.bytes.count == name.utf8CodeUnitCount
+                && memcmp(key.bytes.baseAddress!, name.utf8Start, key.bytes.count) == 0
+        }
+        static func ~= (name: StaticString, key: Key) -> Bool { key == name }
+    }
+
+    /// A key's raw bytes (keys with escapes are refused: no session key has one).
+    mutating func keyBytes() throws -> Key {
+        i += 1
+        let start = i
+        while i < b.count, b[i] != 0x22 {
+            // No session key has an escape or a letter outside ASCII: anything else is for the careful decoder.
+            if b[i] == 0x5C || b[i] < 0x20 || b[i] >= 0x80 { throw Refused() }
+            i += 1
+        }
+        guard i < b.count else { throw Refused() }
+        defer { i += 1 }
+        return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<i]))
+    }
+
+    mutating func optionalString() throws -> String? { null() ? nil : try string() }
+
+    mutating func optionalBool() throws -> Bool? {
+        if null() { return nil }
+        ws()
+        if i + 4 <= b.count, b[i] == 0x74, b[i + 1] == 0x72, b[i + 2] == 0x75, b[i + 3] == 0x65 { i += 4; return true }
+        if i + 5 <= b.count, b[i] == 0x66, b[i + 1] == 0x61, b[i + 2] == 0x6C, b[i + 3] == 0x73, b[i + 4] == 0x65 {
+            i += 5
+            return false
+        }
+        throw Refused()
+    }
+
+    /// A string, checked as UTF-8, with its escapes undone.
+    mutating func string() throws -> String {
+        guard try byte() == 0x22 else { throw Refused() }
+        i += 1
+        let start = i
+        while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 { i += 1 }
+        guard i < b.count else { throw Refused() }
+        if b[i] == 0x22 {
+            defer { i += 1 }
+            guard let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) else {
+                throw Refused()
+            }
+            return s
+        }
+        var out = Array(b[start..<i])
+        while true {
+            guard i < b.count else { throw Refused() }
+            let c = b[i]
+            if c == 0x22 { i += 1; break }
+            if c < 0x20 { throw Refused() }
+            if c != 0x5C { out.append(c); i += 1; continue }
+            i += 1
+            guard i < b.count else { throw Refused() }
+            let e = b[i]
+            i += 1
+            switch e {
+            case 0x22, 0x5C, 0x2F: out.append(e)
+            case 0x62: out.append(0x08)
+            case 0x66: out.append(0x0C)
+            case 0x6E: out.append(0x0A)
+            case 0x72: out.append(0x0D)
+            case 0x74: out.append(0x09)
+            case 0x75:
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw Refused() }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw Refused() }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw Refused()
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw Refused() }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default: throw Refused()
+            }
+        }
+        guard let s = String(validating: out, as: UTF8.self) else { throw Refused() }
+        return s
+    }
+
+    mutating func hex4() throws -> UInt32 {
+        guard i + 4 <= b.count else { throw Refused() }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = b[i]
+            let d: UInt8
+            switch c {
+            case 0x30...0x39: d = c - 0x30
+            case 0x41...0x46: d = c - 0x41 + 10
+            case 0x61...0x66: d = c - 0x61 + 10
+            default: throw Refused()
+            }
+            v = v << 4 | UInt32(d)
+            i += 1
+        }
+        return v
+    }
+
+    /// A date as the session codec writes it: `2026-03-14T10:00:00Z` (or with an offset).
+    @discardableResult
+    mutating func date() throws -> String {
+        let s = try string()
+        let u = Array(s.utf8)
+        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && (0x30...0x39).contains(u[$0]) } }
+        guard u.count >= 20, digits(0..<4), u[4] == 0x2D, digits(5..<7), u[7] == 0x2D, digits(8..<10), u[10] == 0x54,
+              digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { throw Refused() }
+        let rest = u[19...]
+        guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)) else { throw Refused() }
+        return s
+    }
+
+    /// A whole number in the range the session rules allow; anything else is for the careful reader to name.
+    @discardableResult
+    mutating func within(_ range: ClosedRange<Int>) throws -> Int {
+        let n = try int()
+        guard range.contains(n) else { throw Refused() }
+        return n
+    }
+
+    /// A whole number written without a fraction or exponent.
+    mutating func int() throws -> Int {
+        ws()
+        var negative = false
+        if i < b.count, b[i] == 0x2D { negative = true; i += 1 }
+        let start = i
+        var v = 0
+        while i < b.count, (0x30...0x39).contains(b[i]) {
+            let (m, o1) = v.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b[i] - 0x30))
+            guard !o1, !o2 else { throw Refused() }
+            v = a
+            i += 1
+        }
+        guard i > start, !(b[start] == 0x30 && i - start > 1) else { throw Refused() }
+        if i < b.count, b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 { throw Refused() }
+        return negative ? -v : v
+    }
+
+    /// Skips any value, checking that it is well-formed JSON.
+    mutating func skip() throws {
+        let c = try byte()
+        switch c {
+        case 0x22: try skipString()
+        case 0x7B: try object { scan, _ in try scan.skip() }
+        case 0x5B: _ = try array { try $0.skip() }
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        default: try number()
+        }
+    }
+
+    mutating func skipString() throws {
+        i += 1
+        let start = i
+        var wide = false
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 {
+                // Skipped text is still checked as UTF-8, so a file with broken bytes is never counted quietly.
+                if wide, String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) == nil {
+                    throw Refused()
+                }
+                i += 1
+                return
+            }
+            if c >= 0x80 { wide = true }
+            if c < 0x20 { throw Refused() }
+            if c == 0x5C {
+                guard i + 1 < b.count else { throw Refused() }
+                let e = b[i + 1]
+                if e == 0x75 {
+                    i += 2
+                    _ = try hex4()
+                    continue
+                }
+                guard [0x22, 0x5C, 0x2F, 0x62, 0x66, 0x6E, 0x72, 0x74].contains(e) else { throw Refused() }
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        throw Refused()
+    }
+
+    mutating func literal(_ word: StaticString) throws {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { throw Refused() }
+        i += n
+    }
+
+    mutating func number() throws {
+        if i < b.count, b[i] == 0x2D { i += 1 }
+        func digits(_ scan: inout Scan) -> Int {
+            let start = scan.i
+            while scan.i < scan.b.count, (0x30...0x39).contains(scan.b[scan.i]) { scan.i += 1 }
+            return scan.i - start
+        }
+        let start = i
+        guard digits(&self) > 0, !(b[start] == 0x30 && i - start > 1) else { throw Refused() }
+        if i < b.count, b[i] == 0x2E {
+            i += 1
+            guard digits(&self) > 0 else { throw Refused() }
+        }
+        if i < b.count, b[i] == 0x65 || b[i] == 0x45 {
+            i += 1
+            if i < b.count, b[i] == 0x2B || b[i] == 0x2D { i += 1 }
+            guard digits(&self) > 0 else { throw Refused() }
+        }
+    }
+}

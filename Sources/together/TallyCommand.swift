@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import TogetherAggregate
+import TogetherApp
+import TogetherContent
+import TogetherCore
+import TogetherPersistence
+import TogetherTerminal
+
+struct TallyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tally",
+        abstract: "Commissioning themes from many sessions: ranked, in commissioning language, with no names."
+    )
+
+    @OptionGroup var assets: AssetOptions
+
+    @Option(help: "table, markdown, csv, json, html or easy-read.")
+    var format: String = "table"
+
+    @Option(help: "A new or empty folder: write every format there (with the CSV's field guide and the JSON schema).")
+    var out: String?
+
+    @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
+    var strict = false
+
+    @Option(name: .customLong("min-count"), help: "Hide counts below this, and any count that could give one away (shown as \"hidden\"). 1 hides nothing.")
+    var minCount: Int = Disclosure.defaultThreshold
+
+    @Flag(name: .customLong("no-quotes"), help: "Show no quotes at all, even from people who agreed.")
+    var noQuotes = false
+
+    @Option(help: "Only workshops on or after this day (YYYY-MM-DD).")
+    var since: String?
+
+    @Option(help: "Only workshops on or before this day (YYYY-MM-DD).")
+    var until: String?
+
+    @Option(help: "Only workshops in this area (give it again for more areas).")
+    var area: [String] = []
+
+    @Option(help: "Only this group type, by id or label (give it again for more).")
+    var group: [String] = []
+
+    @Option(help: "Only this level of commissioning: individual, operational or strategic (give it again for more).")
+    var level: [String] = []
+
+    @Option(help: "The folder for the summary cache (default: ~/.cache/together).")
+    var cache: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Read every file afresh and keep no cache.")
+    var noCache = false
+
+    @Argument(help: "Session files, folders (searched all the way down) or patterns such as 'sessions/2026-*.json'.")
+    var paths: [String] = []
+
+    func run() throws {
+        guard let format = TallyFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of " + TallyFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                                  + " (not \"\(format)\").")
+        }
+        guard minCount >= 1 else {
+            throw ValidationError("--min-count must be 1 or more (1 hides nothing; the default is 3).")
+        }
+        guard !paths.isEmpty else {
+            throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
+        }
+        if let out, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+            Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
+        }
+        let content: ContentPacks
+        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        let filter = TallyFilter(since: since, until: until, areas: area, groups: group, levels: level)
+        if let problem = filter.problem(content) { Self.fail(Failure(message: problem)) }
+        let env = ProcessInfo.processInfo.environment
+        let cacheFolder = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? SummaryCache.defaultFolder(env)
+        let tally = Tallier.run(paths: paths, content: content, filter: filter,
+                                cache: cacheFolder.map { SummaryCache(folder: $0, content: content) })
+        for skip in tally.skipped {
+            FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
+        }
+        for duplicate in tally.duplicates {
+            FileHandle.standardError.write(Data("Counted once: \(duplicate.note)\n".utf8))
+        }
+        var summary = "Read \(tally.read) session\(tally.read == 1 ? "" : "s")"
+        if tally.filteredOut > 0 {
+            summary += "; \(tally.filteredOut) left out by the filters, \(tally.totals.sessions) counted"
+        }
+        if !tally.duplicates.isEmpty { summary += "; \(tally.duplicates.count) duplicate file(s) counted once" }
+        FileHandle.standardError.write(Data((summary + "; skipped \(tally.skipped.count).\n").utf8))
+        if strict && !tally.skipped.isEmpty {
+            Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
+        }
+        let report = ReportBuilder.build(tally, content, ReportOptions(
+            threshold: minCount, quotes: !noQuotes, filters: filter.description(content)))
+        if let out {
+            do {
+                let written = try ReportWriter.write(report, to: URL(fileURLWithPath: out),
+                                                     guides: assets.folderURL()?.appendingPathComponent("tally"))
+                FileHandle.standardError.write(Data("Wrote \(written.count) files to \(out).\n".utf8))
+            } catch {
+                Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
+            }
+        } else {
+            print(format.render(report), terminator: "")
+        }
+        if !tally.skipped.isEmpty { Foundation.exit(3) }
+    }
+}
