@@ -197,6 +197,30 @@ struct WorkshopTests {
     }
 }
 
+@Suite("Focus is on a row")
+struct FocusTests {
+    @Test("a theme that moves up as it gets dots keeps the focus; so does a statement moved down its list")
+    func followsTheRow() throws {
+        var state = sampleWorkshop()
+        go(.priorities, &state)
+        let ranked = try #require(state.session?.rankedThemes())
+        #expect(ranked.count >= 2)
+        let last = try #require(ranked.last)
+        focus(on: .groupTheme(id: last.id), &state)
+        // Enough dots to go to the top of the list: the focus goes with it.
+        for _ in 0..<(ranked[0].totalDots + 1) { act([.dot(1)], &state) }
+        #expect(state.session?.rankedThemes().first?.id == last.id)
+        #expect(state.session?.focusedRow(content) == .groupTheme(id: last.id))
+        #expect(state.session?.position.focus == 0)
+        // A statement moved down its list keeps the focus.
+        go(.workingTogether, &state)
+        let first = try #require(state.session?.rows(content).first { if case .statement = $0 { true } else { false } })
+        focus(on: first, &state)
+        act([.moveRank(1)], &state)
+        #expect(state.session?.focusedRow(content) == first)
+    }
+}
+
 @Suite("Whose voice")
 struct VoiceTests {
     @Test("a statement is the person's own words until the facilitator says otherwise with v")

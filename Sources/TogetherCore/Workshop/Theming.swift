@@ -132,8 +132,6 @@ enum Theming {
             session.groupThemes[i].groupDots += delta
             state.status = .init(content.say(.groupCount, "\(session.groupThemes[i].groupDots)"))
         }
-        // The list is in order of dots: keep the focus on the same theme as it moves.
-        session.position.focus = session.rankedThemes().firstIndex { $0.id == id } ?? session.position.focus
     }
 
     static func voterLabel(_ voter: String?, _ session: Session, _ content: ContentPacks) -> String {

@@ -38,6 +38,9 @@ public enum Workshop {
     public static func apply(_ state: inout AppState, _ action: Action, content: ContentPacks,
                              env: Environment) -> [Effect] {
         let before = state.session
+        // Focus is on a row: unless an action moves it, it stays on the same row when the list changes around it
+        // (a theme moving up as it gets dots, a row added above). Not while typing: the rows stay as they are.
+        let focusedBefore = before?.draft == nil ? before?.focusedRow(content) : nil
         state.now = env.now()
         let effects = reduce(&state, action, content, env)
         if let before, var after = state.session, after.id == before.id, after != before {
@@ -48,14 +51,15 @@ public enum Workshop {
             }
         }
         if let session = state.session {
-            state.session?.position.focus = clampedFocus(session, content)
+            let rows = session.rows(content)
+            if let focusedBefore, let before, session.id == before.id, session.position == before.position,
+               let i = rows.firstIndex(of: focusedBefore) {
+                state.session?.position.focus = i
+            } else {
+                state.session?.position.focus = max(0, min(session.position.focus, rows.count - 1))
+            }
         }
         return effects
-    }
-
-    static func clampedFocus(_ session: Session, _ content: ContentPacks) -> Int {
-        let count = session.rows(content).count
-        return max(0, min(session.position.focus, count - 1))
     }
 
     static func reduce(_ state: inout AppState, _ action: Action, _ content: ContentPacks,
