@@ -83,3 +83,26 @@ public struct NoteSlot: Codable, Equatable, Hashable, Sendable {
         self.section = section
     }
 }
+
+extension Session {
+    /// Changes the group's review of a Making It Real theme, starting one when there is none yet.
+    mutating func updateThemeReview(_ themeId: String, _ change: (inout ThemeReview) -> Void) {
+        update(\.makingItReal, where: { $0.themeId == themeId }, new: ThemeReview(themeId: themeId), change)
+    }
+
+    /// Changes the group's review of a top tip, starting one when there is none yet.
+    mutating func updateTipReview(_ tipId: String, _ change: (inout TipReview) -> Void) {
+        update(\.topTips, where: { $0.tipId == tipId }, new: TipReview(tipId: tipId), change)
+    }
+
+    private mutating func update<Item>(_ list: WritableKeyPath<Session, [Item]>, where matches: (Item) -> Bool,
+                                       new: @autoclosure () -> Item, _ change: (inout Item) -> Void) {
+        if let i = self[keyPath: list].firstIndex(where: matches) {
+            change(&self[keyPath: list][i])
+        } else {
+            var item = new()
+            change(&item)
+            self[keyPath: list].append(item)
+        }
+    }
+}

@@ -328,25 +328,3 @@ public enum Workshop {
         return ids[(at + 1) % ids.count]
     }
 }
-
-extension Session {
-    mutating func updateThemeReview(_ themeId: String, _ change: (inout ThemeReview) -> Void) {
-        if let i = makingItReal.firstIndex(where: { $0.themeId == themeId }) {
-            change(&makingItReal[i])
-        } else {
-            var review = ThemeReview(themeId: themeId)
-            change(&review)
-            makingItReal.append(review)
-        }
-    }
-
-    mutating func updateTipReview(_ tipId: String, _ change: (inout TipReview) -> Void) {
-        if let i = topTips.firstIndex(where: { $0.tipId == tipId }) {
-            change(&topTips[i])
-        } else {
-            var review = TipReview(tipId: tipId)
-            change(&review)
-            topTips.append(review)
-        }
-    }
-}
