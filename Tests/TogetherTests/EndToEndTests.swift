@@ -267,7 +267,12 @@ struct EndToEndTests {
         try tmux.text("Comms team")
         try tmux.keys("Enter")
         try tmux.text("June 2027")
-        try tmux.keys("Enter", "Down", "Down", "Down", "Enter", "Down", "Enter")
+        // What it answers and its intention: each a list, picked by number.
+        try tmux.keys("Enter", "Down", "Down", "Down", "Enter")
+        try tmux.waitFor("What does this action answer?")
+        try tmux.keys("2", "Down", "Enter")
+        try tmux.waitFor("What will happen to the service?")
+        try tmux.keys("2")
         try tmux.waitFor("Intention: Keep paying for it (continue investing)")
         // Wrapping up, then finish and the handouts
         try tmux.keys("]", "a")

@@ -32,7 +32,7 @@ struct MethodTests {
     func plansAndMap() throws {
         let h = started()
         h.press([.up, .up, .up, .up, .up, .up, .up, .up, .up, .up, .up])
-        h.press([.down, .down, .down, .down, .enter, .enter]) // Plan: full → one day → Making It Real only
+        h.press([.down, .down, .down, .down, .enter, .char("3")]) // Plan: the list, and its third, Making It Real only
         #expect(try h.savedSession().setup.plan == "makingItRealOnly")
         #expect(h.terminal.screen.contains("Plan:        Making It Real only"))
         h.press([.char("g")])
@@ -149,8 +149,10 @@ struct MethodTests {
         h.press([.char("a")]); h.type("Easy read letters"); h.press([.enter])
         #expect(h.terminal.screen.contains("Typing: who will do it"))
         h.type("Council comms team"); h.press([.enter]); h.type("June 2027"); h.press([.enter])
-        h.press([.down, .down, .down, .enter])            // linked to: the first choice after none
-        h.press([.down, .enter, .enter, .enter, .enter])  // intention: the fourth
+        h.press([.down, .down, .down, .enter])            // linked to: the list, on "nothing yet"
+        #expect(h.terminal.screen.contains("What does this action answer?"))
+        h.press([.down, .enter])                          // the first choice after none
+        h.press([.down, .enter, .char("5")])              // intention: the list, the fourth after "not chosen"
         let action = try h.savedSession().actions[0]
         #expect(action.what == "Easy read letters")
         #expect(action.who == "Council comms team")

@@ -12,7 +12,7 @@ struct PersistenceTests {
     func fullSession() -> Session {
         var state = workshopWithPeople(["AB", "Cy"])
         press([.char("]"), .char("2"), .char("a")] + typing("Café closed 日本 👍") + [.enter, .escape], &state)
-        press([.char("]"), .char("a")] + typing("Mae fy nhŷ yn dda") + [.enter, .escape, .char("t")], &state)
+        press([.char("]"), .char("a")] + typing("Mae fy nhŷ yn dda") + [.enter, .escape, .char("t"), .char("2")], &state)
         go(.topTips, &state)
         press([.char("4"), .char("a")] + typing("Not sure") + [.enter, .escape], &state)
         go(.wrapUp, &state)

@@ -136,7 +136,7 @@ func sampleWorkshop() -> AppState {
           + [.enter, .escape], &state)
     go(.workingTogether, &state)
     press([.char("a")] + typing("My flat") + [.enter] + typing("Café job 日本 👍") + [.enter, .escape], &state)
-    press([.tab, .char("a")] + typing("Letters are hard to read") + [.enter, .escape, .char("t"), .char("t")], &state)
+    press([.tab, .char("a")] + typing("Letters are hard to read") + [.enter, .escape, .char("t"), .char("3")], &state)
     press([.char("n"), .char("a")] + typing("I like my own front door") + [.enter, .escape], &state)
     go(.theming, &state)
     // Working: mark both statements about home, and make a theme of them.
@@ -156,9 +156,9 @@ func sampleWorkshop() -> AppState {
     // What the action answers, and its intention: each reached by its row, each stepped on with Enter.
     let action = state.session!.actions[0].id
     focus(on: .actionField(id: action, field: .link), &state)
-    act([.activate], &state)
+    act([.activate, .focusDown, .activate], &state) // the list: the first of the group's themes
     focus(on: .actionField(id: action, field: .intention), &state)
-    act([.activate], &state)
+    act([.activate, .focusDown, .activate], &state) // the list: the first intention
     go(.wrapUp, &state)
     press([.char("a")] + typing("Send an easy read summary by May") + [.enter, .escape], &state)
     return state

@@ -34,11 +34,19 @@ struct WorkshopTests {
         #expect(session.people.map(\.label) == ["AB", "Sam"])
         #expect(session.people.map(\.role) == ["person", "person"])
         #expect(session.focusedRow(content) == .person(id: session.people[1].id))
+        // r: the roles as a list, the person's own chosen; a first letter jumps, Enter picks, Esc changes nothing.
         press([.char("r")], &state)
+        guard case .choose(let roles) = state.overlay else { Issue.record("no list of roles"); return }
+        #expect(roles.options.map(\.id) == content.workshop.roles.map(\.id))
+        #expect(roles.options[roles.focus].id == "person")
+        press([.escape], &state)
+        #expect(state.overlay == nil && state.session?.people[1].role == "person")
+        press([.char("r"), .char("f"), .enter], &state)
         #expect(state.session?.people[1].role == "familyCarer")
+        #expect(state.status?.text == "Sam is: Family carer")
     }
 
-    @Test("setup: a date must be a real day; group type and statements each cycle with Enter")
+    @Test("setup: a date must be a real day; every choice of more than two is a list, chosen by arrows, number or letter")
     func setupFields() throws {
         var state = workshopWithPeople([])
         press([.up, .up, .up, .up, .up, .up], &state) // to the title, whatever the focus was
@@ -47,19 +55,36 @@ struct WorkshopTests {
         #expect(state.session?.setup.date == "2026-03-14")
         press(Array(repeating: .backspace, count: 2) + typing("28") + [.enter], &state)
         #expect(state.session?.setup.date == "2026-02-28")
-        press([.down, .down, .enter], &state)
-        #expect(state.session?.setup.language == "en", "one language loaded here: Enter keeps it")
-        press([.down, .enter], &state)
+        focus(on: .setupField(.language), &state)
+        act([.activate, .activate], &state)
+        #expect(state.session?.setup.language == "en", "one language loaded here: the list has it alone")
+        // Kind of group: the list opens on the current one; down and Enter takes the next; Esc goes back unchanged.
+        focus(on: .setupField(.groupType), &state)
+        act([.activate], &state)
+        guard case .choose(let groups) = state.overlay else { Issue.record("no list"); return }
+        #expect(groups.options[groups.focus].id == "mixed")
+        #expect(Render.frame(state, content, size: Size(width: 80, height: 24)).grid.text.contains("Esc: no"))
+        act([.focusDown, .activate], &state)
         #expect(state.session?.setup.groupType == "providers")
         #expect(state.session?.setup.level == "strategic")
-        press([.down, .enter], &state)
+        // Level: by its number in the list; the way back is always there.
+        focus(on: .setupField(.level), &state)
+        act([.activate, .choose(1)], &state)
         #expect(state.session?.setup.level == "individual")
-        press([.down, .enter], &state)
+        act([.activate, .focusDown, .closeOverlay], &state)
+        #expect(state.session?.setup.level == "individual" && state.overlay == nil)
+        // Plan: by a first letter ("A shorter one-day workshop").
+        focus(on: .setupField(.plan), &state)
+        press([.enter, .char("a"), .enter], &state)
         #expect(state.session?.setup.plan == "oneDay")
         #expect(state.session?.stages(content).map(\.id).contains(.makingItReal) == false)
-        press([.down, .enter], &state)
+        focus(on: .setupField(.statementsPerPerson), &state)
+        press([.enter, .char("4")], &state)
         #expect(state.session?.setup.statementsPerPerson == 4)
-        press([.down, .enter, .down, .enter, .down, .enter], &state)
+        focus(on: .setupField(.votesPerPerson), &state)
+        press([.enter, .char("4")], &state)
+        // Two choices are a switch: Enter turns them over.
+        press([.down, .enter, .down, .enter], &state)
         #expect(state.session?.setup.votesPerPerson == 4)
         #expect(state.session?.setup.anonymous == false)
         #expect(state.session?.setup.revealLater == true)
@@ -102,7 +127,7 @@ struct WorkshopTests {
         #expect(state.overlay == nil)
         press([.escape, .char("a")], &state)
         #expect(state.status?.isProblem == true)
-        press([.tab, .char("a")] + typing("Buses stop at six") + [.enter, .escape, .char("t"), .char("t")], &state)
+        press([.tab, .char("a")] + typing("Buses stop at six") + [.enter, .escape, .char("t"), .char("i"), .enter], &state)
         let session = try #require(state.session)
         let mine = session.statements.filter { $0.personId == session.people[0].id }
         #expect(mine.filter { $0.category == "working" }.map(\.rank) == [1, 2, 3])
@@ -228,15 +253,15 @@ struct VoiceTests {
         var state = workshopWithPeople(["AB"])
         press([.char("]"), .char("]"), .char("a")] + typing("I want a job") + [.enter, .escape], &state)
         #expect(state.session?.statements[0].voice == .own)
-        press([.char("v")], &state)
+        press([.char("v"), .down, .enter], &state)
         #expect(state.session?.statements[0].voice == .supported)
-        press([.char("v")], &state)
+        press([.char("v"), .down, .enter], &state)
         #expect(state.session?.statements[0].voice == .onBehalf("familyCarer"))
         let frame = Render.frame(state, content, size: Size(width: 100, height: 24))
         #expect(frame.grid.text.contains("1. I want a job  (said for them by: family carer)"))
         let back = try SessionCodec.decode(SessionCodec.encode(state.session!), path: "v.json")
         #expect(back.statements[0].voice == .onBehalf("familyCarer"))
-        press(Array(repeating: .char("v"), count: Voice.cycle(roles: content.workshop.roles.map(\.id)).count - 2), &state)
+        press([.char("v"), .char("1")], &state)
         #expect(state.session?.statements[0].voice == .own)
     }
 }

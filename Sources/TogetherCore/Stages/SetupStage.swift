@@ -5,7 +5,7 @@ enum SetupStage: StageScreen {
     static let kind = StageKind.setup
 
     static let keys = [
-        key([.char("r")], .cycleRole, short: true),
+        key([.char("r")], .chooseRole, short: true),
         key([.char("o")], .toggleConsent, short: true),
     ]
 
@@ -60,23 +60,9 @@ enum SetupStage: StageScreen {
     static func activate(_ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                          _ content: ContentPacks) -> Bool {
         guard case .setupField(let field)? = row else { return false }
-        let next = Workshop.next(after:in:)
         switch field {
-        case .groupType:
-            session.setup.groupType = next(session.setup.groupType, content.workshop.groupTypes.map(\.id))
-        case .language:
-            session.setup.language = next(session.setup.language, content.languages.map(\.code))
-            let name = content.languages.first { $0.code == session.setup.language }?.name ?? session.setup.language
-            state.status = .init(content.say(.languageIs, name))
-        case .level:
-            session.setup.level = next(session.setup.level, content.workshop.levels.map(\.id))
-        case .statementsPerPerson:
-            session.setup.statementsPerPerson = session.setup.statementsPerPerson % 5 + 1
-        case .plan:
-            session.setup.plan = next(session.setup.plan, content.workshop.plans.map(\.id))
-            state.status = .init(content.say(.planIs, content.plan(session.setup.plan).label))
-        case .votesPerPerson:
-            session.setup.votesPerPerson = session.setup.votesPerPerson % 9 + 1
+        case .groupType, .language, .level, .statementsPerPerson, .plan, .votesPerPerson:
+            Choosing.open(.setup(field), session, &state, content)
         case .anonymous:
             session.setup.anonymous.toggle()
         case .revealLater:
@@ -93,14 +79,12 @@ enum SetupStage: StageScreen {
     static func handle(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment) {
         guard case .person(let id)? = row, let i = session.people.firstIndex(where: { $0.id == id }) else {
-            state.status = .init(content.say(.moveToPersonFirst, action == .cycleRole ? "r" : "o"), isProblem: true)
+            state.status = .init(content.say(.moveToPersonFirst, action == .chooseRole ? "r" : "o"), isProblem: true)
             return
         }
         switch action {
-        case .cycleRole:
-            session.people[i].role = Workshop.next(after: session.people[i].role, in: content.workshop.roles.map(\.id))
-            state.status = .init(content.say(.personIs, session.people[i].label,
-                                             content.role(session.people[i].role)?.label ?? ""))
+        case .chooseRole:
+            Choosing.open(.role(personId: id), session, &state, content)
         case .toggleConsent:
             session.people[i].consentToQuote.toggle()
             state.status = .init(session.people[i].consentToQuote

@@ -199,8 +199,7 @@ enum SinceLastTimeStage: StageScreen {
             return
         }
         state.overlay = .choose(.init(title: say(content, "chooseTitle"), prompt: say(content, "choosePrompt"),
-                                      options: options, focus: 0,
-                                      stage: kind, purpose: "earlier"))
+                                      options: options, focus: 0, purpose: .stage(kind, "earlier")))
     }
 
     static func chosen(_ id: String, for purpose: String, _ session: inout Session, _ state: inout AppState,

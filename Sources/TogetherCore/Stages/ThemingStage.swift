@@ -13,7 +13,7 @@ enum ThemingStage: StageScreen {
         key([.char(" ")], .toggleMark, short: true, hintKey: "Space"),
         key([.char("i")], .putIntoTheme, short: true),
         key([.tab, .char("c")], .nextItem),
-        key([.char("t")], .cycleTheme),
+        key([.char("t")], .tagTheme),
         key([.char("y")], .acceptSuggestion, short: true),
         key([.char("x")], .ignoreSuggestion),
         key([.char("1")], .toggleLink(1), short: true, hintKey: "1-6"),

@@ -10,12 +10,12 @@ enum WorkingTogetherStage: StageScreen {
 
     static let keys = [
         key([.tab, .char("c")], .nextCategory, short: true),
-        key([.char("t")], .cycleTheme, short: true),
+        key([.char("t")], .tagTheme, short: true),
         key([.char("<")], .moveRank(-1)),
         key([.char(">")], .moveRank(1)),
         key([.char("m")], .moveToNextCategory),
         key([.char("p")], .moveToNextPerson),
-        key([.char("v")], .cycleVoice, short: true),
+        key([.char("v")], .chooseVoice, short: true),
         key([.char("y")], .acceptSuggestion),
         key([.char("x")], .ignoreSuggestion),
     ]
@@ -98,15 +98,12 @@ enum WorkingTogetherStage: StageScreen {
                 return
             }
             Moving.move(id, action, &session, &state, content)
-        case .cycleVoice:
-            guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+        case .chooseVoice:
+            guard case .statement(let id)? = row else {
                 state.status = .init(content.say(.moveToStatementThen, "v"), isProblem: true)
                 return
             }
-            let voices = Voice.cycle(roles: content.workshop.roles.map(\.id))
-            let at = voices.firstIndex(of: session.statements[i].voice) ?? -1
-            session.statements[i].voice = voices[(at + 1) % voices.count]
-            state.status = .init(content.say(.whoseWords, StageParts.voiceLabel(session.statements[i].voice, content)))
+            Choosing.open(.voice(statementId: id), session, &state, content)
         default:
             Theming.reduce(action, row, &session, &state, content, env)
         }

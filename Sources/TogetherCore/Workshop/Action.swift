@@ -6,7 +6,7 @@ public enum Action: Equatable, Sendable {
     case focusUp, focusDown, nextItem, previousItem, nextStage, previousStage
     case showStageMap, startSearch
     // Doing things to the focused row
-    case activate, add, edit, delete, rate(Int), cycleRole, cycleTheme, cycleVoice, nextCategory
+    case activate, add, edit, delete, rate(Int), chooseRole, tagTheme, chooseVoice, nextCategory
     case toggleConsent
     case finishWorkshop, writeHandouts
     case undo, redo
@@ -23,6 +23,8 @@ public enum Action: Equatable, Sendable {
     case toggleLarge, nextTheme, toggleSymbols, readAloud
     /// A numbered choice in a list shown over the screen (the stage map, the theme chooser).
     case choose(Int)
+    /// A letter in a list to choose from: the next choice starting with it.
+    case jump(Character)
     // Typing
     case insert(String), backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
     case commitEdit, cancelEdit

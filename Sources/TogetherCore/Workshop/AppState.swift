@@ -21,7 +21,7 @@ public struct AppState: Equatable, Sendable {
         case choose(ChoiceList)
     }
 
-    /// A list shown over a stage to choose one thing from, and which stage hears the answer.
+    /// A list shown over the screen to choose one thing from, and what the choice is for.
     public struct ChoiceList: Equatable, Sendable {
         public struct Option: Equatable, Sendable {
             public var id: String
@@ -31,9 +31,7 @@ public struct AppState: Equatable, Sendable {
         public var prompt: String
         public var options: [Option]
         public var focus: Int
-        /// The stage that offered the list, and what the choice is for (a stage may offer more than one list).
-        public var stage: StageKind
-        public var purpose: String
+        public var purpose: ChoicePurpose
     }
 
     public struct Status: Equatable, Sendable {

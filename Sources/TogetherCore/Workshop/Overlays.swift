@@ -66,6 +66,7 @@ enum Overlays {
             case .focusDown: list.focus = min(max(0, list.options.count - 1), list.focus + 1)
             case .activate: choice = list.focus
             case .choose(let n): choice = n - 1
+            case .jump(let letter): list.focus = Choosing.jump(letter, in: list) ?? list.focus
             default: break
             }
             state.overlay = .choose(list)
@@ -75,7 +76,7 @@ enum Overlays {
                 return
             }
             state.overlay = nil
-            Stages.screen(list.stage)?.chosen(list.options[choice].id, for: list.purpose, &session, &state, content)
+            Choosing.chosen(list.options[choice].id, for: list.purpose, &session, &state, content)
         case .help, .confirmDelete, .confirmLeave:
             break
         }

@@ -10,23 +10,6 @@ enum Planning {
             + content.topTips.tips.map { Link(kind: .topTip, id: $0.id) }
     }
 
-    static func cycleLink(_ id: String, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
-        guard let i = session.actions.firstIndex(where: { $0.id == id }) else { return }
-        let choices = linkChoices(session, content)
-        let at = choices.firstIndex(of: session.actions[i].link) ?? 0
-        session.actions[i].link = choices[(at + 1) % choices.count]
-        state.status = .init(content.say(.actionLinkedTo, linkLabel(session.actions[i].link, session, content)))
-    }
-
-    static func cycleIntention(_ id: String, _ session: inout Session, _ state: inout AppState,
-                               _ content: ContentPacks) {
-        guard let i = session.actions.firstIndex(where: { $0.id == id }) else { return }
-        let choices: [String?] = [nil] + content.workshop.intentions.map(\.id)
-        let at = choices.firstIndex(of: session.actions[i].intention) ?? 0
-        session.actions[i].intention = choices[(at + 1) % choices.count]
-        state.status = .init(content.say(.actionIntention, intentionLabel(session.actions[i].intention, content)))
-    }
-
     static func linkLabel(_ link: Link?, _ session: Session, _ content: ContentPacks) -> String {
         guard let link else { return content.say(.nothingYet) }
         switch link.kind {

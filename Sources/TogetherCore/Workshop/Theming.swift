@@ -6,16 +6,12 @@ enum Theming {
     static func reduce(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment) {
         switch action {
-        case .cycleTheme:
-            guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
+        case .tagTheme:
+            guard case .statement(let id)? = row else {
                 state.status = .init(content.say(.moveToStatementThen, "t"), isProblem: true)
                 return
             }
-            let ids: [String?] = [nil] + content.makingItReal.themes.map(\.id)
-            let at = ids.firstIndex(of: session.statements[i].themeId) ?? 0
-            session.statements[i].themeId = ids[(at + 1) % ids.count]
-            let label = session.statements[i].themeId.flatMap { content.theme($0)?.label } ?? content.say(.noTheme)
-            state.status = .init(content.say(.themeIs, label))
+            Choosing.open(.theme(statementId: id), session, &state, content)
         case .acceptSuggestion, .ignoreSuggestion:
             guard case .statement(let id)? = row, let i = session.statements.firstIndex(where: { $0.id == id }) else {
                 state.status = .init(content.say(.moveToStatementFirst), isProblem: true)

@@ -18,6 +18,7 @@ public enum Workshop {
         if state.overlay != nil {
             // The key table first; a key it does not list closes the keys or a list, and is a letter in the search.
             if let action = Keymap.action(for: key, in: state.inputContext) { return action }
+            if case .choose = state.overlay, case .char(let c) = key, c.isLetter { return .jump(c) }
             switch state.inputContext {
             case .help, .list: return .closeOverlay
             case .search: if case .char(let c) = key { return .insert(String(c)) } else { return nil }
@@ -297,9 +298,9 @@ public enum Workshop {
         case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader, nil:
             stage.add(row, &session, &state, content)
         case .actionField(let id, .link):
-            Planning.cycleLink(id, &session, &state, content)
+            Choosing.open(.actionLink(actionId: id), session, &state, content)
         case .actionField(let id, .intention):
-            Planning.cycleIntention(id, &session, &state, content)
+            Choosing.open(.actionIntention(actionId: id), session, &state, content)
         default:
             if let target = Editing.editTarget(for: row, session, content) { Editing.begin(target, &session, &state) }
         }
@@ -320,11 +321,5 @@ public enum Workshop {
         case .actionField: return content.say(.deleteAction)
         default: return nil
         }
-    }
-
-    static func next(after id: String, in ids: [String]) -> String {
-        guard !ids.isEmpty else { return id }
-        let at = ids.firstIndex(of: id) ?? -1
-        return ids[(at + 1) % ids.count]
     }
 }
