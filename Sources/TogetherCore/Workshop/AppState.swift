@@ -79,7 +79,7 @@ public struct AppState: Equatable, Sendable {
         self.resumable = resumable
         self.earlier = earlier
         self.unreadable = unreadable
-        homeFocus = 0
+        homeFocus = resumable.isEmpty ? 0 : 1 // the newest unfinished workshop, when there is one
         overlay = nil
         cursor = 0
         status = nil

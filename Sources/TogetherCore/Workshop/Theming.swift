@@ -48,7 +48,7 @@ enum Theming {
             if session.groupThemes.isEmpty {
                 Editing.begin(.newGroupTheme(statementIds: ids), &session, &state)
             } else {
-                state.overlay = .chooseTheme(statementIds: ids, focus: 0)
+                state.overlay = .chooseTheme(statementIds: ids, focus: session.groupThemes.count) // "A new theme…" first
             }
         case .toggleLink(let n):
             let themes = content.makingItReal.themes
