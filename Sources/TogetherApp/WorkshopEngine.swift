@@ -91,8 +91,8 @@ public final class WorkshopEngine {
         finished = true
     }
 
-    /// True when what is on screen is in the session file.
-    public var allSaved: Bool { state.session == nil || state.session == saved }
+    /// True when what is on screen is in the session file (or is a blank new workshop, which is not kept).
+    public var allSaved: Bool { state.session == nil || state.session == saved || leftNothing }
     /// Where a copy goes when the sessions folder cannot be written: `~/together-rescue`.
     public var rescueFolder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory())
         .appendingPathComponent("together-rescue")
@@ -161,6 +161,8 @@ public final class WorkshopEngine {
         // `updatedAt` goes) while the typing file says otherwise: the typing file is written again, so it
         // stands for where the facilitator is now.
         guard let session = state.session, session != saved || behind else { return }
+        // A new workshop with nothing in it is not written: one Enter on the start screen leaves nothing behind.
+        if session.isBlank, !isOnDisk(session) { return }
         // The typing file only stands beside a session file: a workshop never written whole is written whole.
         if quickTyping, !whole, let saved, Self.onlyTyping(from: saved, to: session),
            FileManager.default.fileExists(atPath: store.url(for: session).path),
@@ -220,8 +222,13 @@ public final class WorkshopEngine {
         return same == b
     }
 
-    /// The file the current session is saved in, once it has been saved.
+    /// The file the current session is saved in, once it has been saved (nil for a blank one never written).
     public var sessionURL: URL? {
-        state.session.map { store.url(for: $0) }
+        state.session.flatMap { $0.isBlank && !isOnDisk($0) ? nil : store.url(for: $0) }
     }
+
+    func isOnDisk(_ session: Session) -> Bool { FileManager.default.fileExists(atPath: store.url(for: session).path) }
+
+    /// True when the session on screen is a new one with nothing in it, so nothing was kept.
+    public var leftNothing: Bool { state.session.map { $0.isBlank && !isOnDisk($0) } ?? false }
 }

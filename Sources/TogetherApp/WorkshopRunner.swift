@@ -89,11 +89,13 @@ public final class WorkshopRunner {
         let unfinished = scan.sessions.filter { $0.session.status != .finished }
         let inUse = unfinished.map { store.isInUseElsewhere($0.url) }
         let busy = zip(unfinished, inUse).filter { $0.1 }.map(\.0)
-        return AppState(
+        var state = AppState(
             resumable: zip(unfinished, inUse).filter { !$0.1 }.map(\.0.session).sorted { $0.updatedAt > $1.updatedAt },
             unreadable: scan.problems.map(\.description)
                 + busy.map { "\($0.url.path): open in another Together window just now" },
             earlier: scan.sessions.map(\.session).filter { !$0.actions.isEmpty })
+        state.examples = Set(scan.sessions.filter { $0.url.lastPathComponent.hasPrefix("example-") }.map(\.session.id))
+        return state
     }
 
     /// The file the current session is saved in, once it has been saved.

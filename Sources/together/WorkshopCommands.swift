@@ -37,7 +37,7 @@ struct WorkshopCommand: ParsableCommand {
         if let session {
             let url = URL(fileURLWithPath: session)
             _ = AtomicFile.removeStale(in: url.deletingLastPathComponent())
-            let opened: Session
+            var opened: Session
             do {
                 opened = try store.open(url)
             } catch {
@@ -52,6 +52,10 @@ struct WorkshopCommand: ParsableCommand {
                 }
                 Foundation.exit(DisplayRunner(target: .file(url), content: content, terminal: terminal, view: view,
                                               languages: languages, openElsewhere: true).run())
+            }
+            if url.lastPathComponent.hasPrefix("example-") {
+                // A shipped example is never rewritten: it opens as a copy.
+                opened = Workshop.copyOfExample(opened, content, .live)
             }
             do { try store.claim(opened) } catch { Self.fail(Failure(message: error.description)) }
             state = AppState(session: opened)
@@ -81,6 +85,10 @@ struct WorkshopCommand: ParsableCommand {
 
     /// What is printed on leaving: "Saved" only when it is true.
     static func farewell(_ engine: WorkshopEngine, _ url: URL?, _ code: Int32) -> Int32 {
+        if engine.leftNothing {
+            print("The new workshop had nothing in it, so nothing was kept.")
+            return code
+        }
         guard let url, engine.state.session != nil else { return code }
         if engine.allSaved {
             print("Saved: \(url.path)")

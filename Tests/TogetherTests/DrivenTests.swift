@@ -254,3 +254,45 @@ extension DrivenTests {
         }
     }
 }
+
+/// The start screen: what it chooses first, what it keeps, and the examples left as they are.
+extension DrivenTests {
+    @Test("one Enter and q leaves nothing: an empty new workshop is not kept, and says so")
+    func blankNotKept() throws {
+        let h = Harness()
+        defer { try? FileManager.default.removeItem(at: h.folder) }
+        h.press([.enter])              // a new workshop, its title box open
+        h.press([.escape, .char("q")]) // nothing typed: leave
+        #expect(h.runner.engine.finished)
+        #expect(h.runner.engine.leftNothing && h.runner.engine.allSaved && h.runner.sessionURL == nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: h.folder.path).filter { $0.hasSuffix(".json") }
+        #expect(files.isEmpty, "\(files)")
+        // One letter of a title is something: it is kept.
+        let h2 = Harness()
+        defer { try? FileManager.default.removeItem(at: h2.folder) }
+        h2.press([.enter]); h2.type("S"); h2.press([.enter])
+        #expect(try h2.savedSession().setup.title == "S")
+    }
+
+    @Test("the newest unfinished workshop is chosen first; a shipped example opens as a copy and is never rewritten")
+    func examplesAsCopies() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let example = folder.appendingPathComponent("example-leeds-partnership-board.json")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: exampleSessions[2]), to: example)
+        let before = try Data(contentsOf: example)
+        let store = SessionStore(folder: folder)
+        let start = WorkshopRunner.startScreen(store)
+        #expect(start.homeFocus == 1, "the workshop to carry on is chosen, not a new one")
+        let h = Harness(state: start, folder: folder, store: store)
+        h.press([.enter, .char("]"), .char("q")])
+        #expect(try Data(contentsOf: example) == before, "the example is as it was")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(files.count == 2, "\(files)")
+        let copyName = try #require(files.first { !$0.hasPrefix("example-") })
+        let copy = try SessionCodec.read(folder.appendingPathComponent(copyName))
+        let original = try SessionCodec.read(example)
+        #expect(copy.id != original.id && copy.setup.title == "\(original.setup.title) (a copy)")
+        #expect(copy.statements == original.statements && copy.position.stage != original.position.stage)
+    }
+}

@@ -61,6 +61,14 @@ public struct Session: Codable, Equatable, Sendable {
         followUp = nil
     }
 
+    /// Nothing in it yet: no title, no one, nothing said, nothing being typed. A workshop like this is not kept,
+    /// so one Enter on the start screen leaves nothing behind.
+    public var isBlank: Bool {
+        setup.title.trimmingCharacters(in: .whitespaces).isEmpty && people.isEmpty && statements.isEmpty
+            && groupThemes.isEmpty && actions.isEmpty && makingItReal.isEmpty && topTips.isEmpty && wrapUp.isEmpty
+            && wrapUpSections.isEmpty && followUp == nil && (draft?.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
     /// A new id for an item in this session, never used before in it.
     public mutating func makeID(_ prefix: String) -> String {
         defer { nextNumber += 1 }

@@ -177,7 +177,8 @@ public enum Workshop {
                 state.cursor = 0
                 state.status = .init(content.say(.newWorkshop))
             } else {
-                let session = state.resumable[state.homeFocus - 1]
+                var session = state.resumable[state.homeFocus - 1]
+                if state.examples.contains(session.id) { session = copyOfExample(session, content, env) }
                 state.session = session
                 state.cursor = session.draft?.text.count ?? 0
                 state.status = .init(content.say(.welcomeBack))
@@ -186,6 +187,17 @@ public enum Workshop {
         default:
             break
         }
+    }
+
+    /// An example opens as a copy of its own: a new workshop with its words, never the example itself.
+    public static func copyOfExample(_ example: Session, _ content: ContentPacks, _ env: Environment) -> Session {
+        var session = example
+        session.id = env.newSessionID()
+        session.createdAt = env.now()
+        session.updatedAt = env.now()
+        session.setup.title = content.say(.copyOf, example.setup.title)
+        session.status = .inProgress
+        return session
     }
 
     static func newSetup(_ content: ContentPacks, _ env: Environment) -> Setup {
