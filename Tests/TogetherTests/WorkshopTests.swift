@@ -361,3 +361,34 @@ struct MovingTests {
         #expect(texts(state, 1, "working") == ["A", "B", "C"])
     }
 }
+
+@Suite("Search")
+struct SearchTests {
+    @Test("search finds what was said and written anywhere: statements, notes on every screen, themes, actions; Enter goes there")
+    func everywhere() throws {
+        var state = sampleWorkshop()
+        go(.makingItReal, &state)
+        act([.nextItem, .add], &state)
+        press(typing("We grow beans at the allotment"), &state)
+        act([.commitEdit, .cancelEdit], &state)
+        go(.setup, &state)
+        act([.startSearch], &state)
+        press(typing("allotment"), &state)
+        let hits = Search.results(state.session!, "allotment", content)
+        #expect(hits.count == 1 && hits[0].stage == .makingItReal && hits[0].item == 1)
+        #expect(Render.frame(state, content, size: Size(width: 100, height: 24)).grid.text
+            .contains("Information I need when I need it · Examples: We grow beans at the allotment"))
+        act([.activate], &state)
+        #expect(state.session?.position.stage == .makingItReal && state.session?.position.item == 1)
+        guard case .note(_, let id)? = state.session?.focusedRow(content) else { Issue.record("not on the note"); return }
+        #expect(state.session?.themeReview("information").examples.first { $0.id == id }?.text == "We grow beans at the allotment")
+        // Wrap-up notes, the group's themes, actions and why are found too; a hidden statement never is.
+        for (words, kind) in [("summary by May", "wrap-up"), ("letters I can read", "theme"), ("Easy read letters", "action"),
+                              ("checks them", "why")] {
+            #expect(!Search.results(state.session!, words, content).isEmpty, "\(kind): \(words)")
+        }
+        var hidden = state.session!
+        hidden.statements[0].hidden = true
+        #expect(Search.results(hidden, hidden.statements[0].text, content).allSatisfy { $0.row != .statement(id: hidden.statements[0].id) })
+    }
+}

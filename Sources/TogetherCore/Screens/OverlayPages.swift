@@ -41,7 +41,7 @@ enum OverlayPages {
 
     static func search(_ session: Session, _ content: ContentPacks, query: String, focus: Int) -> Page {
         var page = Page(title: content.say(.searchTitle))
-        let results = Search.results(session, query)
+        let results = Search.results(session, query, content)
         let hidden = session.statements.filter(\.hidden).count
         page.fixed = [.init(text: query.isEmpty ? content.say(.searchPrompt) : content.say(.searchFound, "\(results.count)"),
                             role: .prompt)]
@@ -49,10 +49,8 @@ enum OverlayPages {
             page.fixed.append(.init(text: content.say(.searchHidden, "\(hidden)"),
                                     role: .dim))
         }
-        for (i, statement) in results.enumerated() {
-            let who = session.people.first { $0.id == statement.personId }?.label ?? ""
-            let kind = content.category(statement.category)?.label ?? statement.category
-            page.list.append(.init(text: "\(who) · \(kind): \(statement.text)", row: i))
+        for (i, hit) in results.enumerated() {
+            page.list.append(.init(text: "\(hit.place): \(hit.text)", row: i))
         }
         page.focus = results.isEmpty ? nil : focus
         page.editor = (query, query.count)

@@ -44,7 +44,7 @@ enum Overlays {
                 Editing.begin(.newGroupTheme(statementIds: ids), &session, &state)
             }
         case .search(let query, let focus):
-            let results = Search.results(session, query)
+            let results = Search.results(session, query, content)
             switch action {
             case .insert(let text): state.overlay = .search(query: query + text, focus: 0)
             case .backspace: state.overlay = .search(query: String(query.dropLast()), focus: 0)
@@ -89,29 +89,67 @@ enum Overlays {
         state.status = .init(content.say(.now, stage.label))
     }
 
-    /// Goes to where a statement is shown: its person's screen, or its kind on the theming stage.
-    static func show(_ statement: Statement, _ session: inout Session, _ state: inout AppState,
-                     _ content: ContentPacks) {
-        let stages = session.stages(content).map(\.id)
-        if stages.contains(.workingTogether), let person = session.people.firstIndex(where: { $0.id == statement.personId }) {
-            session.position = Position(stage: .workingTogether, item: person, focus: 0)
-        } else if let kind = content.workingTogether.categories.firstIndex(where: { $0.id == statement.category }) {
-            session.position = Position(stage: .theming, item: kind, focus: 0)
-        }
-        Editing.focus(on: .statement(id: statement.id), &session, content)
+    /// Goes to where a search result is shown, with the focus on it.
+    static func show(_ hit: SearchHit, _ session: inout Session, _ state: inout AppState, _ content: ContentPacks) {
+        session.position = Position(stage: hit.stage, item: hit.item, focus: 0)
+        Editing.focus(on: hit.row, &session, content)
         state.status = .init(content.say(.foundIt))
     }
 }
 
-/// Searching what people said. Hidden statements ("reveal later") are not searched, so a search never shows them.
+/// One place a search found the words: what it says, where it is (in words), and the screen and row that show it.
+public struct SearchHit: Equatable, Sendable {
+    public var text: String
+    public var place: String
+    public var stage: StageKind
+    public var item: Int
+    public var row: RowRef
+}
+
+/// Searching everything people said and wrote down: statements, notes on every screen (examples, what gets in the
+/// way, why, what happened…), the group's themes and the actions. Hidden statements ("reveal later") are not
+/// searched, so a search never shows them. Only what a stage of this workshop's plan shows is found.
 public enum Search {
-    public static func results(_ session: Session, _ query: String) -> [Statement] {
+    public static func results(_ session: Session, _ query: String, _ content: ContentPacks) -> [SearchHit] {
         let words = fold(query).split(separator: " ").map(String.init)
         guard !words.isEmpty else { return [] }
-        let ordered = session.people.flatMap { person in session.statements.filter { $0.personId == person.id } }
-        return ordered.filter { statement in
-            !statement.hidden && words.allSatisfy { fold(statement.text).contains($0) }
+        func matches(_ text: String) -> Bool { let t = fold(text); return words.allSatisfy { t.contains($0) } }
+        let inPlan = Set(session.stages(content).map(\.id))
+        var hits: [SearchHit] = []
+        func add(_ text: String, _ place: String, _ stage: StageKind, _ item: Int, _ row: RowRef) {
+            if inPlan.contains(stage), matches(text) { hits.append(SearchHit(text: text, place: place, stage: stage, item: item, row: row)) }
         }
+        func notes(_ place: NoteSlot.Place, _ heading: String, _ stage: StageKind, _ item: Int) {
+            for section in Session.sections(of: place) {
+                let slot = NoteSlot(place, section)
+                for note in session.notes(in: slot) {
+                    add(note.text, "\(heading) · \(content.sectionLabel(section))", stage, item, .note(slot, id: note.id))
+                }
+            }
+        }
+        for (p, person) in session.people.enumerated() {
+            for st in session.statements where st.personId == person.id && !st.hidden {
+                let kind = content.category(st.category)?.label ?? st.category
+                if inPlan.contains(.workingTogether) {
+                    add(st.text, "\(person.label) · \(kind)", .workingTogether, p, .statement(id: st.id))
+                } else if let c = content.workingTogether.categories.firstIndex(where: { $0.id == st.category }) {
+                    add(st.text, "\(person.label) · \(kind)", .theming, c, .statement(id: st.id))
+                }
+            }
+        }
+        for (i, theme) in content.makingItReal.themes.enumerated() { notes(.makingItReal(theme.id), theme.label, .makingItReal, i) }
+        let list = content.workingTogether.categories.count
+        for theme in session.groupThemes {
+            add(theme.statement, content.say(.ourThemes), .theming, list, .groupTheme(id: theme.id))
+        }
+        for (i, theme) in session.topThemes(content).enumerated() { notes(.groupTheme(theme.id), theme.statement, .understand, i) }
+        for (i, tip) in content.topTips.tips.enumerated() { notes(.topTip(tip.id), tip.label, .topTips, i) }
+        for action in session.actions {
+            add(action.what, content.say(.actionsWord), .actions, 0, .actionField(id: action.id, field: .what))
+        }
+        notes(.wrapUp, content.stage(.wrapUp)?.label ?? "", .wrapUp, 0)
+        for (i, item) in (session.followUp?.items ?? []).enumerated() { notes(.followUp(item.id), item.what, .sinceLastTime, i) }
+        return hits
     }
 
     static func fold(_ text: String) -> String {
