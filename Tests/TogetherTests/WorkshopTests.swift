@@ -392,3 +392,48 @@ struct SearchTests {
         #expect(Search.results(hidden, hidden.statements[0].text, content).allSatisfy { $0.row != .statement(id: hidden.statements[0].id) })
     }
 }
+
+@Suite("Names stay in the room")
+struct NamesTests {
+    /// The wrap-up's first list of notes (where people did not agree), where `a` adds.
+    func said(_ state: AppState) -> [String] {
+        state.session?.notes(in: NoteSlot(.wrapUp, .divergent)).map(\.text) ?? []
+    }
+
+    @Test("in an anonymous workshop, a note with a person's label in it asks first: their role, [name], or keep")
+    func labelInWords() throws {
+        var state = workshopWithPeople(["KB", "Sam"])
+        focus(on: .person(id: state.session!.people[0].id), &state)
+        press([.char("r"), .char("f"), .enter], &state) // KB is a family carer
+        go(.wrapUp, &state)
+        act([.add], &state)
+        press(typing("KB thinks the bus is late"), &state)
+        act([.commitEdit], &state)
+        guard case .choose(let list) = state.overlay else { Issue.record("no question about the name"); return }
+        #expect(list.title == "These words have KB in them. This workshop has no names.")
+        #expect(list.options.map(\.label) == ["Put [family carer] instead", "Put [name] instead", "Keep the words as they are"])
+        #expect(said(state).isEmpty && state.session?.draft?.text == "KB thinks the bus is late")
+        act([.activate], &state) // the first: their role
+        #expect(said(state) == ["[family carer] thinks the bus is late"])
+        // [name], for a name inside the words, whatever its capitals.
+        press(typing("I asked sam about it"), &state)
+        act([.commitEdit], &state)
+        act([.choose(2)], &state)
+        #expect(said(state).last == "I asked [name] about it")
+        // Keep: the words as typed. A word that only contains the label ("Samuel", "about") is not a name.
+        press(typing("Samuel sent a KB letter"), &state)
+        act([.commitEdit, .choose(3)], &state)
+        #expect(said(state).last == "Samuel sent a KB letter")
+        press(typing("Samuel wrote about it"), &state)
+        act([.commitEdit], &state)
+        #expect(state.overlay == nil && said(state).last == "Samuel wrote about it")
+        // A named workshop keeps names (with consent) without asking.
+        var named = workshopWithPeople(["KB"])
+        named.session?.setup.anonymous = false
+        go(.wrapUp, &named)
+        act([.add], &named)
+        press(typing("KB spoke"), &named)
+        act([.commitEdit], &named)
+        #expect(named.overlay == nil && said(named) == ["KB spoke"])
+    }
+}

@@ -47,3 +47,62 @@ extension ContentPacks {
     /// The heading of a list of notes, in the workshop's language.
     public func sectionLabel(_ section: NoteSection) -> String { sectionLabel(section.rawValue) }
 }
+
+/// People's labels (made-up names or initials) found in words, as whole words, ignoring capitals and accents.
+public enum Names {
+    /// The first person whose label is in the text.
+    public static func found(in text: String, _ people: [Person]) -> Person? {
+        let words = Set(split(text))
+        return people.first { person in
+            let label = split(person.label)
+            return !label.isEmpty && (label.count == 1 ? words.contains(label[0]) : fold(text).contains(label.joined(separator: " ")))
+        }
+    }
+
+    /// The text with every whole-word use of the label replaced (a label of several words, with spaces between).
+    public static func replace(_ label: String, in text: String, with replacement: String) -> String {
+        let wanted = split(label)
+        guard !wanted.isEmpty else { return text }
+        // Words and what lies between them, in order.
+        var tokens: [(text: String, isWord: Bool)] = []
+        var word = ""
+        for ch in text {
+            if ch.isLetter || ch.isNumber {
+                word.append(ch)
+            } else {
+                if !word.isEmpty { tokens.append((word, true)); word = "" }
+                tokens.append((String(ch), false))
+            }
+        }
+        if !word.isEmpty { tokens.append((word, true)) }
+        var out = ""
+        var i = 0
+        while i < tokens.count {
+            var j = i, k = 0
+            while k < wanted.count, j < tokens.count, tokens[j].isWord, fold(tokens[j].text) == wanted[k] {
+                k += 1
+                j += 1
+                if k < wanted.count {
+                    guard j < tokens.count, tokens[j].text == " " else { break }
+                    j += 1
+                }
+            }
+            if k == wanted.count {
+                out += replacement
+                i = j
+            } else {
+                out += tokens[i].text
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func fold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    static func split(_ text: String) -> [String] {
+        fold(text).split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+}

@@ -173,6 +173,15 @@ public enum EditTarget: Codable, Equatable, Sendable {
     case actionField(id: String, field: ActionField)
 
     /// True when saving the text adds a new item (and the editor opens again for the next one).
+    /// Words of the group's that are kept and may be published: statements, notes, themes, actions. (Not a person's
+    /// label, nor the workshop's title, day or area.)
+    public var isGroupWords: Bool {
+        switch self {
+        case .newStatement, .statement, .newNote, .note, .newGroupTheme, .groupTheme, .newAction, .actionField: true
+        case .setupTitle, .setupDate, .setupArea, .newPerson, .person: false
+        }
+    }
+
     public var addsItem: Bool {
         switch self {
         case .newPerson, .newStatement, .newNote, .newAction: true

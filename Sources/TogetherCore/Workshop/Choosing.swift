@@ -9,6 +9,9 @@ public enum ChoicePurpose: Equatable, Sendable {
     case theme(statementId: String)
     case actionLink(actionId: String)
     case actionIntention(actionId: String)
+    /// Words about to be kept in an anonymous workshop have a person's label in them: their role instead,
+    /// "[name]" instead, or keep them as they are.
+    case nameInWords(personId: String)
     /// A list a stage offers of its own; the stage hears the answer (`StageScreen.chosen`).
     case stage(StageKind, String)
 }
@@ -63,6 +66,14 @@ enum Choosing {
             guard let action = session.actions.first(where: { $0.id == id }) else { return nil }
             return (content.say(.chooseIntention), [Option(id: "", label: content.say(.notChosenYet))]
                         + options(content.workshop.intentions), action.intention ?? "")
+        case .nameInWords(let id):
+            guard let person = session.people.first(where: { $0.id == id }) else { return nil }
+            let role = (content.role(person.role)?.label ?? person.role).lowercased()
+            return (content.say(.nameInWords, person.label), [
+                Option(id: "role", label: content.say(.nameUseRole, "[\(role)]")),
+                Option(id: "name", label: content.say(.nameUseRole, content.say(.nameMark))),
+                Option(id: "keep", label: content.say(.nameKeep)),
+            ], "role")
         case .stage:
             return nil
         }
@@ -73,7 +84,7 @@ enum Choosing {
 
     /// What choosing `id` does.
     static func chosen(_ id: String, for purpose: ChoicePurpose, _ session: inout Session, _ state: inout AppState,
-                       _ content: ContentPacks) {
+                       _ content: ContentPacks, _ env: Environment) {
         switch purpose {
         case .setup(.groupType): session.setup.groupType = id
         case .setup(.level): session.setup.level = id
@@ -108,6 +119,16 @@ enum Choosing {
             guard let i = session.actions.firstIndex(where: { $0.id == actionId }) else { return }
             session.actions[i].intention = id.isEmpty ? nil : id
             state.status = .init(content.say(.actionIntention, Planning.intentionLabel(session.actions[i].intention, content)))
+        case .nameInWords(let personId):
+            guard var draft = session.draft, let person = session.people.first(where: { $0.id == personId }) else { return }
+            switch id {
+            case "role": draft.text = Names.replace(person.label, in: draft.text,
+                                                    with: "[\((content.role(person.role)?.label ?? person.role).lowercased())]")
+            case "name": draft.text = Names.replace(person.label, in: draft.text, with: content.say(.nameMark))
+            default: break
+            }
+            session.draft = draft
+            Editing.commit(draft, &session, &state, content, env, namesChecked: true)
         case .stage(let kind, let what):
             Stages.screen(kind)?.chosen(id, for: what, &session, &state, content)
         }

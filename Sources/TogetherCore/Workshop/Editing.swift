@@ -88,7 +88,7 @@ enum Editing {
     }
 
     static func commit(_ draft: Draft, _ session: inout Session, _ state: inout AppState,
-                       _ content: ContentPacks, _ env: Environment) {
+                       _ content: ContentPacks, _ env: Environment, namesChecked: Bool = false) {
         // One form for every accented letter (ŵ typed as one character or as w and a combining mark), so the
         // file, the search and the tally see the same words.
         let text = draft.text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
@@ -109,6 +109,13 @@ enum Editing {
         }
         if let problem = problem(with: text, for: draft.target, content, language: session.setup.language) {
             state.status = .init(problem, isProblem: true)
+            return
+        }
+        // In an anonymous workshop a person's label in the words is noticed before they are kept, with a
+        // one-key fix. The words stay in the box until the facilitator chooses.
+        if session.setup.anonymous, !namesChecked, draft.target.isGroupWords,
+           let person = Names.found(in: text, session.people) {
+            Choosing.open(.nameInWords(personId: person.id), session, &state, content)
             return
         }
         // At the most a person can have, the box stays open with the words in it: letters typed on are never

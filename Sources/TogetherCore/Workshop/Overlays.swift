@@ -11,7 +11,7 @@ enum Overlays {
     }
 
     static func reduce(_ overlay: AppState.Overlay, _ session: inout Session, _ state: inout AppState,
-                       _ action: Action, _ content: ContentPacks) {
+                       _ action: Action, _ content: ContentPacks, _ env: Environment) {
         if action == .closeOverlay {
             state.overlay = nil
             return
@@ -76,7 +76,7 @@ enum Overlays {
                 return
             }
             state.overlay = nil
-            Choosing.chosen(list.options[choice].id, for: list.purpose, &session, &state, content)
+            Choosing.chosen(list.options[choice].id, for: list.purpose, &session, &state, content, env)
         case .help, .confirmDelete, .confirmLeave:
             break
         }

@@ -120,7 +120,7 @@ public enum Workshop {
         state.status = nil
         var effects: [Effect] = []
         if let overlay = state.overlay, Overlays.handles(overlay) {
-            Overlays.reduce(overlay, &session, &state, action, content)
+            Overlays.reduce(overlay, &session, &state, action, content, env)
         } else if session.draft == nil,
                   action == .writeHandouts || (action == .activate && session.focusedRow(content) == .writeHandouts) {
             effects.append(.writeHandouts)
