@@ -85,3 +85,17 @@ struct PlainModeTests {
         #expect(Array(session.people[0].label.unicodeScalars) == Array("Si\u{00E2}n".unicodeScalars))
     }
 }
+
+extension PlainModeTests {
+    @Test("after a single answer, the box has closed and says so; an empty line then does not open it again")
+    func afterTheTitle() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (output, runner) = Self.run(["1", "Spring review", "", "Bristol"], folder: folder)
+        #expect(output.contains("Type the title, then Enter.\n") && !output.contains("Type the title, then Enter. An empty line"))
+        #expect(output.contains("Done. Now a number chooses a line."))
+        // "Bristol" is not taken as a new title: it is a key that does nothing here, and says so.
+        #expect(runner.state.session?.setup.title == "Spring review")
+        #expect(output.contains("Bristol"))
+    }
+}

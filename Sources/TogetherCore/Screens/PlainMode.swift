@@ -24,6 +24,8 @@ public struct PlainMode: Sendable {
     var lastScreen: Screen?
     var lastStatus: AppState.Status?
     var lastTyping: String?
+    /// A single answer's box has just closed: an empty line now would open it again, so it only says what to do.
+    var justClosed = false
 
     public init() {}
 
@@ -72,6 +74,10 @@ public struct PlainMode: Sendable {
 
     public mutating func interpret(_ line: String, _ state: AppState, _ content: ContentPacks) -> Reply {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
+        defer { justClosed = false }
+        if justClosed, trimmed.isEmpty, !state.isTyping, state.overlay == nil {
+            return Reply(actions: [], message: content.say(.plainNext))
+        }
         if let question {
             self.question = nil
             switch question {
@@ -222,11 +228,17 @@ public struct PlainMode: Sendable {
         lastStatus = state.status
         if state.isTyping, let draft = state.session?.draft, let session = state.session {
             let label = StageParts.typingLabel(draft.target, session, content)
-            let prompt = content.say(.plainType, label)
+            // Only a box that adds one after another stops on an empty line; a single answer closes by itself.
+            let prompt = content.say(draft.target.addsItem ? .plainTypeMore : .plainType, label)
                 + (draft.text.isEmpty ? "" : " " + content.say(.plainNow, draft.text))
             if prompt != lastTyping { out.append(prompt) }
             lastTyping = prompt
         } else {
+            // The box has closed: say what a line means now, so an empty line is not taken as more words.
+            if lastTyping != nil, state.overlay == nil {
+                out.append(content.say(.plainNext))
+                justClosed = true
+            }
             lastTyping = nil
             if case .search = state.overlay {
                 out.append(content.say(.plainSearch))
