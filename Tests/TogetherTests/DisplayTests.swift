@@ -23,6 +23,33 @@ struct DisplayTests {
         }
     }
 
+    @Test("the display shows the running timer and whose dots, and never the facilitator's key hints")
+    func roomNotKeys() throws {
+        var state = ScreenTests.sample(at: .priorities)
+        let voter = try #require(state.session?.people.first)
+        state.session?.voter = voter.id
+        // The timer started ten minutes ago, with fifteen planned: the display's clock says 5 min left.
+        state.session?.timers["priorities"] = StageTimer(plannedSeconds: 15 * 60, runningSince: fixedNow)
+        let size = Size(width: 120, height: 40)
+        func text(_ session: Session, _ now: Date) -> String {
+            Display.frame(session, content, view: ViewOptions(), source: .init(name: "f"), size: size, now: now).grid.text
+        }
+        let later = text(state.session!, fixedNow.addingTimeInterval(10 * 60))
+        #expect(later.contains("5 min left"), "\(later)")
+        #expect(text(state.session!, fixedNow.addingTimeInterval(12 * 60)).contains("3 min left"))
+        #expect(later.contains("Dots go to: \(voter.label)"))
+        #expect(!later.contains("Press p"))
+        // The facilitator's own screen has the hint; the room's does not, on any stage.
+        #expect(Render.frame(state, content, size: size).grid.text.contains("Press p to change."))
+        for stage in [StageKind.setup, .makingItReal, .actions, .finish] {
+            let shown = text(ScreenTests.sample(at: stage).session!, fixedNow)
+            for hint in ["(Enter changes it)", "press a to add", "(press w)", "Press p"] {
+                #expect(!shown.contains(hint), "\(stage): \(hint)")
+            }
+        }
+        #expect(Render.frame(ScreenTests.sample(at: .setup), content, size: size).grid.text.contains("(Enter changes it)"))
+    }
+
     @Test("words being typed show big, unless statements are kept hidden until revealed")
     func draft() {
         var state = ScreenTests.sample(at: .workingTogether)

@@ -45,9 +45,9 @@ struct LanguageTests {
         return out
     }
 
-    /// Words that are the same in Welsh and English: the framework's own name, and "map" and "dot".
+    /// Words that are the same in Welsh and English: the framework's own name, "map" and "dot", and a heading with its count.
     static let sameInBoth: Set<String> = [
-        "stage makingItReal", "facilitator context.makingItReal", "words makingItRealLinks", "words themeOneDot", "words themeDots",
+        "words headingCount", "stage makingItReal", "facilitator context.makingItReal", "words makingItRealLinks", "words themeOneDot", "words themeDots",
         "facilitator short.workshop.showStageMap", "facilitator short.priorities.dot(1)",
     ]
 

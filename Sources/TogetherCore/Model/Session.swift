@@ -38,6 +38,9 @@ public struct Session: Codable, Equatable, Sendable {
     @Defaulted<Defaults.One> public var nextNumber: Int
     /// "Since last time": the earlier workshop whose actions this one follows up, and what became of each.
     public var followUp: FollowUp?
+    /// On "what matters most": whose dots `+` and `-` give (a person's id), or nil for the group's count. Kept in
+    /// the file so the participant display shows whose turn it is.
+    public var voter: String?
 
     public init(id: String, now: Date, setup: Setup) {
         schemaVersion = Session.currentSchemaVersion
@@ -59,6 +62,7 @@ public struct Session: Codable, Equatable, Sendable {
         draft = nil
         nextNumber = 1
         followUp = nil
+        voter = nil
     }
 
     /// Nothing in it yet: no title, no one, nothing said, nothing being typed. A workshop like this is not kept,

@@ -31,8 +31,9 @@ public enum Display {
         }
     }
 
+    /// `now` is the time on the display's clock: the stage timer it shows runs as the facilitator's does.
     public static func frame(_ session: Session?, _ content: ContentPacks, view: ViewOptions, source: Source,
-                             size: Size) -> Frame {
+                             size: Size, now: Date = Date()) -> Frame {
         let normal: ParticipantKey = source.openElsewhere ? .displayReadOnly : .displayFollowing
         let status = source.problem.map { AppState.Status($0.text(content), isProblem: true) }
             ?? AppState.Status(content.say(normal, source.name))
@@ -48,6 +49,7 @@ public enum Display {
             return frame
         }
         var state = AppState(session: session)
+        state.now = now
         state.view = view
         state.view.large = true
         state.status = status
@@ -71,6 +73,9 @@ public enum Display {
     static func page(_ session: Session, _ content: ContentPacks, _ state: AppState) -> Page {
         var page = Render.page(state, content)
         page.editor = nil
+        // Which key does what is for the facilitator: the room sees the words alone.
+        page.fixed = page.fixed.map(\.withoutHint)
+        page.list = page.list.map(\.withoutHint)
         page.keyLine = content.say(.displayFollows) + " · " + Keymap.hints(in: .display, content.facilitatorWords)
         if let draft = session.draft {
             let hidden = session.setup.revealLater && draft.target.isStatement

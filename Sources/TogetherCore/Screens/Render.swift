@@ -264,6 +264,23 @@ struct Page {
         var isFirst = true
         /// Large text: shorter words to draw big when this line is chosen (the whole line is still shown small).
         var large: String? = nil
+        /// The end of `text` that tells the facilitator which key to press ("  (Enter changes it)"): the
+        /// participant display leaves it out.
+        var hint: String = ""
+
+        /// A line whose text ends with a key hint for the facilitator.
+        static func hinted(_ text: String, hint: String, role: Role = .normal, row: Int? = nil, indent: Int = 0) -> Line {
+            Line(text: text + hint, role: role, row: row, indent: indent, hint: hint)
+        }
+
+        /// The line without its key hint (for the participants' screen).
+        var withoutHint: Line {
+            guard !hint.isEmpty, text.hasSuffix(hint) else { return self }
+            var line = self
+            line.text = String(text.dropLast(hint.count))
+            line.hint = ""
+            return line
+        }
     }
 
     var title: String

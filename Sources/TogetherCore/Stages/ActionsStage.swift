@@ -21,21 +21,20 @@ enum ActionsStage: StageScreen {
     static func draw(_ page: inout Page, _ canvas: StageCanvas) {
         let session = canvas.session, content = canvas.content
         page.fixed = [.init(text: canvas.stage.prompt, role: .prompt)]
-        page.list.append(.init(text: content.say(.headingPressAToAdd, content.say(.actionsWord), "\(session.actions.count)"),
-                               role: .heading, row: canvas.rowIndex(.actionsHeader(nil))))
+        page.list.append(.hinted(content.say(.headingCount, content.say(.actionsWord), "\(session.actions.count)"),
+                                 hint: content.say(.pressAToAdd), role: .heading, row: canvas.rowIndex(.actionsHeader(nil))))
         for (n, action) in session.actions.enumerated() {
             let fields: [(ActionField, String)] = [
                 (.what, "\(n + 1). \(action.what)"),
                 (.who, content.say(.actionWho, action.who.isEmpty ? content.say(.notSaidYet) : action.who)),
                 (.byWhen, content.say(.actionByWhen, action.byWhen.isEmpty ? content.say(.notSaidYet) : action.byWhen)),
-                (.link, content.say(.actionLinkedTo, Planning.linkLabel(action.link, session, content))
-                    + "  " + content.say(.setupEnterChanges)),
-                (.intention, content.say(.actionIntention, Planning.intentionLabel(action.intention, content))
-                    + "  " + content.say(.setupEnterChanges)),
+                (.link, content.say(.actionLinkedTo, Planning.linkLabel(action.link, session, content))),
+                (.intention, content.say(.actionIntention, Planning.intentionLabel(action.intention, content))),
             ]
             for (field, text) in fields {
-                page.list.append(.init(text: text, row: canvas.rowIndex(.actionField(id: action.id, field: field)),
-                                       indent: field == .what ? 0 : 3))
+                let hint = field == .link || field == .intention ? "  " + content.say(.setupEnterChanges) : ""
+                page.list.append(.hinted(text, hint: hint, row: canvas.rowIndex(.actionField(id: action.id, field: field)),
+                                         indent: field == .what ? 0 : 3))
             }
         }
     }

@@ -33,7 +33,7 @@ enum FinishStage: StageScreen {
             .init(text: session.status == .finished ? "[x] " + content.say(.finishIsFinished)
                   : "[ ] " + content.say(.finishMarkFinished),
                   role: session.status == .finished ? .chosen : .normal, row: canvas.rowIndex(.finishToggle)),
-            .init(text: content.say(.finishWriteHandouts), row: canvas.rowIndex(.writeHandouts)),
+            .hinted(content.say(.finishWriteHandouts), hint: " " + content.say(.pressW), row: canvas.rowIndex(.writeHandouts)),
         ]
     }
 

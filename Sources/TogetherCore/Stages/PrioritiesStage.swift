@@ -24,12 +24,13 @@ enum PrioritiesStage: StageScreen {
 
     static func draw(_ page: inout Page, _ canvas: StageCanvas) {
         let session = canvas.session, content = canvas.content, state = canvas.state
-        let whose = Theming.voterLabel(state.voter, session, content)
-        let line = state.voter.map { voter in
+        let whose = Theming.voterLabel(session.voter, session, content)
+        let line = session.voter.map { voter in
             content.say(.dotsGoToLeft, whose, "\(session.setup.votesPerPerson - session.dotsGiven(by: voter))",
                         "\(session.setup.votesPerPerson)")
         } ?? content.say(.dotsGoTo, whose)
-        page.fixed = [.init(text: canvas.stage.prompt, role: .prompt), .init(text: line, role: .heading)]
+        page.fixed = [.init(text: canvas.stage.prompt, role: .prompt),
+                      .hinted(line, hint: " " + content.say(.pressPToChange), role: .heading)]
         let ranked = session.rankedThemes()
         if ranked.isEmpty {
             page.list.append(.init(text: content.say(.noThemesYet), role: .error))
@@ -61,9 +62,9 @@ enum PrioritiesStage: StageScreen {
             Theming.dot(delta, row, &session, &state, content)
         case .nextVoter:
             let ids: [String?] = [nil] + session.people.map(\.id)
-            let at = ids.firstIndex(of: state.voter) ?? 0
-            state.voter = ids[(at + 1) % ids.count]
-            state.status = .init(content.say(.dotsNowGoTo, Theming.voterLabel(state.voter, session, content)))
+            let at = ids.firstIndex(of: session.voter) ?? 0
+            session.voter = ids[(at + 1) % ids.count]
+            state.status = .init(content.say(.dotsNowGoTo, Theming.voterLabel(session.voter, session, content)))
         default:
             break
         }

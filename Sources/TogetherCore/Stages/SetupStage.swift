@@ -40,7 +40,9 @@ enum SetupStage: StageScreen {
         let labels = fields.map { content.say($0.1) + ":" }
         let labelWidth = max(13, (labels.map(TextWidth.of).max() ?? 0) + 1)
         for ((field, _, value), label) in zip(fields, labels) {
-            page.list.append(.init(text: TextWidth.pad(label, to: labelWidth) + value, row: rowIndex(.setupField(field))))
+            let hint = value.hasSuffix(changes) ? changes : ""
+            page.list.append(.hinted(TextWidth.pad(label, to: labelWidth) + String(value.dropLast(hint.count)), hint: hint,
+                                     row: rowIndex(.setupField(field))))
         }
         page.list.append(.init(text: content.say(.setupPeople, "\(session.people.count)"), role: .heading,
                                row: rowIndex(.peopleHeader)))

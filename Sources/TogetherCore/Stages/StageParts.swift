@@ -17,7 +17,8 @@ enum StageParts {
         for section in Session.sections(of: place) {
             let slot = NoteSlot(place, section)
             let notes = session.notes(in: slot)
-            page.list.append(.init(text: content.say(.headingPressAToAdd, content.sectionLabel(section), "\(notes.count)"),
+            page.list.append(.hinted(content.say(.headingCount, content.sectionLabel(section), "\(notes.count)"),
+                                     hint: content.say(.pressAToAdd),
                                    role: .heading, row: rowIndex(.notesHeader(slot))))
             for (i, note) in notes.enumerated() {
                 let mark = section == .causes ? content.say(.whyNumber, "\(i + 1)") + " " : "- "
@@ -30,7 +31,8 @@ enum StageParts {
     static func linkedActions(_ page: inout Page, _ session: Session, _ link: Link, _ content: ContentPacks,
                               _ rowIndex: (RowRef) -> Int?) {
         let actions = session.actions(linkedTo: link)
-        page.list.append(.init(text: content.say(.headingPressAToAdd, content.say(.actionsWord), "\(actions.count)"),
+        page.list.append(.hinted(content.say(.headingCount, content.say(.actionsWord), "\(actions.count)"),
+                                 hint: content.say(.pressAToAdd),
                                role: .heading,
                                row: rowIndex(.actionsHeader(link))))
         for action in actions {
@@ -67,7 +69,7 @@ enum StageParts {
         page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
         if row != nil, row == page.focus, let suggestion = Theming.openSuggestion(statement, content) {
             let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
-            page.list.append(.init(text: content.say(.suggestedTheme, label, suggestion.word),
+            page.list.append(.hinted(content.say(.suggestedTheme, label, suggestion.word), hint: " " + content.say(.suggestKeys),
                                    role: .dim, indent: 6))
         }
     }

@@ -66,8 +66,8 @@ enum ThemingStage: StageScreen {
                                         .joined(separator: " · ")),
                   role: .prompt),
         ]
-        page.list.append(.init(text: content.say(.headingPressAToAdd, content.say(.themesWord), "\(session.groupThemes.count)"),
-                               role: .heading, row: rowIndex(.groupThemesHeader)))
+        page.list.append(.hinted(content.say(.headingCount, content.say(.themesWord), "\(session.groupThemes.count)"),
+                                 hint: content.say(.pressAToAdd), role: .heading, row: rowIndex(.groupThemesHeader)))
         for theme in session.groupThemes {
             let count = session.statements.filter { $0.groupThemeId == theme.id }.count
             page.list.append(.init(text: content.say(.themeWithCount, theme.statement, "\(count)"),

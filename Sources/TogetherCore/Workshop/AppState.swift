@@ -70,8 +70,6 @@ public struct AppState: Equatable, Sendable {
     public var now: Date
     /// Statements marked on the theming screens, to put into a theme together.
     public var marked: Set<String>
-    /// Whose dots `+` and `-` give: a person's id, or nil for the group's count.
-    public var voter: String?
     /// How the screen looks: theme, large text, symbols.
     public var view: ViewOptions
 
@@ -90,7 +88,6 @@ public struct AppState: Equatable, Sendable {
         redoStack = []
         now = Date(timeIntervalSince1970: 0)
         marked = []
-        voter = nil
         view = ViewOptions()
     }
 

@@ -105,8 +105,8 @@ enum Theming {
             state.status = .init(content.say(.moveToThemeFirst), isProblem: true)
             return
         }
-        let who = voterLabel(state.voter, session, content)
-        if let person = state.voter {
+        let who = voterLabel(session.voter, session, content)
+        if let person = session.voter {
             let mine = session.groupThemes[i].dots[person] ?? 0
             if delta > 0, session.dotsGiven(by: person) >= session.setup.votesPerPerson {
                 state.status = .init(content.say(.usedAllDots, who, "\(session.setup.votesPerPerson)"),
