@@ -70,7 +70,7 @@ public enum ParticipantKey: String, WordKey {
     case ourThemes, themesWord, themeWithCount, makingItRealLinks, notLinkedYet, dotsGoTo, dotsGoToLeft, themeOneDot
     case themeDots, topThemeProgress, themeWithDots, actionWho, actionByWhen, notSaidYet, actionLinkedTo
     case actionIntention, stageProgress, fromAReview, themeProgress, themeQuestion, tipProgress, tipQuestion
-    case headingCount, pressAToAdd, pressPToChange, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
+    case headingCount, pressAToAdd, pressPToChange, tieAtCutOff, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
     case hiddenUntilRevealed, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
     case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme, moreAbove, moreBelow, displayFileMissing
     case displayFileUnreadable
@@ -101,7 +101,7 @@ public enum FacilitatorKey: String, WordKey {
     case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
     case nameInWords, nameUseRole, nameMark, nameKeep
-    case plainTypeMore, plainNext, suggestKeys, pressW
+    case plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots
     case copyOf, choosePrompt, chooseRoleOf, chooseVoice, chooseMirTheme, chooseLink, chooseIntention
     case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, stayedOpen, rescueWritten, rescueFailed, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote

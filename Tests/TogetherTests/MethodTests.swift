@@ -101,7 +101,7 @@ struct MethodTests {
         #expect(!h.terminal.screen.contains("Suggested theme"))
     }
 
-    @Test("dots: each person's up to the setting, or a group count; the ranking follows")
+    @Test("dots: each person's up to the setting, or a group count; the list stays put until sorted with o")
     func dots() throws {
         var state = workshopWithPeople(["AB", "Cy"])
         state.session?.setup.votesPerPerson = 2
@@ -112,8 +112,9 @@ struct MethodTests {
         #expect(h.terminal.screen.contains("1. I want a job: 0 dots"))
         h.press([.down, .char("p"), .char("+"), .char("+"), .char("+")]) // AB: two dots, the third refused
         #expect(h.terminal.screen.contains("AB has used all 2 dots"))
-        #expect(h.terminal.screen.contains("1. I want to see friends: 2 dots"))
-        h.press([.char("p"), .char("+"), .down, .char("p"), .char("+"), .char("+"), .char("+")]) // Cy 1; group 3
+        // The list does not move under the cursor: friends is still second, with its dots.
+        #expect(h.terminal.screen.contains("2. I want to see friends: 2 dots"))
+        h.press([.char("p"), .char("+"), .up, .char("p"), .char("+"), .char("+"), .char("+")]) // Cy 1; group 3
         let saved = try h.savedSession()
         let job = saved.groupThemes.first { $0.id == "th1" }!
         let friends = saved.groupThemes.first { $0.id == "th2" }!
@@ -122,6 +123,8 @@ struct MethodTests {
         #expect(saved.rankedThemes().map(\.id) == ["th1", "th2"]) // equal dots: the older theme first
         #expect(h.terminal.screen.contains("I want a job: 3 dots"))
         #expect(h.terminal.screen.contains("I want to see friends: 3 dots"))
+        // Equal at the top two of a plan that looks at one theme in depth... the plan here looks at 3: no tie shown.
+        #expect(!h.terminal.screen.contains("A tie for the top"))
         h.press([.char("-"), .char("-"), .char("-"), .char("-")])
         #expect(h.terminal.screen.contains("The group count for this theme is 0 already"))
     }
@@ -300,5 +303,26 @@ struct MethodTests {
         #expect(files.count == 8)
         #expect(files.contains { $0.hasSuffix("-2-easy-read.html") })
         for file in files { #expect(try mode(of: h.folder.appendingPathComponent(file)) == 0o600) }
+    }
+}
+
+extension MethodTests {
+    @Test("a tie at the cut-off for the themes looked at in depth is shown, with what to do")
+    func tieAtCutOff() throws {
+        var state = workshopWithPeople(["AB"])
+        let top = content.plan(state.session!.setup.plan).topThemes
+        state.session?.groupThemes = (0...top).map { i in
+            var theme = GroupTheme(id: "th\(i)", statement: "I want thing \(i)", createdAt: fixedNow)
+            theme.groupDots = i >= top - 1 ? 2 : 5 // the last place and the one after it: 2 dots each
+            return theme
+        }
+        TogetherTests.go(.priorities, &state)
+        let text = Render.frame(state, content, size: Size(width: 120, height: 40)).grid.text
+        #expect(text.contains("A tie for the top \(top): I want thing \(top - 1); I want thing \(top). Each has 2 dots."), "\(text)")
+        // One more dot settles it, and the line goes.
+        focus(on: .groupTheme(id: "th\(top)"), &state)
+        act([.dot(1)], &state)
+        #expect(!Render.frame(state, content, size: Size(width: 120, height: 40)).grid.text.contains("A tie for the top"))
+        #expect(state.session?.topThemes(content).last?.id == "th\(top)")
     }
 }

@@ -224,7 +224,7 @@ struct WorkshopTests {
 
 @Suite("Focus is on a row")
 struct FocusTests {
-    @Test("a theme that moves up as it gets dots keeps the focus; so does a statement moved down its list")
+    @Test("dots never move the list under the cursor; o sorts it and the focus goes with its theme; a moved statement keeps it")
     func followsTheRow() throws {
         var state = sampleWorkshop()
         go(.priorities, &state)
@@ -232,9 +232,15 @@ struct FocusTests {
         #expect(ranked.count >= 2)
         let last = try #require(ranked.last)
         focus(on: .groupTheme(id: last.id), &state)
-        // Enough dots to go to the top of the list: the focus goes with it.
+        let at = try #require(state.session?.position.focus)
+        // Enough dots to go to the top: the list stays as it was, so the next dot lands on the same theme.
         for _ in 0..<(ranked[0].totalDots + 1) { act([.dot(1)], &state) }
         #expect(state.session?.rankedThemes().first?.id == last.id)
+        #expect(state.session?.focusedRow(content) == .groupTheme(id: last.id))
+        #expect(state.session?.position.focus == at)
+        // Sorting is asked for: the theme goes to the top, and the focus with it.
+        act([.sortByDots], &state)
+        #expect(state.session?.rows(content).first == .groupTheme(id: last.id))
         #expect(state.session?.focusedRow(content) == .groupTheme(id: last.id))
         #expect(state.session?.position.focus == 0)
         // A statement moved down its list keeps the focus.

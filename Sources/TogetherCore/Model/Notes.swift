@@ -60,6 +60,25 @@ extension Session {
         }.map(\.element)
     }
 
+    /// The themes as "what matters most" shows them: in the order they had when the list was last sorted, any
+    /// made since at the end.
+    public func themesForDots() -> [GroupTheme] {
+        guard let order = dotOrder else { return rankedThemes() }
+        let byId = Dictionary(groupThemes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let listed = order.compactMap { byId[$0] }
+        let listedIds = Set(listed.map(\.id))
+        return listed + groupThemes.filter { !listedIds.contains($0.id) }
+    }
+
+    /// Themes tied at the last place of those looked at in depth (all of them, when there is such a tie).
+    public func tiedAtCutOff(_ content: ContentPacks) -> [GroupTheme] {
+        let ranked = rankedThemes(), top = content.plan(setup.plan).topThemes
+        guard ranked.count > top, top > 0 else { return [] }
+        let dots = ranked[top - 1].totalDots
+        guard ranked[top].totalDots == dots else { return [] }
+        return ranked.filter { $0.totalDots == dots }
+    }
+
     /// The themes looked at in depth: the plan's number of top themes, or fewer when there are fewer.
     public func topThemes(_ content: ContentPacks) -> [GroupTheme] {
         Array(rankedThemes().prefix(content.plan(setup.plan).topThemes))

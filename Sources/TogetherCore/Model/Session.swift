@@ -41,6 +41,9 @@ public struct Session: Codable, Equatable, Sendable {
     /// On "what matters most": whose dots `+` and `-` give (a person's id), or nil for the group's count. Kept in
     /// the file so the participant display shows whose turn it is.
     public var voter: String?
+    /// On "what matters most": the order the themes are shown in, set when the stage opens and when the
+    /// facilitator sorts by dots, so a dot never moves the list under the cursor (nil: by dots).
+    public var dotOrder: [String]?
 
     public init(id: String, now: Date, setup: Setup) {
         schemaVersion = Session.currentSchemaVersion
@@ -63,6 +66,7 @@ public struct Session: Codable, Equatable, Sendable {
         nextNumber = 1
         followUp = nil
         voter = nil
+        dotOrder = nil
     }
 
     /// Nothing in it yet: no title, no one, nothing said, nothing being typed. A workshop like this is not kept,

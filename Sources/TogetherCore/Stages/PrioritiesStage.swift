@@ -12,10 +12,16 @@ enum PrioritiesStage: StageScreen {
         key([.char("+"), .char("=")], .dot(1), short: true),
         key([.char("-")], .dot(-1), short: true),
         key([.char("p")], .nextVoter, short: true),
+        key([.char("o")], .sortByDots, short: true),
     ]
 
+    /// Coming to the stage: the list is sorted by dots once, and then stays put while dots are given.
+    static func entered(_ session: inout Session, _ content: ContentPacks) {
+        session.dotOrder = session.rankedThemes().map(\.id)
+    }
+
     static func rows(_ session: Session, _ content: ContentPacks) -> [RowRef] {
-        session.rankedThemes().map { .groupTheme(id: $0.id) }
+        session.themesForDots().map { .groupTheme(id: $0.id) }
     }
 
     static func summary(_ session: Session, _ content: ContentPacks) -> String {
@@ -31,7 +37,13 @@ enum PrioritiesStage: StageScreen {
         } ?? content.say(.dotsGoTo, whose)
         page.fixed = [.init(text: canvas.stage.prompt, role: .prompt),
                       .hinted(line, hint: " " + content.say(.pressPToChange), role: .heading)]
-        let ranked = session.rankedThemes()
+        let ranked = session.themesForDots()
+        let tied = session.tiedAtCutOff(content)
+        if !tied.isEmpty {
+            page.fixed.append(.init(text: content.say(.tieAtCutOff, "\(content.plan(session.setup.plan).topThemes)",
+                                                      tied.map(\.statement).joined(separator: "; "), "\(tied[0].totalDots)"),
+                                    role: .error))
+        }
         if ranked.isEmpty {
             page.list.append(.init(text: content.say(.noThemesYet), role: .error))
         }
@@ -60,6 +72,9 @@ enum PrioritiesStage: StageScreen {
         switch action {
         case .dot(let delta):
             Theming.dot(delta, row, &session, &state, content)
+        case .sortByDots:
+            entered(&session, content)
+            state.status = .init(content.say(.sortedByDots))
         case .nextVoter:
             let ids: [String?] = [nil] + session.people.map(\.id)
             let at = ids.firstIndex(of: session.voter) ?? 0

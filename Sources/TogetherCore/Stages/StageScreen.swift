@@ -50,6 +50,8 @@ protocol StageScreen: Sendable {
                        _ content: ContentPacks)
     /// What this stage adds to the Easy Read handout, after who took part (most stages add nothing of their own).
     static func easyRead(_ doc: inout Document, _ session: Session, _ content: ContentPacks)
+    /// The facilitator has just come to this stage.
+    static func entered(_ session: inout Session, _ content: ContentPacks)
     /// An action of this stage's own keys.
     static func handle(_ action: Action, _ row: RowRef?, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks, _ env: Environment)
@@ -68,6 +70,7 @@ extension StageScreen {
         state.status = .init(content.say(.nothingToAdd))
     }
     static var words: [String] { [] }
+    static func entered(_ session: inout Session, _ content: ContentPacks) {}
     static func easyRead(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {}
     static func chosen(_ id: String, for purpose: String, _ session: inout Session, _ state: inout AppState,
                        _ content: ContentPacks) {}

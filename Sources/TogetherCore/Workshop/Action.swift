@@ -13,7 +13,7 @@ public enum Action: Equatable, Sendable {
     case moveRank(Int), moveToNextCategory, moveToNextPerson
     // Themes, suggestions and dots
     case acceptSuggestion, ignoreSuggestion, toggleMark, putIntoTheme, toggleLink(Int)
-    case dot(Int), nextVoter
+    case dot(Int), nextVoter, sortByDots
     case reveal
     // The stage timer
     case timerStartPause, timerExtend, timerHide

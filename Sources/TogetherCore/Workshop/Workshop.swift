@@ -44,6 +44,10 @@ public enum Workshop {
         let focusedBefore = before?.draft == nil ? before?.focusedRow(content) : nil
         state.now = env.now()
         let effects = reduce(&state, action, content, env)
+        if let before, var after = state.session, after.id == before.id, after.position.stage != before.position.stage {
+            Stages.current(after).entered(&after, content)
+            state.session = after
+        }
         if let before, var after = state.session, after.id == before.id, after != before {
             after.updatedAt = env.now()
             state.session = after
