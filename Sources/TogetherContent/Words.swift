@@ -50,16 +50,10 @@ public typealias ParticipantWords = Words<ParticipantKey>
 /// (`facilitator-words.json`). Shown on the same screen, so held to the same Easy Read bar.
 public typealias FacilitatorWords = Words<FacilitatorKey>
 
-extension Words where Key == ParticipantKey {
-    /// The English words the record (for the facilitator, in English) uses: only "by" is needed there.
-    public static var english: ParticipantWords {
-        ParticipantWords(language: "en", words: [ParticipantKey.easyReadBy.rawValue: "by {1}"])
-    }
-}
-
 public enum ParticipantKey: String, WordKey {
     case easyReadTitle, easyReadThanks, easyReadOurWorkshop, easyReadOnePerson, easyReadPeople
     case easyReadYouToldUs, easyReadYouToldUsAndWeWill, easyReadYouToldUsThat, easyReadWeWillTalk, easyReadWeWill
+    case easyReadWhoWillDoIt, easyReadDraft
     case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
     case easyReadNoNames, easyReadBy
     case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12

@@ -39,13 +39,17 @@ struct ExportCommand: ParsableCommand {
     var session: String
 
     func run() throws {
-        let content: ContentPacks
-        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
         let url = URL(fileURLWithPath: session)
         let loaded: Session
         do { loaded = try SessionCodec.read(url) } catch {
             Self.fail(Failure(message: "Cannot open \(error). Nothing was written."))
         }
+        // The handouts are in the workshop's own language (English when its packs are not here).
+        let content: ContentPacks
+        do {
+            let (english, all) = try assets.loadLanguages("en")
+            content = all[loaded.setup.language] ?? english
+        } catch let error as Failure { Self.fail(error) }
         let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
         do {
             let written = try HandoutWriter.write(loaded, content, into: folder,

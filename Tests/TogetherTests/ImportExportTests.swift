@@ -188,3 +188,39 @@ struct ImportExportTests {
         #expect(html.contains("font-size: 20pt"))
     }
 }
+
+extension ImportExportTests {
+    @Test("the Easy Read says draft until the workshop is finished, and a date typed as 2027-01-31 is in words")
+    func easyReadDraftAndDates() throws {
+        var state = sampleWorkshop()
+        state.session?.actions[0].byWhen = "2027-01-31"
+        let draft = Handouts.easyRead(state.session!, content).markdown
+        #expect(draft.contains("Draft. The workshop is not finished yet"))
+        #expect(draft.contains("By 31 January 2027.") && !draft.contains("2027-01-31"))
+        state.session?.status = .finished
+        #expect(!Handouts.easyRead(state.session!, content).markdown.contains("Draft."))
+        // No sentence Together writes around the group's words is over 15 words, and none has brackets.
+        for line in draft.split(separator: "\n") where line.hasPrefix("- We will:") {
+            #expect(!line.contains("("), "\(line)")
+            for sentence in line.split(separator: ".") {
+                #expect(sentence.split(separator: " ").count <= 15, "\(sentence)")
+            }
+        }
+    }
+
+    @Test("together export writes the handouts in the workshop's language", .enabled(if: CommandLineTests.built))
+    func exportInWelsh() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = sampleWorkshop().session!
+        session.setup.language = "cy"
+        let url = folder.appendingPathComponent("gweithdy.json")
+        try AtomicFile.write(SessionCodec.encode(session), to: url)
+        let out = folder.appendingPathComponent("out.txt").path
+        #expect(spawnAndWait(EndToEndTests.binary.path, ["export", url.path], output: out) == 0)
+        let easy = try String(contentsOf: folder.appendingPathComponent("gweithdy-easy-read.md"), encoding: .utf8)
+        let welsh = try #require(allLanguages["cy"])
+        #expect(easy.contains(welsh.words.text(.easyReadTitle)), "\(easy.prefix(200))")
+        #expect(!easy.contains(content.words.text(.easyReadTitle)))
+    }
+}

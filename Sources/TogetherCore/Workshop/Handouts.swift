@@ -10,6 +10,7 @@ public enum Handouts {
         let w = content.words
         var doc = Document(title: w.text(.easyReadTitle), language: session.setup.language)
         let title = session.setup.title.isEmpty ? w.text(.easyReadOurWorkshop) : session.setup.title
+        if session.status != .finished { doc.add(.paragraph(w.text(.easyReadDraft))) }
         doc.add(.paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w))))
         let count = session.people.filter { $0.source == .room }.count
         if count > 0 { doc.add(.paragraph(count == 1 ? w.text(.easyReadOnePerson) : w.text(.easyReadPeople, "\(count)"))) }
@@ -58,12 +59,23 @@ public enum Handouts {
         return doc
     }
 
-    /// "Easy Read leaflets (Council team, by June 2027)."
+    /// "Easy Read leaflets. Council team will do it. By 31 January 2027." One short sentence an idea, no brackets,
+    /// a date in words.
     static func plainAction(_ action: PlannedAction, _ w: ParticipantWords) -> String {
-        var extra: [String] = []
-        if !action.who.isEmpty { extra.append(action.who) }
-        if !action.byWhen.isEmpty { extra.append(w.text(.easyReadBy, action.byWhen)) }
-        if extra.isEmpty { return sentence(action.what) }
+        var parts = [sentence(action.what)]
+        if !action.who.trimmingCharacters(in: .whitespaces).isEmpty {
+            parts.append(w.text(.easyReadWhoWillDoIt, action.who.trimmingCharacters(in: .whitespaces)))
+        }
+        if !action.byWhen.trimmingCharacters(in: .whitespaces).isEmpty {
+            parts.append(sentence(w.text(.easyReadBy, readableDay(action.byWhen.trimmingCharacters(in: .whitespaces), w))))
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// An action in the record, for the facilitator: "Easy read letters (Council team, by June 2027)."
+    static func recordAction(_ action: PlannedAction) -> String {
+        let extra = [action.who, action.byWhen.isEmpty ? "" : "by \(action.byWhen)"].filter { !$0.isEmpty }
+        guard !extra.isEmpty else { return sentence(action.what) }
         var what = action.what.trimmingCharacters(in: .whitespaces)
         if what.hasSuffix(".") { what.removeLast() }
         return "\(what) (\(extra.joined(separator: ", ")))."
@@ -137,7 +149,7 @@ public enum Handouts {
         let actions = session.actions(linkedTo: link)
         guard !actions.isEmpty else { return }
         doc.add(.paragraph("Actions:"))
-        doc.add(.bullets(actions.map { plainAction($0, ParticipantWords.english) }))
+        doc.add(.bullets(actions.map(recordAction)))
     }
 
     static func makingItReal(_ doc: inout Document, _ session: Session, _ content: ContentPacks) {
