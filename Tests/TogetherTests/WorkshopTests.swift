@@ -443,3 +443,22 @@ struct NamesTests {
         #expect(named.overlay == nil && said(named) == ["KB spoke"])
     }
 }
+
+@Suite("The typing box")
+struct TypingBoxTests {
+    @Test("Ctrl-W takes back the last word, Ctrl-U everything before the cursor; s says on screen what it reads")
+    func editingKeys() {
+        var state = workshopWithPeople(["AB"])
+        go(.wrapUp, &state)
+        act([.add], &state)
+        press(typing("Buses stop at six  "), &state)
+        press([.ctrl("w")], &state)
+        #expect(state.session?.draft?.text == "Buses stop at ")
+        press([.left, .left, .left, .ctrl("w")], &state) // from inside a word: back to the word's start
+        #expect(state.session?.draft?.text == "Buses at ")
+        press([.end, .ctrl("u")], &state)
+        #expect(state.session?.draft?.text == "" && state.cursor == 0)
+        press(typing("Letters") + [.enter, .escape, .char("s")], &state)
+        #expect(state.status?.text.hasPrefix("Reading aloud:") == true)
+    }
+}

@@ -27,6 +27,8 @@ public enum Action: Equatable, Sendable {
     case jump(Character)
     // Typing
     case insert(String), backspace, deleteForward, cursorLeft, cursorRight, cursorHome, cursorEnd
+    /// Typing: delete the word before the cursor (Ctrl-W), or everything before it (Ctrl-U).
+    case deleteWord, deleteToStart
     case commitEdit, cancelEdit
     /// Time passing: nothing changes but what the timer shows.
     case tick

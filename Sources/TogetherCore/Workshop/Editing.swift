@@ -70,6 +70,18 @@ enum Editing {
         case .deleteForward where cursor < chars.count:
             chars.remove(at: cursor)
             draft.text = String(chars)
+        case .deleteWord where cursor > 0:
+            // Back over spaces, then over the word before them.
+            var start = cursor
+            while start > 0, chars[start - 1] == " " { start -= 1 }
+            while start > 0, chars[start - 1] != " " { start -= 1 }
+            chars.removeSubrange(start..<cursor)
+            draft.text = String(chars)
+            state.cursor = start
+        case .deleteToStart where cursor > 0:
+            chars.removeSubrange(0..<cursor)
+            draft.text = String(chars)
+            state.cursor = 0
         case .cursorLeft: state.cursor = max(0, cursor - 1)
         case .cursorRight: state.cursor = min(chars.count, cursor + 1)
         case .cursorHome: state.cursor = 0

@@ -170,6 +170,8 @@ public enum Keymap {
         KeyBinding([.right], .cursorRight, .typing),
         KeyBinding([.home, .ctrl("a")], .cursorHome, .typing),
         KeyBinding([.end, .ctrl("e")], .cursorEnd, .typing),
+        KeyBinding([.ctrl("w")], .deleteWord, .typing),
+        KeyBinding([.ctrl("u")], .deleteToStart, .typing),
         KeyBinding([.ctrl("c")], .quit, .typing),
         KeyBinding([.function(1)], .showHelp, .typing),
         KeyBinding([.function(2)], .readAloud, .typing),

@@ -101,6 +101,7 @@ public enum Workshop {
             return []
         case .readAloud:
             let words = Render.spokenText(state, content)
+            if !words.isEmpty { state.status = .init(content.say(.readingAloud, words)) } // a sign on screen too
             return words.isEmpty ? [] : [.speak(words)]
         case .showHelp:
             state.overlay = state.overlay == .help ? nil : .help
