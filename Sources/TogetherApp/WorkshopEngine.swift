@@ -70,7 +70,23 @@ public final class WorkshopEngine {
             case .rescueCopy: rescue()
             case .speak(let words):
                 if !speaker.speak(words, language: content.language) { report(.noVoice) }
+            case .putAway(let id): move(id, away: true)
+            case .bringBack(let id): move(id, away: false)
             }
+        }
+    }
+
+    /// Puts a workshop away into the archive folder, or brings it back, and says how it went.
+    func move(_ id: String, away: Bool) {
+        let list = away ? state.resumable : state.putAway
+        guard let session = list.first(where: { $0.id == id }) else { return }
+        let from = away ? store.url(for: session) : store.archive.appendingPathComponent(store.url(for: session).lastPathComponent)
+        do {
+            let moved = try store.move(from, into: away ? store.archive : store.folder)
+            store.remember(session, at: moved)
+            report(away ? .putAway(sessionId: id) : .broughtBack(sessionId: id))
+        } catch {
+            report(.notMoved(error.reason))
         }
     }
 

@@ -94,6 +94,9 @@ public final class WorkshopRunner {
             unreadable: scan.problems.map(\.description)
                 + busy.map { "\($0.url.path): open in another Together window just now" },
             earlier: scan.sessions.map(\.session).filter { !$0.actions.isEmpty })
+        let away = store.putAway()
+        state.putAway = away.map(\.session)
+        for item in away { store.remember(item.session, at: item.url) }
         state.examples = Set(scan.sessions.filter { $0.url.lastPathComponent.hasPrefix("example-") }.map(\.session.id))
         return state
     }

@@ -96,6 +96,7 @@ public enum FacilitatorKey: String, WordKey {
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
     case nameInWords, nameUseRole, nameMark, nameKeep
     case plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
+    case putAwayDone, broughtBackDone, notMoved, putAwayWhich, homePutAway
     case copyOf, choosePrompt, chooseRoleOf, chooseVoice, chooseMirTheme, chooseLink, chooseIntention
     case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, stayedOpen, rescueWritten, rescueFailed, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote

@@ -132,6 +132,40 @@ public final class SessionStore {
         }
     }
 
+    /// Where workshops put away from the start screen go: a folder inside the sessions folder (the tally, which
+    /// reads folders all the way down, still counts them).
+    public var archive: URL { folder.appendingPathComponent("archive") }
+
+    /// The workshops put away, newest first, with the files that could not be read left out.
+    public func putAway() -> [(url: URL, session: Session)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: archive.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }
+        return names.compactMap { name in
+            let url = archive.appendingPathComponent(name)
+            return (try? SessionCodec.read(url)).map { (url, $0) }
+        }.sorted { $0.session.updatedAt > $1.session.updatedAt }
+    }
+
+    /// Moves a workshop's file (and its undo file) between the sessions folder and the archive, by renaming:
+    /// nothing is copied, nothing deleted, and nothing is ever written over. Refused while it is open elsewhere.
+    public func move(_ url: URL, into destination: URL) throws(WriteError) -> URL {
+        let target = destination.appendingPathComponent(url.lastPathComponent)
+        if isInUseElsewhere(url) {
+            throw WriteError(path: url.path, step: "moving", reason: "it is open in another Together window")
+        }
+        do { try OwnerOnly.makeFolder(destination) } catch { throw error }
+        if FileManager.default.fileExists(atPath: target.path) {
+            throw WriteError(path: target.path, step: "moving", reason: "a file of that name is there already; "
+                + "nothing was moved")
+        }
+        guard rename(url.path, target.path) == 0 else {
+            throw WriteError(path: url.path, step: "moving", reason: String(cString: strerror(errno)))
+        }
+        let undo = Self.undoURL(for: url)
+        if FileManager.default.fileExists(atPath: undo.path) { _ = rename(undo.path, Self.undoURL(for: target).path) }
+        return target
+    }
+
     /// Lets another window have the session (when this one moves on to another workshop).
     public func release(_ session: Session) {
         locks[session.id] = nil

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import TogetherAggregate
 @testable import TogetherApp
 @testable import TogetherContent
 @testable import TogetherCore
@@ -294,5 +295,44 @@ extension DrivenTests {
         let original = try SessionCodec.read(example)
         #expect(copy.id != original.id && copy.setup.title == "\(original.setup.title) (a copy)")
         #expect(copy.statements == original.statements && copy.position.stage != original.position.stage)
+    }
+}
+
+extension DrivenTests {
+    @Test("x puts a workshop away into the archive folder, nothing deleted; Enter on it brings it back")
+    func putAwayAndBack() throws {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var older = sampleWorkshop().session!
+        older.id = "older-one"
+        older.updatedAt = fixedNow.addingTimeInterval(-3600)
+        var newer = older
+        newer.id = "newer-one"
+        newer.setup.title = "Newer"
+        newer.updatedAt = fixedNow
+        let store = SessionStore(folder: folder)
+        try store.save(older)
+        try store.save(newer)
+        store.release(older); store.release(newer)
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(names.count == 2)
+        let fresh = SessionStore(folder: folder)
+        let h = Harness(state: WorkshopRunner.startScreen(fresh), folder: folder, store: fresh)
+        #expect(h.runner.state.homeFocus == 1 && h.runner.state.resumable.first?.id == "newer-one")
+        h.press([.char("x")])
+        #expect(h.terminal.screen.contains("Put away in the archive folder. Nothing was deleted."))
+        #expect(h.terminal.screen.contains("Put away (1): Enter brings one back"))
+        let archived = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("archive").path)
+            .filter { $0.hasSuffix(".json") }
+        #expect(archived.count == 1)
+        #expect(try SessionCodec.read(folder.appendingPathComponent("archive").appendingPathComponent(archived[0])).id == "newer-one")
+        // The tally reads folders all the way down: a workshop put away still counts.
+        #expect(Tallier.run(paths: [folder.path], content: content).totals.sessions == 2)
+        // Bring it back: it is the last row; Enter.
+        h.press([.down, .down, .down, .enter])
+        #expect(h.terminal.screen.contains("Brought back."))
+        let back = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        #expect(back == names)
+        #expect(h.runner.state.putAway.isEmpty && h.runner.state.resumable.count == 2)
     }
 }

@@ -15,6 +15,14 @@ enum HomePage {
             let stage = content.stage(session.position.stage)?.label ?? ""
             page.list.append(.init(text: content.say(.homeCarryOn, title + place, session.setup.date, stage), row: i + 1))
         }
+        if !state.putAway.isEmpty {
+            page.list.append(.init(text: content.say(.homePutAway, "\(state.putAway.count)"), role: .heading))
+            for (i, session) in state.putAway.enumerated() {
+                let title = session.setup.title.isEmpty ? content.say(.homeNoTitle) : session.setup.title
+                page.list.append(.init(text: "\(title) · \(session.setup.date)", role: .dim,
+                                       row: state.resumable.count + 1 + i, indent: 2))
+            }
+        }
         if !state.unreadable.isEmpty {
             page.list.append(.init(text: ""))
             page.list.append(.init(text: content.say(.homeUnreadable), role: .error))

@@ -14,6 +14,8 @@ public enum Action: Equatable, Sendable {
     // Themes, suggestions and dots
     case acceptSuggestion, ignoreSuggestion, toggleMark, putIntoTheme, toggleLink(Int)
     case dot(Int), nextVoter, sortByDots
+    /// The start screen: put the chosen workshop away (it stays in the archive folder, and can be brought back).
+    case putAwayWorkshop
     case reveal
     // The stage timer
     case timerStartPause, timerExtend, timerHide
@@ -53,6 +55,10 @@ public enum EffectOutcome: Equatable, Sendable {
     case noVoice
     /// Another window has this session open: this one goes back to the start screen.
     case openElsewhere(sessionId: String)
+    /// A workshop was put away (into the archive folder) or brought back, or could not be moved.
+    case putAway(sessionId: String)
+    case broughtBack(sessionId: String)
+    case notMoved(String)
 }
 
 /// Side effects that `reduce` asks the shell to carry out. Saving is not here: the shell saves whenever
@@ -65,4 +71,7 @@ public enum Effect: Equatable, Sendable {
     case speak(String)
     /// Write a copy of the session to the home folder (saves to the sessions folder are failing).
     case rescueCopy
+    /// Move a workshop's file into the archive folder, or back out of it (by session id).
+    case putAway(String)
+    case bringBack(String)
 }

@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public var saveProblem: String?
     /// Unfinished workshops found at start, offered on the start screen.
     public var resumable: [Session]
+    /// Workshops put away from the start screen (in the archive folder), which can be brought back.
+    public var putAway: [Session] = []
     /// Ids of the shipped example workshops: they open as a copy, so the example is never rewritten.
     public var examples: Set<String> = []
     /// Workshops in the sessions folder that agreed actions (finished or not), which a later workshop can follow up.

@@ -137,6 +137,7 @@ public enum Keymap {
         KeyBinding([.up, .char("k")], .focusUp, .home),
         KeyBinding([.down, .char("j")], .focusDown, .home),
         KeyBinding([.enter], .activate, .home, short: true),
+        KeyBinding([.char("x")], .putAwayWorkshop, .home, short: true),
 
         // Every stage
         KeyBinding([.up, .char("k")], .focusUp, .workshop),

@@ -118,8 +118,7 @@ public enum Workshop {
             break
         }
         if state.screen == .home {
-            reduceHome(&state, action, content, env)
-            return []
+            return reduceHome(&state, action, content, env)
         }
         guard var session = state.session else { return [] }
         state.status = nil
@@ -157,6 +156,20 @@ public enum Workshop {
             state.status = .init(content.say(.rescueFailed, why), isProblem: true)
         case .noVoice:
             state.status = .init(content.say(.noVoice))
+        case .putAway(let id):
+            if let i = state.resumable.firstIndex(where: { $0.id == id }) {
+                state.putAway.insert(state.resumable.remove(at: i), at: 0)
+            }
+            state.homeFocus = min(state.homeFocus, state.resumable.count + state.putAway.count)
+            state.status = .init(content.say(.putAwayDone))
+        case .broughtBack(let id):
+            if let i = state.putAway.firstIndex(where: { $0.id == id }) {
+                state.resumable.insert(state.putAway.remove(at: i), at: 0)
+                state.homeFocus = 1
+            }
+            state.status = .init(content.say(.broughtBackDone))
+        case .notMoved(let why):
+            state.status = .init(content.say(.notMoved, why), isProblem: true)
         case .openElsewhere(let id):
             guard state.session?.id == id else { return }
             state.session = nil
@@ -168,12 +181,25 @@ public enum Workshop {
 
     // MARK: Start screen
 
-    static func reduceHome(_ state: inout AppState, _ action: Action, _ content: ContentPacks, _ env: Environment) {
+    /// The start screen's rows: a new workshop, the unfinished ones to carry on, then those put away.
+    static func reduceHome(_ state: inout AppState, _ action: Action, _ content: ContentPacks,
+                           _ env: Environment) -> [Effect] {
+        let carryOn = state.resumable.count
         switch action {
         case .focusUp:
             state.homeFocus = max(0, state.homeFocus - 1)
         case .focusDown:
-            state.homeFocus = min(state.resumable.count, state.homeFocus + 1)
+            state.homeFocus = min(carryOn + state.putAway.count, state.homeFocus + 1)
+        case .putAwayWorkshop:
+            guard (1...max(1, carryOn)).contains(state.homeFocus), carryOn > 0 else {
+                state.status = .init(content.say(.putAwayWhich), isProblem: true)
+                return []
+            }
+            return [.putAway(state.resumable[state.homeFocus - 1].id)]
+        case .activate where state.homeFocus > carryOn:
+            let i = state.homeFocus - carryOn - 1
+            guard state.putAway.indices.contains(i) else { return [] }
+            return [.bringBack(state.putAway[i].id)]
         case .activate:
             if state.homeFocus == 0 {
                 var session = Session(id: env.newSessionID(), now: env.now(), setup: newSetup(content, env))
@@ -192,6 +218,7 @@ public enum Workshop {
         default:
             break
         }
+        return []
     }
 
     /// An example opens as a copy of its own: a new workshop with its words, never the example itself.
