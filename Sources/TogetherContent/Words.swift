@@ -53,7 +53,7 @@ public typealias FacilitatorWords = Words<FacilitatorKey>
 public enum ParticipantKey: String, WordKey {
     case easyReadTitle, easyReadThanks, easyReadOurWorkshop, easyReadOnePerson, easyReadPeople
     case easyReadYouToldUs, easyReadYouToldUsAndWeWill, easyReadYouToldUsThat, easyReadWeWillTalk, easyReadWeWill
-    case easyReadWhoWillDoIt, easyReadDraft
+    case easyReadWhoWillDoIt, easyReadDraft, easyReadWorking, easyReadGoodLooksLike, easyReadContactHeading, easyReadContact
     case easyReadWeWillHeading, easyReadWeWillAlso, easyReadWhatHappensNext, easyReadWeWillTellYou
     case easyReadNoNames, easyReadBy
     case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
@@ -96,6 +96,7 @@ public enum FacilitatorKey: String, WordKey {
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
     case nameInWords, nameUseRole, nameMark, nameKeep
     case plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
+    case setupContact, typingContact
     case putAwayDone, broughtBackDone, notMoved, putAwayWhich, homePutAway
     case copyOf, choosePrompt, chooseRoleOf, chooseVoice, chooseMirTheme, chooseLink, chooseIntention
     case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, stayedOpen, rescueWritten, rescueFailed, nothingToAdd

@@ -106,7 +106,7 @@ struct CommandLineTests {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("script.txt")
-        try Data("1\nPiped workshop\n12\n\nAB\n\n]\n1\n3\nq\n".utf8).write(to: script)
+        try Data("1\nPiped workshop\n13\n\nAB\n\n]\n1\n3\nq\n".utf8).write(to: script)
         let sessions = folder.appendingPathComponent("sessions")
         let result = try together(["--sessions", sessions.path], input: script.path)
         #expect(result.status == 0, "\(result.output)")

@@ -224,3 +224,33 @@ extension ImportExportTests {
         #expect(!easy.contains(content.words.text(.easyReadTitle)))
     }
 }
+
+extension ImportExportTests {
+    @Test("the Easy Read has what is working (only words people agreed to share, in their own voice), what good looks like, and who to ask")
+    func easyReadWorkingGoodContact() throws {
+        var state = sampleWorkshop()
+        go(.setup, &state)
+        focus(on: .setupField(.contact), &state)
+        act([.activate], &state)
+        press(typing("Bristol commissioning team, 0117 000 0000"), &state)
+        act([.commitEdit], &state)
+        #expect(state.session?.setup.contact == "Bristol commissioning team, 0117 000 0000")
+        var session = try #require(state.session)
+        let top = try #require(session.topThemes(content).first)
+        let i = try #require(session.groupThemes.firstIndex { $0.id == top.id })
+        session.groupThemes[i].success = [Note(id: "n900", text: "Letters I can read on my own", createdAt: fixedNow)]
+        let first = try #require(session.statements.first { $0.category == "working" && $0.rank == 1 })
+        let person = try #require(session.people.firstIndex { $0.id == first.personId })
+        let without = Handouts.easyRead(session, content).markdown
+        #expect(!without.contains("What is working"), "no one agreed to share their words yet")
+        session.people[person].consentToQuote = true
+        let with = Handouts.easyRead(session, content).markdown
+        #expect(with.contains("# What is working") && with.contains("- \(Handouts.sentence(first.text))"))
+        #expect(with.contains("Good would look like this:") && with.contains("- Letters I can read on my own."))
+        #expect(with.contains("# Questions?") && with.contains("Talk to: Bristol commissioning team, 0117 000 0000"))
+        // Words said for someone are never shown as theirs.
+        let j = try #require(session.statements.firstIndex { $0.id == first.id })
+        session.statements[j].voice = .onBehalf("familyCarer")
+        #expect(!Handouts.easyRead(session, content).markdown.contains("- \(Handouts.sentence(first.text))"))
+    }
+}

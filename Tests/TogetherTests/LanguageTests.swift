@@ -139,7 +139,7 @@ struct LanguageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let engine = WorkshopEngine(state: AppState(), content: en, store: SessionStore(folder: folder), env: testEnv,
                                     speaker: Speaker(engine: nil), languages: allLanguages)
-        for action in [Action.activate, .insert("Gŵyl haf"), .commitEdit, .focusDown, .focusDown, .focusDown, .activate,
+        for action in [Action.activate, .insert("Gŵyl haf"), .commitEdit, .focusDown, .focusDown, .focusDown, .focusDown, .activate,
                        .focusDown, .activate] { // the list of languages: the second, Cymraeg
             engine.apply(action)
         }

@@ -76,7 +76,7 @@ struct PlainModeTests {
     func combiningMarks() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (_, runner) = Self.run(["1", "Gw\u{0302}yl", "12", "", "Sia\u{0302}n", "", "q"], folder: folder)
+        let (_, runner) = Self.run(["1", "Gw\u{0302}yl", "13", "", "Sia\u{0302}n", "", "q"], folder: folder)
         let session = try #require(runner.state.session)
         #expect(session.setup.title == "Gŵyl")
         #expect(session.people.first?.label == "Siân")

@@ -114,7 +114,9 @@ struct SpeakerTests {
                                     speaker: speaker, languages: allLanguages)
         for action in [Action.activate, .insert("Summer"), .commitEdit, .readAloud] { engine.apply(action) }
         speaker.waitUntilQuiet()
-        for action in [Action.focusDown, .focusDown, .focusDown, .activate, .focusDown, .activate, .readAloud] { engine.apply(action) }
+        for action in [Action.focusDown, .focusDown, .focusDown, .focusDown, .activate, .focusDown, .activate, .readAloud] {
+            engine.apply(action)
+        }
         speaker.waitUntilQuiet()
         #expect(engine.state.session?.setup.language == "cy")
         let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n")

@@ -23,7 +23,7 @@ public enum RowRef: Hashable, Sendable {
 }
 
 public enum SetupField: String, CaseIterable, Sendable {
-    case title, date, area, language, groupType, level, plan, statementsPerPerson, votesPerPerson, anonymous, revealLater
+    case title, date, area, contact, language, groupType, level, plan, statementsPerPerson, votesPerPerson, anonymous, revealLater
 }
 
 extension Session {

@@ -104,6 +104,8 @@ public struct Setup: Codable, Equatable, Sendable {
     @Defaulted<Defaults.NoText> public var date: String
     /// The place (council, borough, town): never a person.
     @Defaulted<Defaults.NoText> public var area: String
+    /// Who people can get in touch with about the workshop (a team, a phone number, an email), for the handout.
+    @Defaulted<Defaults.NoText> public var contact: String
     /// An id from the workshop pack's `groupTypes`.
     @Defaulted<Defaults.NoText> public var groupType: String
     /// How many statements each person gives in each category (Working Together for Change uses three).
@@ -128,6 +130,7 @@ public struct Setup: Codable, Equatable, Sendable {
         self.title = title
         self.date = date
         self.area = area
+        self.contact = ""
         self.groupType = groupType
         self.statementsPerPerson = statementsPerPerson
         self.language = language
@@ -167,7 +170,7 @@ public struct Draft: Codable, Equatable, Sendable {
 
 /// What a piece of typed text becomes when it is saved.
 public enum EditTarget: Codable, Equatable, Sendable {
-    case setupTitle, setupDate, setupArea
+    case setupTitle, setupDate, setupArea, setupContact
     case newPerson
     case person(id: String)
     case newStatement(personId: String, category: String)
@@ -186,7 +189,7 @@ public enum EditTarget: Codable, Equatable, Sendable {
     public var isGroupWords: Bool {
         switch self {
         case .newStatement, .statement, .newNote, .note, .newGroupTheme, .groupTheme, .newAction, .actionField: true
-        case .setupTitle, .setupDate, .setupArea, .newPerson, .person: false
+        case .setupTitle, .setupDate, .setupArea, .setupContact, .newPerson, .person: false
         }
     }
 

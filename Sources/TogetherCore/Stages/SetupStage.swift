@@ -27,6 +27,7 @@ enum SetupStage: StageScreen {
             (.title, .setupTitle, s.title.isEmpty ? none : s.title),
             (.date, .setupDate, s.date),
             (.area, .setupArea, s.area.isEmpty ? none : s.area),
+            (.contact, .setupContact, s.contact.isEmpty ? none : s.contact),
             (.language, .setupLanguage, (content.languages.first { $0.code == s.language }?.name ?? s.language)
                 + (content.review == nil ? "" : " " + content.say(.setupToBeChecked)) + changes),
             (.groupType, .setupGroup, (content.groupType(s.groupType)?.label ?? s.groupType) + changes),
@@ -72,7 +73,7 @@ enum SetupStage: StageScreen {
             if !session.setup.revealLater, session.statements.contains(where: \.hidden) {
                 state.status = .init(content.say(.shownAsTyped))
             }
-        case .title, .date, .area:
+        case .title, .date, .area, .contact:
             return false
         }
         return true

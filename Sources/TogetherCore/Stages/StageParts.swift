@@ -106,6 +106,7 @@ enum StageParts {
         case .setupTitle: return content.say(.typingTitle)
         case .setupDate: return content.say(.typingDate)
         case .setupArea: return content.say(.typingArea)
+        case .setupContact: return content.say(.typingContact)
         case .newPerson: return content.say(.typingNewPerson)
         case .person: return content.say(.typingPerson)
         case .newStatement(let personId, let category):

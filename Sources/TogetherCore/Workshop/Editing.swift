@@ -17,6 +17,7 @@ enum Editing {
         case .setupField(.title): return .setupTitle
         case .setupField(.date): return .setupDate
         case .setupField(.area): return .setupArea
+        case .setupField(.contact): return .setupContact
         case .person(let id): return .person(id: id)
         case .statement(let id): return .statement(id: id)
         case .note(let slot, let id): return .note(slot, id: id)
@@ -32,6 +33,7 @@ enum Editing {
         case .setupTitle: session.setup.title
         case .setupDate: session.setup.date
         case .setupArea: session.setup.area
+        case .setupContact: session.setup.contact
         case .person(let id): session.people.first { $0.id == id }?.label
         case .statement(let id): session.statements.first { $0.id == id }?.text
         case .note(let slot, let id): session.notes(in: slot).first { $0.id == id }?.text
@@ -147,6 +149,7 @@ enum Editing {
         case .setupTitle: session.setup.title = text
         case .setupDate: session.setup.date = text
         case .setupArea: session.setup.area = text
+        case .setupContact: session.setup.contact = text
         case .newPerson:
             let id = session.makeID("p")
             session.people.append(Person(id: id, label: text, role: content.workshop.roles[0].id))

@@ -31,6 +31,11 @@ public enum Handouts {
             doc.add(.heading(1, w.text(.easyReadYouToldUsAndWeWill)))
             for theme in top {
                 doc.add(.heading(2, w.text(.easyReadYouToldUsThat, sentence(theme.statement))))
+                // What good would look like, in the group's words.
+                if !theme.success.isEmpty {
+                    doc.add(.paragraph(w.text(.easyReadGoodLooksLike)))
+                    doc.add(.bullets(theme.success.map { sentence($0.text) }))
+                }
                 let actions = session.actions(linkedTo: Link(kind: .groupTheme, id: theme.id))
                 if actions.isEmpty {
                     doc.add(.paragraph(w.text(.easyReadWeWillTalk)))
@@ -38,6 +43,14 @@ public enum Handouts {
                     doc.add(.bullets(actions.map { w.text(.easyReadWeWill, plainAction($0, w)) }))
                 }
             }
+        }
+        // What is working: in the words of people who agreed to be quoted, never what someone said for them.
+        let quotable = Set(session.people.filter(\.consentToQuote).map(\.id))
+        let working = session.statements.filter { $0.category == "working" && $0.rank == 1 && !$0.hidden
+            && quotable.contains($0.personId) && $0.voice.kind != .onBehalf }.prefix(5).map { sentence($0.text) }
+        if !working.isEmpty {
+            doc.add(.heading(1, w.text(.easyReadWorking)))
+            doc.add(.bullets(Array(working)))
         }
         let shown = Set(top.map { Link(kind: .groupTheme, id: $0.id) })
         let others = session.actions.filter { $0.link == nil || !shown.contains($0.link!) }
@@ -54,6 +67,11 @@ public enum Handouts {
         if !tellBack.isEmpty {
             doc.add(.heading(1, w.text(.easyReadWeWillTellYou)))
             doc.add(.bullets(tellBack.map { sentence($0.text) }))
+        }
+        let contact = session.setup.contact.trimmingCharacters(in: .whitespaces)
+        if !contact.isEmpty {
+            doc.add(.heading(1, w.text(.easyReadContactHeading)))
+            doc.add(.paragraph(w.text(.easyReadContact, contact)))
         }
         doc.add(.paragraph(w.text(.easyReadNoNames)))
         return doc
