@@ -50,6 +50,19 @@ struct DisplayTests {
         #expect(Render.frame(ScreenTests.sample(at: .setup), content, size: size).grid.text.contains("(Enter changes it)"))
     }
 
+    @Test("on finding themes and what matters most the display is the wall: every theme with its dots")
+    func wall() throws {
+        for stage in [StageKind.priorities, .theming] {
+            let session = ScreenTests.sample(at: stage).session!
+            let text = Display.frame(session, content, view: ViewOptions(), source: .init(name: "f"),
+                                     size: Size(width: 120, height: 40)).grid.text
+            for theme in session.groupThemes {
+                #expect(text.contains("\(theme.statement): \(theme.totalDots) dot"), "\(stage): \(theme.statement)")
+            }
+            #expect(text.contains("Our themes"))
+        }
+    }
+
     @Test("words being typed show big, unless statements are kept hidden until revealed")
     func draft() {
         var state = ScreenTests.sample(at: .workingTogether)

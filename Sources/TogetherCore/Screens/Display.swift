@@ -82,6 +82,17 @@ public enum Display {
             page.largeItem = hidden ? content.say(.displayWritingItDown) : draft.text.isEmpty ? nil : draft.text
             if page.largeItem != nil { page.largeItemLabel = content.say(.displayBeingWritten, page.typingLabel) }
         }
+        // The wall: on finding themes and on what matters most, every theme of the group's with its dots.
+        if session.position.stage == .priorities || session.position.stage == .theming, !session.groupThemes.isEmpty {
+            page.notes.append(.init(text: content.say(.ourThemes), role: .heading))
+            for (i, theme) in session.themesForDots().enumerated() {
+                let dots = theme.totalDots
+                let bar = state.view.showsSymbols ? " " + String(repeating: "●", count: min(dots, 20)) : ""
+                page.notes.append(.init(text: "\(i + 1). " + content.say(dots == 1 ? .themeOneDot : .themeDots,
+                                                                         theme.statement, "\(dots)") + bar))
+            }
+            return page
+        }
         // Newest first: by the time written, then by the number in the id (ids count up within a session).
         func number(_ id: String) -> Int { Int(id.drop { !$0.isNumber }) ?? 0 }
         let newest = session.statements.filter { !$0.hidden }
