@@ -218,3 +218,22 @@ struct CursorTests {
         #expect(bigDrawn > 20, "large text was drawn on \(bigDrawn) screens")
     }
 }
+
+@Suite("Large text never fails in silence")
+struct LargeTextTests {
+    @Test("a line with an emoji is drawn big without it, the whole words in normal text under it; a line that cannot fit says so")
+    func emojiAndTooLong() throws {
+        var state = ScreenTests.sample(at: .workingTogether)
+        let cafe = try #require(state.session?.statements.first { $0.text.contains("👍") })
+        focus(on: .statement(id: cafe.id), &state)
+        state.view.large = true
+        let frame = Render.frame(state, content, size: Size(width: 120, height: 40))
+        #expect(frame.grid.text.contains("█"), "drawn big")
+        #expect(frame.grid.text.contains("Café job 日本 👍"), "the whole words, in normal text")
+        #expect(!frame.grid.text.contains("Large text does not fit"))
+        // Too small for big letters: the status says so first, even when it had something else to say.
+        state.status = .init("Chosen: Good")
+        let small = Render.frame(state, content, size: Size(width: 30, height: 10))
+        #expect(small.grid.text.contains("Large text does not fit here."), "\(small.grid.text)")
+    }
+}

@@ -29,7 +29,10 @@ enum LargeLayout {
         } else {
             focused.map { $0.text.trimmingCharacters(in: .whitespaces) }
         }
-        let bigText = page.largeItem == nil && page.editor == nil ? focused?.large ?? itemText : itemText
+        // What the block letters cannot draw (an emoji, a letter the font lacks) is left out of the big words; the
+        // whole words stay in normal text on the line under them.
+        let bigText = (page.largeItem == nil && page.editor == nil ? focused?.large ?? itemText : itemText)
+            .map { drawable($0, font) }.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let prompt = page.fixed.first { $0.role == .prompt }?.text
         let heading = page.fixed.first { $0.role != .prompt }
 
@@ -101,5 +104,10 @@ enum LargeLayout {
         }
         Render.footer(page, state, content, into: &grid, cursor: &cursor)
         return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// The text with only the characters the block letters can draw (spaces kept).
+    static func drawable(_ text: String, _ font: BlockFont) -> String {
+        String(text.filter { $0.isWhitespace || font.glyph($0) != nil })
     }
 }

@@ -27,10 +27,10 @@ public enum Render {
         let page = Self.page(state, content, near: windowed && !state.view.large ? size.height + 2 : nil)
         if state.view.large {
             if let frame = LargeLayout.frame(page, state, content, size: size) { return frame }
+            // Never small in silence: the reason comes first, before anything else the status had to say.
             var fallback = state
-            if fallback.status == nil {
-                fallback.status = .init(content.say(.largeDoesNotFit))
-            }
+            let why = content.say(.largeDoesNotFit)
+            fallback.status = .init(state.status.map { "\(why) \($0.text)" } ?? why, isProblem: state.status?.isProblem ?? false)
             return layout(page, fallback, content, size: size)
         }
         return layout(page, state, content, size: size)
