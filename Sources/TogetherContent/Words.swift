@@ -95,7 +95,7 @@ public enum FacilitatorKey: String, WordKey {
     case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
     case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
     case nameInWords, nameUseRole, nameMark, nameKeep
-    case plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
+    case plainAnswerOrLine, plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
     case setupContact, typingContact
     case putAwayDone, broughtBackDone, notMoved, putAwayWhich, homePutAway
     case copyOf, choosePrompt, chooseRoleOf, chooseVoice, chooseMirTheme, chooseLink, chooseIntention

@@ -64,9 +64,11 @@ struct PlainModeTests {
         press([.char("a")], &state)
         #expect(mode.interpret("2", state, content).actions == [.cursorEnd, .insert("2"), .commitEdit])
         #expect(mode.interpret("", state, content).actions == [.cancelEdit])
-        // A rating asks for the answer by number next.
+        // On a screen with a rating a number is the answer; "line 1" chooses the rating line, which asks.
         var rating = ScreenTests.sample(at: .topTips)
-        let reply = mode.interpret("1", rating, content)
+        #expect(mode.interpret("3", rating, content).actions == [.rate(3)])
+        #expect(mode.interpret("9", rating, content).message?.contains("Type 1 to 4 for the answer") == true)
+        let reply = mode.interpret("line 1", rating, content)
         #expect(reply.message?.hasPrefix("Which answer? 1 Doing well") == true)
         for action in reply.actions { Workshop.apply(&rating, action, content: content, env: testEnv) }
         #expect(mode.interpret("2", rating, content).actions == [.rate(2)])

@@ -102,7 +102,18 @@ public struct PlainMode: Sendable {
             // An empty line is Enter on the chosen line (in a list shown over the screen: go back).
             return Reply(actions: [state.overlay == nil ? .activate : .closeOverlay], message: nil)
         }
+        // "line 3" always chooses a line. On a screen with a rating a number on its own is the answer (what
+        // anyone rating would mean by "3").
+        let asked = trimmed.lowercased().split(separator: " ")
+        if asked.count == 2, asked[0] == "line" || asked[0] == "llinell", let n = Int(asked[1]) {
+            return choose(n, state, content)
+        }
         if let n = Int(trimmed) {
+            if state.overlay == nil, state.screen == .workshop, let session = state.session,
+               session.rows(content).contains(.rating), let scale = Self.scale(session, content) {
+                return (1...scale.count).contains(n) ? Reply(actions: [.rate(n)], message: nil)
+                    : Reply(actions: [], message: content.say(.plainAnswerOrLine, "\(scale.count)"))
+            }
             return choose(n, state, content)
         }
         var keys: [Key] = []
