@@ -113,14 +113,15 @@ struct SinceLastTimeTests {
         }
     }
 
-    @Test("plain mode: a number on the answer line asks which answer, and the answer is kept")
+    @Test("plain mode: a number is the answer; the answer's line asks which answer; the answer is kept")
     func plain() throws {
         var state = Self.laterWorkshop(earlier: [Self.earlier("e", area: "Bristol", date: "2026-06-10",
                                                              actions: ["Easy read letters"])])
         press([.enter, .enter], &state)
         var mode = PlainMode()
         let rowOfAnswer = try #require(state.session?.rows(content).firstIndex(of: .rating))
-        let reply = mode.interpret("\(rowOfAnswer + 1)", state, content)
+        #expect(mode.interpret("2", state, content).actions == [.rate(2)], "a number on its own is the answer")
+        let reply = mode.interpret("line \(rowOfAnswer + 1)", state, content)
         #expect(reply.message?.contains("1 Done · 2 Started · 3 Not started · 4 Dropped") == true)
         for action in reply.actions { Workshop.apply(&state, action, content: content, env: testEnv) }
         for action in mode.interpret("3", state, content).actions { Workshop.apply(&state, action, content: content, env: testEnv) }
