@@ -246,7 +246,9 @@ enum TallyCSV {
         for (i, note) in r.about.notes.enumerated() {
             lines.append(csv(["summary", "note\(i + 1)", "", "note", "Note", "", note]))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        // A byte-order mark first: Excel, opened by a double-click, then reads the file as UTF-8 (Ynys Môn, not
+        // Ynys MÃ´n). Other programs skip it.
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// RFC 4180 quoting; a cell that begins with = + - @, a tab or a carriage return gets a ' in front, so a

@@ -12,6 +12,7 @@ struct Together: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "together",
         abstract: "Co-production workshops for health and social care commissioning.",
+        version: "together \(TogetherVersion.number)",
         subcommands: [WorkshopCommand.self, DisplayCommand.self, TallyCommand.self, ExportCommand.self, ImportCommand.self, KeysCommand.self, DemoDataCommand.self, MeasureKeysCommand.self],
         defaultSubcommand: WorkshopCommand.self
     )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TogetherAggregate
+@testable import TogetherCore
 @testable import TogetherApp
 @testable import TogetherPersistence
 
@@ -70,6 +71,13 @@ struct CommandLineTests {
         let again = try together(["demo-data", "--sessions", "5", "--out", out.path])
         #expect(again.status != 0)
         #expect(again.output.contains("already has files in it"))
+    }
+
+    @Test("together --version says which Together this is", .enabled(if: built))
+    func version() throws {
+        let result = try together(["--version"])
+        #expect(result.status == 0)
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "together \(TogetherVersion.number)")
     }
 
     @Test("tally names a bad file and skips it; --strict stops", .enabled(if: built))

@@ -316,4 +316,19 @@ extension TallyIntegrityTests {
         }
         #expect(checked > 0, "some theme has people who said what is working")
     }
+
+    @Test("the CSV starts with a byte-order mark, and its field guide names every table the report has")
+    func csvAndGuide() throws {
+        let report = ReportBuilder.build(exampleRun(), content, ReportOptions())
+        let csv = TallyFormat.csv.render(report)
+        #expect(csv.unicodeScalars.first == "\u{FEFF}")
+        #expect(csv.dropFirst().hasPrefix("table,row_id,row_label,column_id,column_label,value,note\r\n"))
+        let guide = try String(contentsOf: packageRoot.appendingPathComponent("assets/tally/tally-csv-README.md"), encoding: .utf8)
+        let ids = Set(csv.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        #expect(ids.count > 10)
+        for id in ids {
+            let named = id.hasPrefix("trend-") ? guide.contains("`trend-") : guide.contains("`\(id)`")
+            #expect(named, "the field guide does not name the table \(id)")
+        }
+    }
 }
