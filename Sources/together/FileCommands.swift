@@ -14,7 +14,7 @@ struct KeysCommand: ParsableCommand {
     )
 
     @OptionGroup var assets: AssetOptions
-    @Option(help: "The language of the key list: en or cy.") var lang = "en"
+    @Option(help: "The language of the key list: en or cy.", completion: .list(["en", "cy"])) var lang = "en"
 
     func run() throws {
         do {

@@ -15,7 +15,7 @@ struct TallyCommand: ParsableCommand {
 
     @OptionGroup var assets: AssetOptions
 
-    @Option(help: "table, markdown, csv, json, html or easy-read.")
+    @Option(help: "table, markdown, csv, json, html or easy-read.", completion: .list(TallyFormat.allCases.map(\.rawValue)))
     var format: String = "table"
 
     @Option(help: "A new or empty folder: write every format there (with the CSV's field guide and the JSON schema).")
@@ -42,7 +42,8 @@ struct TallyCommand: ParsableCommand {
     @Option(help: "Only this group type, by id or label (give it again for more).")
     var group: [String] = []
 
-    @Option(help: "Only this level of commissioning: individual, operational or strategic (give it again for more).")
+    @Option(help: "Only this level of commissioning: individual, operational or strategic (give it again for more).",
+            completion: .list(["individual", "operational", "strategic"]))
     var level: [String] = []
 
     @Option(help: "The folder for the summary cache (default: ~/.cache/together).")

@@ -69,7 +69,8 @@ struct LookOptions: ParsableArguments {
     @Flag(name: .customLong("no-color"), help: "No colour (NO_COLOR is honoured too).")
     var noColor = false
 
-    @Option(help: "default, high-contrast, monochrome or low-stimulus (calm: no colour, no symbols).")
+    @Option(help: "default, high-contrast, monochrome or low-stimulus (calm: no colour, no symbols).",
+            completion: .list(Theme.allCases.map(\.rawValue)))
     var theme: String = "default"
 
     @Flag(name: .customLong("no-symbols"), help: "Words only: no + ! * or dots beside them.")

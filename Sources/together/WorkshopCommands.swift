@@ -20,7 +20,8 @@ struct WorkshopCommand: ParsableCommand {
 
     @OptionGroup var look: LookOptions
 
-    @Option(help: "The language for a new workshop: en (English) or cy (Cymraeg, wording to be checked). It can also be chosen at setup.")
+    @Option(help: "The language for a new workshop: en (English) or cy (Cymraeg, wording to be checked). It can also be chosen at setup.",
+            completion: .list(["en", "cy"]))
     var lang: String = "en"
 
     @Flag(help: "Line by line: numbered choices, no full-screen drawing (for a screen reader, or a script on stdin). Chosen by itself when TERM is dumb or unset, or input or output is not a terminal.")

@@ -80,6 +80,15 @@ struct CommandLineTests {
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "together \(TogetherVersion.number)")
     }
 
+    @Test("shell completions offer the values of every option with a fixed set", .enabled(if: built))
+    func completions() throws {
+        let bash = try together(["--generate-completion-script", "bash"])
+        #expect(bash.status == 0)
+        for value in ["high-contrast", "low-stimulus", "easy-read", "markdown", "operational", "strategic", "cy"] {
+            #expect(bash.output.contains(value), "\(value)")
+        }
+    }
+
     @Test("tally names a bad file and skips it; --strict stops", .enabled(if: built))
     func tallyBadFile() throws {
         let folder = temporaryFolder()
