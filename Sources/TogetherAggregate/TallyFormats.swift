@@ -23,11 +23,12 @@ public enum TallyFormat: String, CaseIterable, Sendable {
 
     /// The report in this format. Whatever the sessions held, no control character or terminal escape sequence
     /// reaches the output (the words were cleaned when read; this is the last check).
-    public func render(_ report: Report) -> String { Privacy.clean(body(report)) }
+    /// `width`: the terminal table fits it (cells wrapped by display width); other formats ignore it.
+    public func render(_ report: Report, width: Int? = nil) -> String { Privacy.clean(body(report, width: width)) }
 
-    func body(_ report: Report) -> String {
+    func body(_ report: Report, width: Int? = nil) -> String {
         switch self {
-        case .table: TallyTable.render(report)
+        case .table: TallyTable.render(report, width: width)
         case .markdown: ReportDocument.full(report).markdown
         case .csv: TallyCSV.render(report)
         case .json: TallyJSON.render(report)
@@ -169,41 +170,87 @@ enum ReportDocument {
 
 /// Columns padded by display width, so Welsh letters, CJK and emoji line up.
 enum TallyTable {
-    static func render(_ r: Report) -> String {
-        var out = ReportDocument.aboutLine(r) + "\n" + ReportDocument.privacyLine(r) + "\n"
-        for note in r.about.notes { out += "- " + note + "\n" }
-        out += "\nCommissioning themes, most important first\n"
+    /// With a width, every line fits it: words wrap, and wide tables wrap their cells (by display width).
+    static func render(_ r: Report, width: Int? = nil) -> String {
+        func text(_ words: String) -> String {
+            guard let width else { return words + "\n" }
+            return TextWidth.wrap(words, width: max(20, width)).joined(separator: "\n") + "\n"
+        }
+        var out = text(ReportDocument.aboutLine(r)) + text(ReportDocument.privacyLine(r))
+        for note in r.about.notes { out += text("- " + note) }
+        out += "\n" + text("Commissioning themes, most important first")
         out += table(["#", "Theme", "Priority", "Not working", "Future", "Dots", "Sessions"],
                      r.commissioningThemes.map { c in
                          [String(c.rank), c.label, c.priority.text, c.notWorkingPeople.text, c.aspirationsPeople.text,
                           c.votes.text, c.sessions.text]
-                     }, numbersFrom: 2)
-        out += r.about.priorityRule + "\n"
+                     }, numbersFrom: 2, width: width)
+        out += text(r.about.priorityRule)
         if !r.groupThemes.isEmpty {
-            out += "\nThemes the groups made\n"
+            out += "\n" + text("Themes the groups made")
             out += table(["Theme", "Sessions", "Dots"], r.groupThemes.map { [$0.statement, $0.sessions.text, $0.votes.text] },
-                         numbersFrom: 1)
+                         numbersFrom: 1, width: width)
         }
-        if !r.rolesAbsent.isEmpty { out += "\nNo one took part as: " + r.rolesAbsent.joined(separator: ", ") + ".\n" }
+        if !r.rolesAbsent.isEmpty { out += "\n" + text("No one took part as: " + r.rolesAbsent.joined(separator: ", ") + ".") }
         for t in r.tables {
-            out += "\n\(t.title)\n"
+            out += "\n" + text(t.title)
             out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map(\.text) },
-                         numbersFrom: 1)
+                         numbersFrom: 1, width: width)
         }
         return out
     }
 
-    static func table(_ header: [String], _ rows: [[String]], numbersFrom: Int) -> String {
+    static func table(_ header: [String], _ rows: [[String]], numbersFrom: Int, width: Int? = nil) -> String {
         let all = ([header] + rows).map { $0 + Array(repeating: "", count: max(0, header.count - $0.count)) }
-        let widths = header.indices.map { c in all.map { TextWidth.of($0[c]) }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { c, text in
-                let pad = String(repeating: " ", count: widths[c] - TextWidth.of(text))
-                return c < numbersFrom ? text + pad : pad + text // words left, numbers right
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+        var widths = header.indices.map { c in all.map { TextWidth.of($0[c]) }.max() ?? 0 }
+        if let width, widths.reduce(0, +) + 2 * (widths.count - 1) > width {
+            // Too wide: number columns keep their numbers (their headings wrap at word breaks), then the word
+            // columns share what is left, none narrower than 8.
+            for c in widths.indices where c >= numbersFrom {
+                let numbers = all.dropFirst().map { TextWidth.of($0[c]) }.max() ?? 0
+                let longestWord = header[c].split(separator: " ").map { TextWidth.of(String($0)) }.max() ?? 0
+                widths[c] = max(numbers, longestWord)
+            }
+            let fixed = widths.indices.filter { $0 >= numbersFrom }.reduce(0) { $0 + widths[$1] } + 2 * (widths.count - 1)
+            let words = Array(0..<min(numbersFrom, widths.count))
+            let share = max(8, (width - fixed) / max(1, words.count))
+            for c in words { widths[c] = min(widths[c], share) }
+            // Still too wide: the number columns in parts, each with the word columns again.
+            let wordsWidth = words.reduce(0) { $0 + widths[$1] + 2 }
+            if wordsWidth + fixed - 2 * words.count > width, header.count > numbersFrom + 1 {
+                var parts: [[Int]] = [[]]
+                var used = wordsWidth
+                for c in numbersFrom..<header.count {
+                    if !parts[parts.count - 1].isEmpty, used + widths[c] > width {
+                        parts.append([])
+                        used = wordsWidth
+                    }
+                    parts[parts.count - 1].append(c)
+                    used += widths[c] + 2
+                }
+                if parts.count > 1 {
+                    return parts.map { part in
+                        let columns = words + part
+                        return table(columns.map { header[$0] }, rows.map { row in columns.map { $0 < row.count ? row[$0] : "" } },
+                                     numbersFrom: words.count, width: width)
+                    }.joined(separator: "\n")
+                }
+            }
+        }
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = cells.enumerated().map { c, text in
+                TextWidth.of(text) <= widths[c] ? [text] : TextWidth.wrap(text, width: max(1, widths[c]))
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { i in
+                wrapped.enumerated().map { c, parts in
+                    let text = i < parts.count ? parts[i] : ""
+                    let pad = String(repeating: " ", count: max(0, widths[c] - TextWidth.of(text)))
+                    return c < numbersFrom ? text + pad : pad + text // words left, numbers right
+                }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + all.dropFirst().map(line)).joined(separator: "\n") + "\n"
+        return (lines(header) + [rule] + all.dropFirst().flatMap(lines)).joined(separator: "\n") + "\n"
     }
 }
 

@@ -15,6 +15,16 @@ struct TallyCommand: ParsableCommand {
 
     @OptionGroup var assets: AssetOptions
 
+    @Option(help: "The terminal table's width in columns (default: the terminal's, when there is one).")
+    var width: Int?
+
+    /// The terminal's width when standard output is one; nil for a file or a pipe (no wrapping).
+    static func terminalWidth() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }
+
     @Option(help: "table, markdown, csv, json, html or easy-read.", completion: .list(TallyFormat.allCases.map(\.rawValue)))
     var format: String = "table"
 
@@ -103,7 +113,7 @@ struct TallyCommand: ParsableCommand {
                 Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
             }
         } else {
-            print(format.render(report), terminator: "")
+            print(format.render(report, width: width ?? Self.terminalWidth()), terminator: "")
         }
         if !tally.skipped.isEmpty { Foundation.exit(3) }
     }

@@ -331,4 +331,18 @@ extension TallyIntegrityTests {
             #expect(named, "the field guide does not name the table \(id)")
         }
     }
+
+    @Test("the terminal table fits the width it is given: every line, by display width; without one, as before")
+    func tableWidth() throws {
+        let report = ReportBuilder.build(exampleRun(), content, ReportOptions())
+        for width in [80, 60] {
+            let text = TallyFormat.table.render(report, width: width)
+            let long = text.split(separator: "\n").filter { TextWidth.of(String($0)) > width }
+            #expect(long.isEmpty, "\(width): \(long.prefix(3))")
+            #expect(text.contains("Sessions by area"))
+        }
+        // No width (a file or a pipe): the same table as always.
+        #expect(TallyFormat.table.render(report) == TallyFormat.table.render(report, width: nil))
+        #expect(TallyFormat.table.render(report).split(separator: "\n").contains { TextWidth.of(String($0)) > 80 })
+    }
 }
