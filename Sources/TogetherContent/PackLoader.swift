@@ -87,10 +87,17 @@ public enum PackLoader {
         let cwd = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("assets")
         if ok(cwd) { return cwd }
         var dir = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        // Installed: `…/bin/together` with its assets in `…/share/together`.
+        let installed = dir.deletingLastPathComponent().appendingPathComponent("share/together")
+        if ok(installed) { return installed }
+        // A checkout: `assets/` in a folder above the built program.
         for _ in 0..<6 {
             let candidate = dir.appendingPathComponent("assets")
             if ok(candidate) { return candidate }
             dir = dir.deletingLastPathComponent()
+        }
+        for system in ["/usr/share/together", "/usr/local/share/together"] where ok(URL(fileURLWithPath: system)) {
+            return URL(fileURLWithPath: system)
         }
         return nil
     }

@@ -20,17 +20,19 @@ struct Together: ParsableCommand {
 
 /// Options every command shares.
 struct AssetOptions: ParsableArguments {
-    @Option(name: .customLong("assets"), help: "The assets folder (content packs). Found by itself in a checkout.")
+    @Option(name: .customLong("assets"), help: "The assets folder (content packs). Found by itself: TOGETHER_ASSETS, ./assets, ../share/together beside the program, a checkout above it, /usr/share/together.")
     var folder: String?
 
     func folderURL() -> URL? {
-        PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment,
-                              executable: CommandLine.arguments[0])
+        // The running program itself (a copy or a link found on PATH), not the name it was started by.
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment, executable: exe)
     }
 
     func requiredFolder() throws -> URL {
         guard let assets = folderURL() else {
-            throw ValidationError("Cannot find the assets folder. Run Together from its folder, or give --assets PATH.")
+            throw ValidationError("Cannot find the assets folder (the content packs). Give --assets PATH, or set "
+                + "TOGETHER_ASSETS=PATH, or keep them in ../share/together beside the program.")
         }
         return assets
     }

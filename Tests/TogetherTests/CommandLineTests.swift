@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import TogetherAggregate
 @testable import TogetherCore
+@testable import TogetherContent
 @testable import TogetherApp
 @testable import TogetherPersistence
 
@@ -87,6 +88,31 @@ struct CommandLineTests {
         for value in ["high-contrast", "low-stimulus", "easy-read", "markdown", "operational", "strategic", "cy"] {
             #expect(bash.output.contains(value), "\(value)")
         }
+    }
+
+    @Test("a copied program finds its assets in ../share/together, from any folder; without them it says how to point at them",
+          .enabled(if: built))
+    func installedLayout() throws {
+        let root = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bin = root.appendingPathComponent("bin"), share = root.appendingPathComponent("share/together")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: share.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let program = bin.appendingPathComponent("together")
+        try FileManager.default.copyItem(at: EndToEndTests.binary, to: program)
+        let out = root.appendingPathComponent("out.txt").path
+        // Run from a folder with no assets in it, as an installed program is.
+        func run() -> Int32 {
+            spawnAndWait("/bin/sh", ["-c", "cd '\(root.path)' && exec bin/together tally '\(exampleSessions[0])'"], output: out)
+        }
+        // Without assets anywhere it can find them: the message says what to do.
+        let missing = run()
+        let said = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(missing != 0 && said.contains("TOGETHER_ASSETS"), "\(said)")
+        // Installed beside it: found by itself.
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("assets"), to: share)
+        #expect(run() == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("Sessions counted: 1."))
     }
 
     @Test("tally names a bad file and skips it; --strict stops", .enabled(if: built))
