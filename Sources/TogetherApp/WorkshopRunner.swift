@@ -94,6 +94,7 @@ public final class WorkshopRunner {
             unreadable: scan.problems.map(\.description)
                 + busy.map { "\($0.url.path): open in another Together window just now" },
             earlier: scan.sessions.map(\.session).filter { !$0.actions.isEmpty })
+        state.sessionsFolder = store.folder.path
         let away = store.putAway()
         state.putAway = away.map(\.session)
         for item in away { store.remember(item.session, at: item.url) }

@@ -97,7 +97,7 @@ public enum FacilitatorKey: String, WordKey {
     case nameInWords, nameUseRole, nameMark, nameKeep
     case plainAnswerOrLine, plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
     case setupContact, typingContact
-    case putAwayDone, broughtBackDone, notMoved, putAwayWhich, homePutAway
+    case putAwayDone, broughtBackDone, notMoved, putAwayWhich, homePutAway, homeSavedIn
     case copyOf, choosePrompt, chooseRoleOf, chooseVoice, chooseMirTheme, chooseLink, chooseIntention
     case lastStage, firstStage, now, languageIs, planIs, shownAsTyped, themesMadeInFinding, hasTheMost, wordsKeptAtMost, openElsewhere, madePrivate, leaveWhileFailing, stayedOpen, rescueWritten, rescueFailed, nothingToAdd
     case chooseNumber, chosen, openAgain, finishedAndSaved, deletePerson, deletePersonAnd, deleteNote

@@ -29,6 +29,15 @@ struct AssetOptions: ParsableArguments {
         return PackLoader.findAssets(explicit: folder, environment: ProcessInfo.processInfo.environment, executable: exe)
     }
 
+    /// Where workshops are saved when --sessions is not given: `./sessions` beside a checkout's assets (where the
+    /// examples are); when Together is installed, a folder a facilitator can find, never the installed files.
+    func defaultSessions() -> String {
+        guard let found = folderURL()?.standardizedFileURL.path,
+              found.hasSuffix("/share/together") || found == "/usr/share/together" else { return "sessions" }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent("Documents/Together").path
+    }
+
     func requiredFolder() throws -> URL {
         guard let assets = folderURL() else {
             throw ValidationError("Cannot find the assets folder (the content packs). Give --assets PATH, or set "

@@ -15,8 +15,8 @@ struct WorkshopCommand: ParsableCommand {
 
     @OptionGroup var assets: AssetOptions
 
-    @Option(help: "The folder for session files.")
-    var sessions: String = "sessions"
+    @Option(help: "The folder for session files (default: ./sessions in a checkout; ~/Documents/Together when installed).")
+    var sessions: String?
 
     @OptionGroup var look: LookOptions
 
@@ -33,7 +33,7 @@ struct WorkshopCommand: ParsableCommand {
     func run() throws {
         let content: ContentPacks, languages: [String: ContentPacks]
         do { (content, languages) = try assets.loadLanguages(lang) } catch let error as Failure { Self.fail(error) }
-        let store = SessionStore(folder: URL(fileURLWithPath: sessions))
+        let store = SessionStore(folder: URL(fileURLWithPath: sessions ?? assets.defaultSessions()))
         var state: AppState
         if let session {
             let url = URL(fileURLWithPath: session)
@@ -115,8 +115,8 @@ struct DisplayCommand: ParsableCommand {
     @OptionGroup var assets: AssetOptions
     @OptionGroup var look: LookOptions
 
-    @Option(help: "The folder to watch when no session file is named: the newest workshop in it is shown.")
-    var sessions: String = "sessions"
+    @Option(help: "The folder to watch when no session file is named: the newest workshop in it is shown (default: as for the workshop).")
+    var sessions: String?
 
     @Argument(help: "The session file to follow (the facilitator's Together saves it after every change).")
     var session: String?
@@ -124,6 +124,7 @@ struct DisplayCommand: ParsableCommand {
     func run() throws {
         let content: ContentPacks, languages: [String: ContentPacks]
         do { (content, languages) = try assets.loadLanguages("en") } catch let error as Failure { Self.fail(error) }
+        let sessions = self.sessions ?? assets.defaultSessions()
         let target: DisplayRunner.Target
         if let session {
             let url = URL(fileURLWithPath: session)

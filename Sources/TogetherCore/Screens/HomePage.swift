@@ -15,6 +15,9 @@ enum HomePage {
             let stage = content.stage(session.position.stage)?.label ?? ""
             page.list.append(.init(text: content.say(.homeCarryOn, title + place, session.setup.date, stage), row: i + 1))
         }
+        if !state.sessionsFolder.isEmpty {
+            page.fixed.append(.init(text: content.say(.homeSavedIn, state.sessionsFolder), role: .dim))
+        }
         if !state.putAway.isEmpty {
             page.list.append(.init(text: content.say(.homePutAway, "\(state.putAway.count)"), role: .heading))
             for (i, session) in state.putAway.enumerated() {

@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     public var saveProblem: String?
     /// Unfinished workshops found at start, offered on the start screen.
     public var resumable: [Session]
+    /// The folder workshops are saved in, named on the start screen.
+    public var sessionsFolder = ""
     /// Workshops put away from the start screen (in the archive folder), which can be brought back.
     public var putAway: [Session] = []
     /// Ids of the shipped example workshops: they open as a copy, so the example is never rewritten.
