@@ -21,9 +21,18 @@ extension Document {
             case .numbered(let items):
                 body += "<ol>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ol>\n"
             case .table(let header, let rows):
-                body += "<table>\n<thead><tr>" + header.map { "<th scope=\"col\">\(Self.escape($0))</th>" }.joined()
-                    + "</tr></thead>\n<tbody>\n"
-                for row in rows { body += "<tr>" + row.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n" }
+                // A column of counts (most of its cells whole numbers) is set right, so the numbers line up.
+                let numeric = header.indices.map { c in
+                    let cells = rows.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+                    return !cells.isEmpty && cells.filter { Int($0) != nil }.count * 2 >= cells.count
+                }
+                func attributes(_ c: Int) -> String { c < numeric.count && numeric[c] ? " class=\"n\"" : "" }
+                body += "<table>\n<thead><tr>" + header.enumerated().map {
+                    "<th scope=\"col\"\(attributes($0))>\(Self.escape($1))</th>"
+                }.joined() + "</tr></thead>\n<tbody>\n"
+                for row in rows {
+                    body += "<tr>" + row.enumerated().map { "<td\(attributes($0))>\(Self.escape($1))</td>" }.joined() + "</tr>\n"
+                }
                 body += "</tbody>\n</table>\n"
             case .bars(let caption, let bars):
                 body += Self.svg(caption, bars)
@@ -49,7 +58,9 @@ extension Document {
         li { margin: 0.3em 0; }
         figure { margin: 1em 0; } figcaption { font-weight: bold; } svg { max-width: 100%; height: auto; }
         td.n, th.n { text-align: right; }
-        @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr, li { break-inside: avoid; } }
+        @page { size: A4; margin: 18mm 16mm; }
+        @media print { body { margin: 0; max-width: none; } h1, h2, h3 { break-after: avoid-page; }
+                       tr, li, figure { break-inside: avoid; } thead { display: table-header-group; } }
         </style>
         </head>
         <body>

@@ -254,3 +254,16 @@ extension ImportExportTests {
         #expect(!Handouts.easyRead(session, content).markdown.contains("- \(Handouts.sentence(first.text))"))
     }
 }
+
+extension ImportExportTests {
+    @Test("HTML prints on A4 with headings kept with what follows, and columns of counts set right")
+    func htmlForPrint() {
+        var doc = Document(title: "T")
+        doc.add(.table(header: ["Theme", "People"], rows: [["Home", "3"], ["Work", "hidden"], ["Bus", "12"]]))
+        let html = doc.html()
+        #expect(html.contains("@page { size: A4"))
+        #expect(html.contains("break-after: avoid-page"))
+        #expect(html.contains("<th scope=\"col\" class=\"n\">People</th>"))
+        #expect(html.contains("<td class=\"n\">hidden</td>") && html.contains("<td>Home</td>"))
+    }
+}
