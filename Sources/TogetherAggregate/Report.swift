@@ -8,6 +8,11 @@ public struct Report: Codable, Equatable, Sendable {
 
     public struct About: Codable, Equatable, Sendable {
         public var sessionsCounted: Int
+        /// The months of the first and last workshop counted (`YYYY-MM`), or empty when none had a date.
+        public var period: [String]
+        /// The Together that made the report, and the day it was made (`YYYY-MM-DD`; empty when not said).
+        public var together: String
+        public var produced: String
         public var sessionsLeftOut: Int
         public var filesSkipped: Int
         /// Counts from 1 to this minus one are not shown.
@@ -121,10 +126,14 @@ public struct ReportOptions: Sendable {
     public var threshold: Int
     public var quotes: Bool
     public var filters: [String]
-    public init(threshold: Int = Disclosure.defaultThreshold, quotes: Bool = true, filters: [String] = []) {
+    /// The day the report is made (`YYYY-MM-DD`), said in it; empty leaves it out.
+    public var produced: String
+    public init(threshold: Int = Disclosure.defaultThreshold, quotes: Bool = true, filters: [String] = [],
+                produced: String = "") {
         self.threshold = threshold
         self.quotes = quotes
         self.filters = filters
+        self.produced = produced
     }
 }
 

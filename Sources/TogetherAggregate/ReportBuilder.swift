@@ -314,7 +314,9 @@ public enum ReportBuilder {
         let absent = content.workshop.roles.filter { roleTable.cell($0.id, "people").map { cells[$0] } == .count(0) }.map(\.label)
         let report = Report(
             schema: Report.schemaId,
-            about: .init(sessionsCounted: t.sessions, sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
+            about: .init(sessionsCounted: t.sessions,
+                         period: [t.earliest, t.latest].compactMap { $0.map { String($0.prefix(7)) } },
+                         together: TogetherVersion.number, produced: options.produced, sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
                          hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule(content),
                          hiddenMeans: hiddenMeans(k),
                          withheld: protection.withheld.keys.sorted().map { .init(part: $0, reason: protection.withheld[$0]!) },

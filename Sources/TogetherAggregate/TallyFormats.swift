@@ -108,9 +108,31 @@ enum ReportDocument {
 
     static func aboutLine(_ r: Report) -> String {
         var line = "Sessions counted: \(r.about.sessionsCounted)."
+        if r.about.period.count == 2 {
+            let (from, to) = (month(r.about.period[0]), month(r.about.period[1]))
+            line += from == to ? " Workshops in \(from)." : " Workshops from \(from) to \(to)."
+        }
+        line += " Made by Together \(r.about.together)" + (r.about.produced.isEmpty ? "." : " on \(day(r.about.produced)).")
         if r.about.sessionsLeftOut > 0 { line += " Left out by the filters: \(r.about.sessionsLeftOut)." }
         if r.about.filesSkipped > 0 { line += " Files that could not be read: \(r.about.filesSkipped)." }
         return line
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December"]
+
+    /// "April 2026" from "2026-04".
+    static func month(_ yearMonth: String) -> String {
+        let parts = yearMonth.split(separator: "-").compactMap { Int($0) }
+        guard parts.count >= 2, (1...12).contains(parts[1]) else { return yearMonth }
+        return "\(months[parts[1] - 1]) \(parts[0])"
+    }
+
+    /// "30 November 2026" from "2026-11-30".
+    static func day(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
     }
 
     static func privacyLine(_ r: Report) -> String {

@@ -89,6 +89,9 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     public static let quotesKept = 6
 
     public var sessions = 0
+    /// The first and last day of the sessions counted (those with a real date).
+    public var earliest: String?
+    public var latest: String?
     public var themes: [String: Theme] = [:]
     /// Top tip ratings: tip id → scale id → sessions.
     public var tipRatings: [String: [String: Int]] = [:]
@@ -155,6 +158,10 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             Phrase(wordings: [area.isEmpty ? "Not given" : area: 1], sessions: 1))
         groupTypes[s.groupType, default: 0] += 1
         levels[s.level.isEmpty ? "notSaid" : s.level, default: 0] += 1
+        if Workshop.isRealDay(s.date) {
+            earliest = min(earliest ?? s.date, s.date)
+            latest = max(latest ?? s.date, s.date)
+        }
         let quarter = Self.quarter(of: s.date) ?? Self.dateNotGiven
         for (id, f) in s.themes where id != SessionSummary.noTheme {
             quarters[quarter, default: [:]][id, default: [:]].add(f.people)
@@ -177,6 +184,8 @@ public struct TallyTotals: Codable, Equatable, Sendable {
 
     public mutating func merge(_ o: TallyTotals) {
         sessions += o.sessions
+        if let e = o.earliest { earliest = min(earliest ?? e, e) }
+        if let l = o.latest { latest = max(latest ?? l, l) }
         for (id, t) in o.themes { themes[id, default: .init()].merge(t) }
         for (id, r) in o.tipRatings { tipRatings[id, default: [:]].add(r) }
         for (tip, phrases) in o.tipBarriers {

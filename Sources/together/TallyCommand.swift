@@ -103,7 +103,8 @@ struct TallyCommand: ParsableCommand {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
         }
         let report = ReportBuilder.build(tally, content, ReportOptions(
-            threshold: minCount, quotes: !noQuotes, filters: filter.description(content)))
+            threshold: minCount, quotes: !noQuotes, filters: filter.description(content),
+            produced: Workshop.isoDay(Date())))
         if let out {
             do {
                 let written = try ReportWriter.write(report, to: URL(fileURLWithPath: out),

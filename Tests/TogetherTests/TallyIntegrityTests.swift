@@ -345,4 +345,19 @@ extension TallyIntegrityTests {
         #expect(TallyFormat.table.render(report) == TallyFormat.table.render(report, width: nil))
         #expect(TallyFormat.table.render(report).split(separator: "\n").contains { TextWidth.of(String($0)) > 80 })
     }
+
+    @Test("every report says what it covers (months, not days), which Together made it and when")
+    func whatItCovers() throws {
+        let report = ReportBuilder.build(exampleRun(), content, ReportOptions(produced: "2026-11-30"))
+        #expect(report.about.period == ["2026-04", "2026-06"])
+        #expect(report.about.together == TogetherVersion.number && report.about.produced == "2026-11-30")
+        for format in [TallyFormat.table, .markdown, .html] {
+            let text = format.render(report)
+            #expect(text.contains("Workshops from April 2026 to June 2026."), "\(format)")
+            #expect(text.contains("Made by Together \(TogetherVersion.number) on 30 November 2026."), "\(format)")
+        }
+        // Only workshops up to the end of May: the period ends in May.
+        let until = ReportBuilder.build(exampleRun(TallyFilter(until: "2026-05-31")), content, ReportOptions())
+        #expect(until.about.period == ["2026-04", "2026-05"])
+    }
 }
