@@ -39,9 +39,6 @@ public enum Workshop {
     public static func apply(_ state: inout AppState, _ action: Action, content: ContentPacks,
                              env: Environment) -> [Effect] {
         let before = state.session
-        // Focus is on a row: unless an action moves it, it stays on the same row when the list changes around it
-        // (a theme moving up as it gets dots, a row added above). Not while typing: the rows stay as they are.
-        let focusedBefore = before?.draft == nil ? before?.focusedRow(content) : nil
         state.now = env.now()
         let effects = reduce(&state, action, content, env)
         if let before, var after = state.session, after.id == before.id, after.position.stage != before.position.stage {
@@ -57,8 +54,11 @@ public enum Workshop {
         }
         if let session = state.session {
             let rows = session.rows(content)
-            if let focusedBefore, let before, session.id == before.id, session.position == before.position,
-               let i = rows.firstIndex(of: focusedBefore) {
+            // Focus is on a row: unless an action moves it, it stays on the same row when the list changes around it
+            // (a theme moving up as it gets dots, a row added above). Looked at only when something changed and
+            // the focus did not move, so moving about and typing cost nothing more.
+            if let before, before.draft == nil, session.id == before.id, session.position == before.position,
+               session != before, let focused = before.focusedRow(content), let i = rows.firstIndex(of: focused) {
                 state.session?.position.focus = i
             } else {
                 state.session?.position.focus = max(0, min(session.position.focus, rows.count - 1))
