@@ -60,8 +60,10 @@ struct WorkshopCommand: ParsableCommand {
             }
             do { try store.claim(opened) } catch { Self.fail(Failure(message: error.description)) }
             state = AppState(session: opened)
-            // The workshops in the same folder, which "since last time" can follow up.
-            state.earlier = store.scan().sessions.map(\.session).filter { !$0.actions.isEmpty && $0.id != opened.id }
+            // The workshops in the same folder, which "since last time" can follow up (read only when its plan has it).
+            if opened.stages(content).contains(where: { $0.id == .sinceLastTime }) {
+                state.earlier = store.scan().sessions.map(\.session).filter { !$0.actions.isEmpty && $0.id != opened.id }
+            }
         } else {
             do { try store.prepare() } catch { Self.fail(Failure(message: error.description)) }
             _ = AtomicFile.removeStale(in: store.folder)
