@@ -233,6 +233,11 @@ struct FocusTests {
         let last = try #require(ranked.last)
         focus(on: .groupTheme(id: last.id), &state)
         let at = try #require(state.session?.position.focus)
+        // Opening the stage sorted the list, and p changes whose dots: neither is a step to undo.
+        let steps = state.undoStack.count
+        act([.nextVoter, .nextVoter], &state)
+        #expect(state.undoStack.count == steps)
+        act([.nextVoter], &state) // back to the group's count
         // Enough dots to go to the top: the list stays as it was, so the next dot lands on the same theme.
         for _ in 0..<(ranked[0].totalDots + 1) { act([.dot(1)], &state) }
         #expect(state.session?.rankedThemes().first?.id == last.id)

@@ -16,6 +16,9 @@ enum History {
         s.draft = nil
         s.updatedAt = s.createdAt
         s.timers = [:]
+        // Where things are shown and whose dots are being given are not things the group said: not undone.
+        s.voter = nil
+        s.dotOrder = nil
         return s
     }
 
