@@ -29,20 +29,21 @@ enum SetupStage: StageScreen {
             (.area, .setupArea, s.area.isEmpty ? none : s.area),
             (.contact, .setupContact, s.contact.isEmpty ? none : s.contact),
             (.language, .setupLanguage, (content.languages.first { $0.code == s.language }?.name ?? s.language)
-                + (content.review == nil ? "" : " " + content.say(.setupToBeChecked)) + changes),
-            (.groupType, .setupGroup, (content.groupType(s.groupType)?.label ?? s.groupType) + changes),
-            (.level, .setupLevel, (content.level(s.level)?.label ?? content.say(.setupNotSaid)) + changes),
-            (.plan, .setupPlan, content.plan(s.plan).label + changes),
-            (.statementsPerPerson, .setupThingsEach, content.say(.setupThingsEachValue, "\(s.statementsPerPerson)") + changes),
-            (.votesPerPerson, .setupDotsEach, content.say(.setupDotsEachValue, "\(s.votesPerPerson)") + changes),
-            (.anonymous, .setupNames, content.say(s.anonymous ? .setupAnonymous : .setupNamed) + changes),
-            (.revealLater, .setupShow, content.say(s.revealLater ? .setupRevealLater : .setupShowAsTyped) + changes),
+                + (content.review == nil ? "" : " " + content.say(.setupToBeChecked))),
+            (.groupType, .setupGroup, (content.groupType(s.groupType)?.label ?? s.groupType)),
+            (.level, .setupLevel, (content.level(s.level)?.label ?? content.say(.setupNotSaid))),
+            (.plan, .setupPlan, content.plan(s.plan).label),
+            (.statementsPerPerson, .setupThingsEach, content.say(.setupThingsEachValue, "\(s.statementsPerPerson)")),
+            (.votesPerPerson, .setupDotsEach, content.say(.setupDotsEachValue, "\(s.votesPerPerson)")),
+            (.anonymous, .setupNames, content.say(s.anonymous ? .setupAnonymous : .setupNamed)),
+            (.revealLater, .setupShow, content.say(s.revealLater ? .setupRevealLater : .setupShowAsTyped)),
         ]
         let labels = fields.map { content.say($0.1) + ":" }
         let labelWidth = max(13, (labels.map(TextWidth.of).max() ?? 0) + 1)
         for ((field, _, value), label) in zip(fields, labels) {
-            let hint = value.hasSuffix(changes) ? changes : ""
-            page.list.append(.hinted(TextWidth.pad(label, to: labelWidth) + String(value.dropLast(hint.count)), hint: hint,
+            // Fields whose words are typed open the box; the others are chosen, and say so to the facilitator.
+            let hint = [.title, .date, .area, .contact].contains(field) ? "" : changes
+            page.list.append(.hinted(TextWidth.pad(label, to: labelWidth) + value, hint: hint,
                                      row: rowIndex(.setupField(field))))
         }
         page.list.append(.init(text: content.say(.setupPeople, "\(session.people.count)"), role: .heading,

@@ -138,10 +138,10 @@ enum Choosing {
     static func jump(_ letter: Character, in list: AppState.ChoiceList) -> Int? {
         let n = list.options.count
         guard n > 0 else { return nil }
-        let wanted = String(letter).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let wanted = Search.fold(String(letter))
         for step in 1...n {
             let i = (list.focus + step) % n
-            let first = list.options[i].label.first.map { String($0).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            let first = list.options[i].label.first.map { Search.fold(String($0)) }
             if first == wanted { return i }
         }
         return nil
