@@ -279,13 +279,18 @@ enum TallyTable {
 /// A tidy long table: one count per line, ready for a spreadsheet. A hidden count has an empty value and
 /// says why in `note`. The fields are described in `docs/tally-csv.md`.
 enum TallyCSV {
-    static let header = ["table", "row_id", "row_label", "column_id", "column_label", "value", "note"]
+    static let header = ["table", "row_id", "row_label", "column_id", "column_label", "value", "note", "text"]
 
     static func render(_ r: Report) -> String {
         var lines = [csv(header)]
-        func add(_ table: String, _ rowId: String, _ rowLabel: String, _ columnId: String, _ columnLabel: String, _ cell: Cell) {
+        func add(_ table: String, _ rowId: String, _ rowLabel: String, _ columnId: String, _ columnLabel: String, _ cell: Cell,
+                 text: String = "") {
             lines.append(csv([table, rowId, rowLabel, columnId, columnLabel, cell.value.map(String.init) ?? "",
-                              cell.value == nil ? cell.text : ""]))
+                              cell.value == nil ? cell.text : "", text]))
+        }
+        /// A line of words with no count.
+        func words(_ table: String, _ rowId: String, _ rowLabel: String, _ columnId: String, _ columnLabel: String, _ text: String) {
+            lines.append(csv([table, rowId, rowLabel, columnId, columnLabel, "", "", text]))
         }
         for c in r.commissioningThemes {
             for (id, label, cell) in [("rank", "Rank", Cell.count(c.rank)), ("priority", "Priority", c.priority),
@@ -305,16 +310,38 @@ enum TallyCSV {
                 for (column, cell) in zip(t.columns, row.cells) { add(t.id, row.id, row.label, column.id, column.label, cell) }
             }
         }
+        // The tables of words: what each theme maps onto, its quotes, the gap analysis, the groups' themes' links
+        // and the top tips' barriers.
+        for c in r.commissioningThemes {
+            for standard in c.standards { words("mappings", c.themeId, c.label, "standard", "Commissioning for Better Outcomes standard", standard) }
+            for domain in c.domains { words("mappings", c.themeId, c.label, "domain", "Domain", domain) }
+            for stage in c.cycle { words("mappings", c.themeId, c.label, "cycle", "Commissioning cycle", stage) }
+            if !c.reason.isEmpty { words("mappings", c.themeId, c.label, "reason", "Why", c.reason) }
+            for (i, q) in c.quotes.enumerated() { words("quotes", c.themeId, c.label, "q\(i + 1)", q.category, q.shown) }
+        }
+        for g in r.gapAnalysis {
+            for (id, label, text) in [("objective", "Strategic objective", g.objective), ("gap", "The gap", g.gap),
+                                      ("rationale", "Rationale (the evidence)", g.rationale),
+                                      ("implications", "Commissioning implications", g.implications)] {
+                words("gapAnalysis", g.themeId, r.commissioningThemes.first { $0.themeId == g.themeId }?.label ?? "", id, label, text)
+            }
+        }
+        for (i, g) in r.groupThemes.enumerated() {
+            for label in g.makingItReal { words("groupThemeLinks", "g\(i + 1)", g.statement, "makingItReal", "Making It Real", label) }
+            for wording in g.wordings.dropFirst() { words("groupThemeLinks", "g\(i + 1)", g.statement, "wording", "Also worded", wording) }
+            if !g.why.isEmpty { words("groupThemeLinks", "g\(i + 1)", g.statement, "why", "Why these go together", g.why) }
+        }
+        for tip in r.tipBarriers {
+            for (i, b) in tip.barriers.enumerated() {
+                add("tipBarriers", tip.tipId, tip.label, "b\(i + 1)", "Sessions", b.sessions, text: b.text)
+            }
+        }
         add("summary", "", "", "sessionsCounted", "Sessions counted", .count(r.about.sessionsCounted))
         add("summary", "", "", "sessionsLeftOut", "Left out by the filters", .count(r.about.sessionsLeftOut))
         add("summary", "", "", "filesSkipped", "Files that could not be read", .count(r.about.filesSkipped))
-        lines.append(csv(["summary", "", "", "hiddenMeans", "What \"\(Cell.mark)\" means", "", r.about.hiddenMeans]))
-        for w in r.about.withheld {
-            lines.append(csv(["summary", w.part, ReportDocument.partName(w.part, r), "withheld", "Not published", "", w.reason]))
-        }
-        for (i, note) in r.about.notes.enumerated() {
-            lines.append(csv(["summary", "note\(i + 1)", "", "note", "Note", "", note]))
-        }
+        words("summary", "", "", "hiddenMeans", "What \"\(Cell.mark)\" means", r.about.hiddenMeans)
+        for w in r.about.withheld { words("summary", w.part, ReportDocument.partName(w.part, r), "withheld", "Not published", w.reason) }
+        for (i, note) in r.about.notes.enumerated() { words("summary", "note\(i + 1)", "", "note", "Note", note) }
         // A byte-order mark first: Excel, opened by a double-click, then reads the file as UTF-8 (Ynys Môn, not
         // Ynys MÃ´n). Other programs skip it.
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -31,7 +31,7 @@ struct CommandLineTests {
         #expect(table.output.contains("Read 3 sessions; skipped 0."))
         #expect(table.output.contains("Commissioning themes, most important first"))
         let csv = try together(["tally", "--no-cache", "--format", "csv"] + exampleSessions)
-        #expect(csv.output.contains("table,row_id,row_label,column_id,column_label,value,note"))
+        #expect(csv.output.contains("table,row_id,row_label,column_id,column_label,value,note,text"))
         let level = try together(["tally", "--no-cache", "--level", "operational"] + exampleSessions)
         #expect(level.output.contains("2 left out by the filters, 1 counted"))
         let badLevel = try together(["tally", "--no-cache", "--level", "national"] + exampleSessions)

@@ -322,13 +322,25 @@ extension TallyIntegrityTests {
         let report = ReportBuilder.build(exampleRun(), content, ReportOptions())
         let csv = TallyFormat.csv.render(report)
         #expect(csv.unicodeScalars.first == "\u{FEFF}")
-        #expect(csv.dropFirst().hasPrefix("table,row_id,row_label,column_id,column_label,value,note\r\n"))
+        #expect(csv.dropFirst().hasPrefix("table,row_id,row_label,column_id,column_label,value,note,text\r\n"))
         let guide = try String(contentsOf: packageRoot.appendingPathComponent("assets/tally/tally-csv-README.md"), encoding: .utf8)
         let ids = Set(csv.split(separator: "\r\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
         #expect(ids.count > 10)
         for id in ids {
             let named = id.hasPrefix("trend-") ? guide.contains("`trend-") : guide.contains("`\(id)`")
             #expect(named, "the field guide does not name the table \(id)")
+        }
+        // Every table of the report is in the CSV, the tables of words included, with their words.
+        let expected = Set(report.tables.map(\.id) + ["commissioningThemes", "groupThemes", "mappings", "quotes", "gapAnalysis",
+                                                      "groupThemeLinks", "tipBarriers", "summary"])
+        #expect(!report.tipBarriers.isEmpty && report.commissioningThemes.contains { !$0.quotes.isEmpty })
+        #expect(expected.subtracting(ids).isEmpty, "missing from the CSV: \(expected.subtracting(ids).sorted())")
+        var texts: [String] = report.gapAnalysis.flatMap { [$0.objective, $0.gap, $0.rationale, $0.implications] }
+        for c in report.commissioningThemes { texts += c.quotes.map(\.shown) + c.standards + c.cycle }
+        for tip in report.tipBarriers { texts += tip.barriers.map(\.text) }
+        for g in report.groupThemes { texts += g.makingItReal + [g.why] }
+        for text in texts where !text.isEmpty {
+            #expect(csv.contains(TallyCSV.csv([text])), "not in the CSV: \(text)")
         }
     }
 
