@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The layers of Together, from the bottom up. Each module is one layer:
-//   CNcursesw            the only C: wide-character ncurses and signal handling
+//   CNcursesw            the only C of our own: wide-character ncurses and signal handling
+//   CXlsxwriter          libxlsxwriter, the system's C library for Excel workbooks
 //   TogetherContent      content packs (frameworks as data) loaded from assets/
 //   TogetherPublishing   the document model (headings, lists, tables, bar charts) and its Markdown and HTML;
 //                        plain text with no control characters
@@ -10,6 +11,7 @@ import PackageDescription
 //   TogetherPersistence  session files: codec with schema checks, atomic writer, the sessions folder
 //   TogetherTerminal     the Terminal protocol, ncurses and in-memory test terminals
 //   TogetherAggregate    reading many sessions and tallying them
+//   TogetherWorkbook     the tally's workbook plan written as .xlsx through libxlsxwriter
 //   TogetherApp          the main loop that joins the layers (no argument parsing)
 //   together             the executable: arguments only
 let package = Package(
@@ -27,6 +29,7 @@ let package = Package(
             cSettings: [.define("_DEFAULT_SOURCE")],
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
         .target(name: "TogetherContent"),
         .target(name: "TogetherPublishing"),
         .target(name: "TogetherCore", dependencies: ["TogetherContent", "TogetherPublishing"]),
@@ -35,16 +38,17 @@ let package = Package(
         .target(name: "TogetherAggregate", dependencies: [
             "TogetherCore", "TogetherPersistence", "TogetherContent", "TogetherPublishing",
         ]),
+        .target(name: "TogetherWorkbook", dependencies: ["TogetherAggregate", "CXlsxwriter"]),
         .target(name: "TogetherApp", dependencies: [
             "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal", "TogetherPublishing",
         ]),
         .executableTarget(name: "together", dependencies: [
-            "TogetherApp", "TogetherAggregate", "TogetherContent", "TogetherPersistence", "TogetherCore",
+            "TogetherApp", "TogetherAggregate", "TogetherWorkbook", "TogetherContent", "TogetherPersistence", "TogetherCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "TogetherTests", dependencies: [
             "TogetherCore", "TogetherContent", "TogetherPersistence", "TogetherTerminal",
-            "TogetherAggregate", "TogetherApp", "TogetherPublishing", "together",
+            "TogetherAggregate", "TogetherWorkbook", "TogetherApp", "TogetherPublishing", "together",
         ], exclude: ["__Snapshots__", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

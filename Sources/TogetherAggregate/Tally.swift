@@ -344,9 +344,14 @@ extension TallyFilter {
 /// Writes every format of a report into a new or empty folder, with the CSV's field guide and the JSON
 /// schema beside them. Files are readable by their owner only; an existing file is never replaced.
 public enum ReportWriter {
-    public static func write(_ report: Report, to folder: URL, guides: URL?) throws -> [URL] {
+    /// Every format into a new folder. `workbook` writes the workbook's plan as a file (libxlsxwriter, from the
+    /// layer above); made before anything is written, so a failure leaves no half-written folder behind.
+    public static func write(_ report: Report, to folder: URL, guides: URL?,
+                             workbook: (WorkbookPlan) throws -> Data) throws -> [URL] {
+        var files: [(String, Data)] = try TallyFormat.allCases.map {
+            ($0.fileName, $0.isText ? Data($0.render(report).utf8) : try workbook(WorkbookPlan.make(report)))
+        }
         try OwnerOnly.makeFolder(folder)
-        var files: [(String, Data)] = TallyFormat.allCases.map { ($0.fileName, Data($0.render(report).utf8)) }
         for guide in ["tally-csv-README.md", "tally-report.schema.json"] {
             if let url = guides?.appendingPathComponent(guide), let data = try? Data(contentsOf: url) {
                 files.append((guide, data))

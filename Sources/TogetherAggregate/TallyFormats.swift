@@ -8,6 +8,11 @@ import TogetherCore
 public enum TallyFormat: String, CaseIterable, Sendable {
     case table, markdown, csv, json, html
     case easyRead = "easy-read"
+    /// An Excel workbook: binary, written by `TogetherWorkbook` from `WorkbookPlan`; `render` gives the plan's text.
+    case xlsx
+
+    /// False for the workbook, whose file is not text.
+    public var isText: Bool { self != .xlsx }
 
     /// The file name used when every format is written to a folder.
     public var fileName: String {
@@ -18,6 +23,7 @@ public enum TallyFormat: String, CaseIterable, Sendable {
         case .json: "tally.json"
         case .html: "report.html"
         case .easyRead: "easy-read.html"
+        case .xlsx: "tally.xlsx"
         }
     }
 
@@ -34,6 +40,7 @@ public enum TallyFormat: String, CaseIterable, Sendable {
         case .json: TallyJSON.render(report)
         case .html: ReportDocument.full(report).html()
         case .easyRead: ReportDocument.easyRead(report).html(easyRead: true)
+        case .xlsx: WorkbookPlan.make(report).text
         }
     }
 }

@@ -6,6 +6,7 @@ import TogetherContent
 import TogetherCore
 import TogetherPersistence
 import TogetherTerminal
+import TogetherWorkbook
 
 struct TallyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,8 @@ struct TallyCommand: ParsableCommand {
         return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 
-    @Option(help: "table, markdown, csv, json, html or easy-read.", completion: .list(TallyFormat.allCases.map(\.rawValue)))
+    @Option(help: "table, markdown, csv, json, html, easy-read or xlsx (a workbook: give --out, or send it to a file with >).",
+            completion: .list(TallyFormat.allCases.map(\.rawValue)))
     var format: String = "table"
 
     @Option(help: "A new or empty folder: write every format there (with the CSV's field guide and the JSON schema).")
@@ -76,6 +78,10 @@ struct TallyCommand: ParsableCommand {
         guard !paths.isEmpty else {
             throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
         }
+        if format == .xlsx, out == nil, isatty(1) == 1 {
+            throw ValidationError("A workbook is not for the terminal: give --out DIR, or send it to a file, for example "
+                                  + "together tally --format xlsx sessions > tally.xlsx")
+        }
         if let out, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
             Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
         }
@@ -108,10 +114,17 @@ struct TallyCommand: ParsableCommand {
         if let out {
             do {
                 let written = try ReportWriter.write(report, to: URL(fileURLWithPath: out),
-                                                     guides: assets.folderURL()?.appendingPathComponent("tally"))
+                                                     guides: assets.folderURL()?.appendingPathComponent("tally"),
+                                                     workbook: XLSXWriter.data)
                 FileHandle.standardError.write(Data("Wrote \(written.count) files to \(out).\n".utf8))
             } catch {
                 Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
+            }
+        } else if format == .xlsx {
+            do {
+                FileHandle.standardOutput.write(try XLSXWriter.data(WorkbookPlan.make(report)))
+            } catch {
+                Self.fail(Failure(message: "Cannot make the workbook: \(error)"))
             }
         } else {
             print(format.render(report, width: width ?? Self.terminalWidth()), terminator: "")

@@ -3,6 +3,7 @@ import Testing
 @testable import TogetherContent
 @testable import TogetherCore
 @testable import TogetherPersistence
+@testable import TogetherWorkbook
 @testable import TogetherApp
 @testable import TogetherAggregate
 
@@ -140,7 +141,8 @@ struct PersistenceTests {
         }
         #expect(try mode(of: base.appendingPathComponent("export")) == 0o700)
         let report = ReportBuilder.build(exampleRun(), content, ReportOptions())
-        for url in try ReportWriter.write(report, to: base.appendingPathComponent("report"), guides: nil) {
+        for url in try ReportWriter.write(report, to: base.appendingPathComponent("report"), guides: nil,
+                                                 workbook: XLSXWriter.data) {
             #expect(try mode(of: url) == 0o600)
         }
     }

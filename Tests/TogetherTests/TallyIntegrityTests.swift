@@ -4,6 +4,7 @@ import Testing
 @testable import TogetherContent
 @testable import TogetherCore
 @testable import TogetherPersistence
+@testable import TogetherWorkbook
 
 /// The tally given files as they really turn up: copies, old saves, links, odd values, names in the words.
 @Suite("Tally: every file counted once, every value somewhere, no names")
@@ -196,10 +197,20 @@ struct TallyIntegrityTests {
         let out = temporaryFolder().appendingPathComponent("out")
         let report = ReportBuilder.build(run, content, ReportOptions(threshold: 1))
         var texts = TallyFormat.allCases.map { ($0.rawValue, $0.render(report)) }
-        for url in try ReportWriter.write(report, to: out, guides: nil) {
-            texts.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+        for url in try ReportWriter.write(report, to: out, guides: nil, workbook: XLSXWriter.data) {
+            if url.pathExtension == "xlsx" {
+                // The workbook as a spreadsheet program reads it: every cell's words.
+                guard WorkbookTests.readerHere else { continue }
+                let read = out.appendingPathComponent("read.json")
+                _ = spawnAndWait("/usr/bin/env", ["python3", packageRoot.appendingPathComponent("scripts/read-workbook").path,
+                                                  url.path], output: read.path)
+                texts.append((url.lastPathComponent, try String(contentsOf: read, encoding: .utf8)))
+                #expect(texts.last!.1.contains("Commissioning themes"))
+            } else {
+                texts.append((url.lastPathComponent, try String(contentsOf: url, encoding: .utf8)))
+            }
         }
-        #expect(texts.count == 12)
+        #expect(texts.count >= 13)
         for (name, text) in texts {
             for label in ["Zara", "Zára", "KB", "kb", "Sam"] {
                 let words = Privacy.words(text).map { String(text[$0.range]) }
