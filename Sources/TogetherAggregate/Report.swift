@@ -13,6 +13,8 @@ public struct Report: Codable, Equatable, Sendable {
         /// The Together that made the report, and the day it was made (`YYYY-MM-DD`; empty when not said).
         public var together: String
         public var produced: String
+        /// The content packs the counts were made with, and their versions ("Making It Real 1").
+        public var packs: [String]
         public var sessionsLeftOut: Int
         public var filesSkipped: Int
         /// Counts from 1 to this minus one are not shown.
@@ -51,6 +53,8 @@ public struct Report: Codable, Equatable, Sendable {
         public var rank: Int
         public var themeId: String
         public var label: String
+        /// The theme's heading in Making It Real itself, as commissioners know it.
+        public var official: String
         public var priority: Cell
         public var notWorkingPeople: Cell
         public var aspirationsPeople: Cell
@@ -70,6 +74,8 @@ public struct Report: Codable, Equatable, Sendable {
         public struct Row: Codable, Equatable, Sendable {
             public var id: String
             public var label: String
+            /// For a Making It Real theme or a top tip: its title in the framework itself.
+            public var official: String?
             public var cells: [Cell]
         }
         public var id: String
@@ -97,6 +103,8 @@ public struct Report: Codable, Equatable, Sendable {
     public struct TipBarriers: Codable, Equatable, Sendable {
         public var tipId: String
         public var label: String
+        /// The tip in the NHS Confederation's own words.
+        public var official: String
         public var barriers: [Barrier]
     }
 
@@ -145,10 +153,13 @@ struct DraftTable {
     var columns: [Choice]
     var rows: [(id: String, label: String, cells: [Int])]
     var note: String?
+    /// The frameworks' own titles of the rows, by row id, for tables of themes or tips.
+    var officials: [String: String] = [:]
 
     func resolve(_ cells: [Cell]) -> Report.Table {
         .init(id: id, title: title, rowHeading: rowHeading, columns: columns,
-              rows: rows.map { .init(id: $0.id, label: $0.label, cells: $0.cells.map { cells[$0] }) }, note: note)
+              rows: rows.map { .init(id: $0.id, label: $0.label, official: officials[$0.id], cells: $0.cells.map { cells[$0] }) },
+              note: note)
     }
 
     func cell(_ rowId: String, _ columnId: String) -> Int? {

@@ -24,6 +24,13 @@ public enum ReportBuilder {
         + "same sessions (for example the same files with a different --until date): taking one from the other can "
         + "reveal small counts. Publish one report for one set of sessions."
 
+    /// The packs the counts were made with, each with its version.
+    static func packVersions(_ c: ContentPacks) -> [String] {
+        ["Making It Real \(c.makingItReal.version)", "Working Together for Change \(c.workingTogether.version)",
+         "Top tips \(c.topTips.version)", "Workshop \(c.workshop.version)", "Commissioning \(c.commissioning.version)",
+         "Keywords \(c.keywords.version)"]
+    }
+
     static func notes(_ run: TallyRun) -> [String] {
         run.notes + [overlapNote]
     }
@@ -187,6 +194,16 @@ public enum ReportBuilder {
         }
         tables += [statements, suggested, people, byRole, byVoice, votes, themeRatings, tipRatings, intentions,
                    intentionsByTheme, followUps, roleTable, areas, groupTypes, levels]
+        // The frameworks' own titles beside our plain words, for the tables of themes and of tips.
+        let themeTitles = Dictionary(themes.map { ($0.id, "Making It Real: " + $0.heading) }, uniquingKeysWith: { a, _ in a })
+        let tipTitles = Dictionary(content.topTips.tips.map { ($0.id, "NHS Confederation: " + $0.official) }, uniquingKeysWith: { a, _ in a })
+        for i in tables.indices {
+            switch tables[i].id {
+            case "tipRatings": tables[i].officials = tipTitles
+            case "statements", "people", "themeRatings", "votes", "intentionsByTheme": tables[i].officials = themeTitles
+            default: break
+            }
+        }
         let quarters = t.quarters.keys.sorted().map { (id: $0, label: $0 == TallyTotals.dateNotGiven ? "Date not given" : $0) }
         let themeChoices = themes.map { Choice(id: $0.id, label: $0.label) }
         for category in categories where category.countsTowardsPriority {
@@ -262,7 +279,7 @@ public enum ReportBuilder {
                     .map { Report.Quote(category: content.category($0.category)?.label ?? notRecognised, text: $0.text, withSupport: $0.supported) }
                 : []
             commissioning.append(.init(
-                rank: rank + 1, themeId: d.theme.id, label: d.theme.label, priority: cells[d.priority],
+                rank: rank + 1, themeId: d.theme.id, label: d.theme.label, official: d.theme.heading, priority: cells[d.priority],
                 notWorkingPeople: cells[people.cell(d.theme.id, "notWorking")!],
                 aspirationsPeople: cells[people.cell(d.theme.id, "aspirations")!], votes: cells[d.parts.last!],
                 people: cells[people.cell(d.theme.id, "any")!], sessions: cells[d.sessions], domains: domains,
@@ -307,7 +324,7 @@ public enum ReportBuilder {
                     : "These wordings share at least half their main words (" + g.shared.joined(separator: ", ") + ").")
         }
         let barriers = barrierLists.map { tip, list in
-            Report.TipBarriers(tipId: tip.id, label: tip.label,
+            Report.TipBarriers(tipId: tip.id, label: tip.label, official: tip.official,
                                barriers: listOrder(list, { $0.1 }, { $0.0 }).map { .init(text: $0.0, sessions: cells[$0.1]) })
         }
         // Only roles whose count of people is shown as 0: a hidden 0 stays hidden.
@@ -316,7 +333,8 @@ public enum ReportBuilder {
             schema: Report.schemaId,
             about: .init(sessionsCounted: t.sessions,
                          period: [t.earliest, t.latest].compactMap { $0.map { String($0.prefix(7)) } },
-                         together: TogetherVersion.number, produced: options.produced, sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
+                         together: TogetherVersion.number, produced: options.produced, packs: packVersions(content),
+                         sessionsLeftOut: run.filteredOut, filesSkipped: run.skipped.count,
                          hiddenBelow: k, quotes: options.quotes, filters: options.filters, priorityRule: priorityRule(content),
                          hiddenMeans: hiddenMeans(k),
                          withheld: protection.withheld.keys.sorted().map { .init(part: $0, reason: protection.withheld[$0]!) },

@@ -39,7 +39,10 @@ public struct StatementCategory: Codable, Equatable, Sendable, Identifiable {
 /// One of the NHS Confederation's eight top tips for commissioners.
 public struct TopTip: Codable, Equatable, Sendable, Identifiable {
     public var id: String
+    /// Our plain words for the tip ("Be brave").
     public var label: String
+    /// The tip in the NHS Confederation's own words, as commissioners know it; kept in English in every pack.
+    public var official: String
     public var prompt: String
     public var source: Source
 }

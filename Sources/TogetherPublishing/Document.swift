@@ -9,6 +9,22 @@ public struct Document: Equatable, Sendable {
         case table(header: [String], rows: [[String]])
         /// A bar chart: in HTML an SVG drawing with each value written beside its bar, in Markdown a table.
         case bars(caption: String, [Bar])
+        /// A chart of bars made of parts, one part for each key (ratings, themes): in HTML an SVG drawing with a
+        /// legend and every value written under its bar, in Markdown a table.
+        case stacked(caption: String, keys: [String], [Stack])
+    }
+
+    /// One bar of parts: its label, the length of each part (nil draws none, for a count not shown) and each
+    /// part's value in words.
+    public struct Stack: Equatable, Sendable {
+        public var label: String
+        public var values: [Int?]
+        public var texts: [String]
+        public init(label: String, values: [Int?], texts: [String]) {
+            self.label = label
+            self.values = values
+            self.texts = texts
+        }
     }
 
     /// One bar: its label, its length (nil draws no bar, for a count that is not shown) and the words shown.

@@ -36,6 +36,8 @@ extension Document {
                 body += "</tbody>\n</table>\n"
             case .bars(let caption, let bars):
                 body += Self.svg(caption, bars)
+            case .stacked(let caption, let keys, let stacks):
+                body += Self.stackedSVG(caption, keys, stacks)
             }
         }
         let size = easyRead ? "20pt" : "11pt"
@@ -80,6 +82,7 @@ extension Document {
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
         out += "<title>\(escape(caption))</title>\n"
+        out += "<desc>" + escape(bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ")) + "</desc>\n"
         for (i, bar) in bars.enumerated() {
             let y = i * rowHeight + 5
             let length = bar.value.map { max(1, $0 * barWidth / most) } ?? 0
@@ -89,6 +92,47 @@ extension Document {
                 out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"18\" fill=\"#1d4f91\"/>\n"
             }
             out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 17)\" font-size=\"14\">" + escape(bar.text) + "</text>\n"
+        }
+        return out + "</svg>\n</figure>\n"
+    }
+
+    /// The fills of a stacked bar's parts: dark and light in turn, so neighbours differ in lightness as well as
+    /// hue, and every value is also written in words under its bar, so nothing depends on colour.
+    static let fills = ["#1d4f91", "#f2b233", "#3d7a3a", "#e7a1b0", "#4d4d4d", "#9cc3ea", "#8a4b08", "#c8c8c8"]
+
+    /// Bars of parts in SVG: a legend first, then for each bar its label, the bar, and its values written under
+    /// it ("Going well 2 · Not going well hidden"), each on a line of its own so long words are never cut off;
+    /// a title and a description for screen readers.
+    static func stackedSVG(_ caption: String, _ keys: [String], _ stacks: [Stack]) -> String {
+        let rowHeight = 64, barWidth = 560, width = 760, legendRows = (keys.count + 2) / 3
+        let top = legendRows * 22 + 10
+        let height = top + rowHeight * stacks.count + 4
+        let most = max(1, stacks.map { $0.values.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
+        var out = "<figure>\n<figcaption>\(escape(caption))</figcaption>\n"
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
+        out += "<title>\(escape(caption))</title>\n"
+        func values(_ stack: Stack) -> String {
+            zip(keys, stack.texts).map { "\($0) \($1)" }.joined(separator: " · ")
+        }
+        out += "<desc>" + escape(stacks.map { "\($0.label): \(values($0))" }.joined(separator: "; ")) + "</desc>\n"
+        for (k, key) in keys.enumerated() {
+            let x = 10 + (k % 3) * 250, y = 6 + (k / 3) * 22
+            out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"14\" height=\"14\" fill=\"\(fills[k % fills.count])\" stroke=\"#111\"/>\n"
+            out += "<text x=\"\(x + 20)\" y=\"\(y + 12)\" font-size=\"13\">" + escape(key) + "</text>\n"
+        }
+        for (i, stack) in stacks.enumerated() {
+            let y = top + i * rowHeight
+            out += "<text x=\"10\" y=\"\(y + 14)\" font-size=\"14\" font-weight=\"bold\">" + escape(stack.label) + "</text>\n"
+            var x = 10
+            for (k, value) in stack.values.enumerated() {
+                guard let value, value > 0 else { continue }
+                let length = max(2, value * barWidth / most)
+                out += "<rect x=\"\(x)\" y=\"\(y + 20)\" width=\"\(length)\" height=\"18\" fill=\"\(fills[k % fills.count])\" "
+                    + "stroke=\"#fff\"><title>" + escape("\(keys[k]): \(value)") + "</title></rect>\n"
+                x += length
+            }
+            out += "<text x=\"10\" y=\"\(y + 54)\" font-size=\"13\">" + escape(values(stack)) + "</text>\n"
         }
         return out + "</svg>\n</figure>\n"
     }

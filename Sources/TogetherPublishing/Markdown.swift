@@ -27,6 +27,12 @@ extension Document {
             case .bars(let caption, let bars):
                 out += Self.md(caption) + "\n\n| | |\n|---|---|\n"
                 for bar in bars { out += "| " + Self.cell(bar.label) + " | " + Self.cell(bar.text) + " |\n" }
+            case .stacked(let caption, let keys, let stacks):
+                out += Self.md(caption) + "\n\n| | " + keys.map(Self.cell).joined(separator: " | ") + " |\n"
+                out += "|---|" + keys.map { _ in "---:|" }.joined() + "\n"
+                for stack in stacks {
+                    out += "| " + Self.cell(stack.label) + " | " + stack.texts.map(Self.cell).joined(separator: " | ") + " |\n"
+                }
             }
         }
         return out
