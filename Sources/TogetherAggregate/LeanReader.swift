@@ -117,7 +117,7 @@ struct Scan {
         var personId: String?, category: String?, text: String?, themeId: String?
         var voice = "own"
         var hidden = false
-        var ignored: String?
+        var ignored: String?, groupThemeId: String?
         var sawId = false, sawRank = false, sawCreated = false
         try object { scan, key in
             switch key {
@@ -127,6 +127,7 @@ struct Scan {
             case "rank": try scan.within(SessionRules.rank); sawRank = true
             case "text": text = try scan.string()
             case "themeId": themeId = try scan.optionalString()
+            case "groupThemeId": groupThemeId = try scan.optionalString()
             case "createdAt": _ = try scan.date(); sawCreated = true
             case "hidden": hidden = try scan.optionalBool() ?? false
             case "suggestion":
@@ -154,7 +155,7 @@ struct Scan {
         }
         guard let personId, let category, let text, sawId, sawRank, sawCreated else { throw Refused() }
         return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
-                     ignoredSuggestion: ignored)
+                     ignoredSuggestion: ignored, groupThemeId: groupThemeId)
     }
 
     mutating func review(idKey: StaticString) throws -> LeanSession.Review {
@@ -260,7 +261,9 @@ struct Scan {
         try object { scan, key in
             switch key {
             case "id": scan.actionIds.append(try scan.string()); sawId = true
-            case "what": _ = try scan.string(); sawWhat = true
+            case "what": a.what = try scan.string(); sawWhat = true
+            case "who": a.who = try scan.string()
+            case "byWhen": a.byWhen = try scan.string()
             case "intention": a.intention = try scan.optionalString()
             case "createdAt": _ = try scan.date(); sawCreated = true
             case "link":

@@ -34,12 +34,21 @@ enum Privacy {
         guard !found.isEmpty else { return text }
         var replace: [Range<String.Index>] = []
         var i = 0
+        /// A word with a possessive ending ("Zara's", "Zara’s") is the name and its ending: the ending stays.
+        func owner(_ word: Word) -> String? {
+            for ending in ["'s", "’s"] where word.folded.hasSuffix(ending) { return String(word.folded.dropLast(2)) }
+            return nil
+        }
         while i < found.count {
             let match = wanted.filter { label in
-                i + label.count <= found.count && zip(label, found[i..<(i + label.count)]).allSatisfy { $0 == $1.folded }
+                i + label.count <= found.count && zip(label, found[i..<(i + label.count)]).enumerated().allSatisfy { k, pair in
+                    pair.0 == pair.1.folded || (k == label.count - 1 && owner(pair.1) == pair.0)
+                }
             }.max { $0.count < $1.count }
             if let match {
-                replace.append(found[i].range.lowerBound..<found[i + match.count - 1].range.upperBound)
+                let last = found[i + match.count - 1]
+                let end = last.folded == match.last! ? last.range.upperBound : text.index(last.range.upperBound, offsetBy: -2)
+                replace.append(found[i].range.lowerBound..<end)
                 i += match.count
             } else {
                 i += 1

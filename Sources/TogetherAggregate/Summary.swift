@@ -15,6 +15,8 @@ public struct LeanSession: Equatable, Sendable {
         var hidden = false
         /// The Making It Real theme the facilitator said no to, when a suggestion was ignored.
         var ignoredSuggestion: String?
+        /// The group theme it was put into.
+        var groupThemeId: String?
     }
     public struct Review: Equatable, Sendable {
         var id: String
@@ -27,6 +29,7 @@ public struct LeanSession: Equatable, Sendable {
         var dots: Int
     }
     public struct Action: Equatable, Sendable {
+        var what = "", who = "", byWhen = ""
         var intention: String?
         var linkKind: String?
         var linkId: String?
@@ -56,14 +59,18 @@ public struct LeanSession: Equatable, Sendable {
         people = s.people.map { .init(id: $0.id, role: $0.role, label: $0.label, consent: $0.consentToQuote) }
         statements = s.statements.map {
             .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind.rawValue,
-                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == .ignored ? $0.suggestion?.themeId : nil)
+                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == .ignored ? $0.suggestion?.themeId : nil,
+                  groupThemeId: $0.groupThemeId)
         }
         makingItReal = s.makingItReal.map { .init(id: $0.themeId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
         topTips = s.topTips.map { .init(id: $0.tipId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
         groupThemes = s.groupThemes.map {
             .init(id: $0.id, statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.totalDots)
         }
-        actions = s.actions.map { .init(intention: $0.intention, linkKind: $0.link?.kind.rawValue, linkId: $0.link?.id) }
+        actions = s.actions.map {
+            .init(what: $0.what, who: $0.who, byWhen: $0.byWhen, intention: $0.intention, linkKind: $0.link?.kind.rawValue,
+                  linkId: $0.link?.id)
+        }
         followUps = s.followUp?.items.map(\.outcome) ?? []
     }
 
@@ -123,6 +130,10 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public var text: String
         /// Said by the person with support (never a statement said for them by someone else).
         public var supported: Bool
+        /// The theme is the keyword list's suggestion, not the group's choice.
+        public var suggested = false
+        /// The words of the group theme it was put into, or empty.
+        public var groupTheme = ""
     }
 
     /// The session's id and when it was last saved: two files of one session count once, the newest.
@@ -152,6 +163,10 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public struct ActionFigure: Codable, Equatable, Sendable {
         public var intention: String
         public var themes: [String]
+        /// What will be done, by whom (a team or a role) and by when, with any person's name as [name].
+        public var what = "", who = "", byWhen = ""
+        /// What it answers: `groupTheme`, `makingItReal`, `topTip` or empty, and that theme's or tip's words.
+        public var answersKind = "", answers = ""
     }
 
     public static let noTheme = "none"
@@ -176,6 +191,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         var themes: [String: ThemeFigures] = [:]
         var peopleIn: [String: [String: Set<String>]] = [:]
         var quotes: [Quote] = []
+        let groupThemeWords = Dictionary(s.groupThemes.map { ($0.id, $0.statement) }, uniquingKeysWith: { a, _ in a })
         for st in s.statements {
             var key = noTheme
             var suggested = false
@@ -197,7 +213,9 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             peopleIn[key, default: [:]][category, default: []].insert(st.personId)
             // Only words a person agreed to share, in their own voice (or with support), once revealed.
             if consent.contains(st.personId), key != noTheme, !st.hidden, st.voice == "own" || st.voice == "supported" {
-                quotes.append(.init(themeId: key, category: category, text: published(st.text), supported: st.voice == "supported"))
+                quotes.append(.init(themeId: key, category: category, text: published(st.text), supported: st.voice == "supported",
+                                    suggested: suggested,
+                                    groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
             }
         }
         for (key, byCategory) in peopleIn {
@@ -219,7 +237,16 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             default: break
             }
             let intention = action.intention.map { content.intention($0)?.id ?? other } ?? noIntention
-            return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted())
+            var answers = ""
+            switch action.linkKind {
+            case "groupTheme": answers = action.linkId.flatMap { groupThemeWords[$0] }.map(published) ?? ""
+            case "makingItReal": answers = action.linkId.flatMap { content.theme($0)?.label } ?? ""
+            case "topTip": answers = action.linkId.flatMap { id in content.topTips.tips.first { $0.id == id }?.label } ?? ""
+            default: break
+            }
+            return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted(),
+                                what: published(action.what), who: published(action.who), byWhen: published(action.byWhen),
+                                answersKind: answers.isEmpty ? "" : Privacy.clean(action.linkKind ?? ""), answers: answers)
         }
         var roles: [String: Int] = [:]
         for person in s.people { roles[knownRoles.contains(person.role) ? person.role : other, default: 0] += 1 }

@@ -88,9 +88,15 @@ enum SummaryCodec {
         w.int(s.groupThemes.count)
         for g in s.groupThemes { w.text(g.statement); w.texts(g.makingItReal); w.int(g.dots) }
         w.int(s.actions.count)
-        for a in s.actions { w.text(a.intention); w.texts(a.themes) }
+        for a in s.actions {
+            w.text(a.intention); w.texts(a.themes)
+            [a.what, a.who, a.byWhen, a.answersKind, a.answers].forEach { w.text($0) }
+        }
         w.int(s.quotes.count)
-        for q in s.quotes { w.text(q.themeId); w.text(q.category); w.text(q.text); w.int(q.supported ? 1 : 0) }
+        for q in s.quotes {
+            w.text(q.themeId); w.text(q.category); w.text(q.text); w.int(q.supported ? 1 : 0); w.int(q.suggested ? 1 : 0)
+            w.text(q.groupTheme)
+        }
         w.counts(s.followUps)
         return w.bytes
     }
@@ -128,9 +134,13 @@ enum SummaryCodec {
         let groupThemes = try (0..<r.count()).map { _ in
             SessionSummary.GroupThemeFigure(statement: try r.text(), makingItReal: try r.texts(), dots: try r.int())
         }
-        let actions = try (0..<r.count()).map { _ in SessionSummary.ActionFigure(intention: try r.text(), themes: try r.texts()) }
+        let actions = try (0..<r.count()).map { _ in
+            SessionSummary.ActionFigure(intention: try r.text(), themes: try r.texts(), what: try r.text(), who: try r.text(),
+                                        byWhen: try r.text(), answersKind: try r.text(), answers: try r.text())
+        }
         let quotes = try (0..<r.count()).map { _ in
-            SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text(), supported: try r.int() == 1)
+            SessionSummary.Quote(themeId: try r.text(), category: try r.text(), text: try r.text(), supported: try r.int() == 1,
+                                 suggested: try r.int() == 1, groupTheme: try r.text())
         }
         let followUps = try r.counts()
         let summary = SessionSummary(id: id, updatedAt: updatedAt, date: date, area: area, groupType: groupType, level: level, roles: roles,

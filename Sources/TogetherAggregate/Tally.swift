@@ -295,6 +295,7 @@ public enum Tallier {
             run.fromCache += part.fromCache
             run.seen += part.seen
         }
+        run.totals.sortLists()
         run.skipped.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
         return run
     }
@@ -318,6 +319,7 @@ public enum Tallier {
         let suggester = ThemeSuggester(content.keywords)
         var totals = TallyTotals()
         for s in sessions { totals.add(SessionSummary.make(LeanSession(s), content, suggester)) }
+        totals.sortLists()
         return totals
     }
 }

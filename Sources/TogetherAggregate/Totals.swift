@@ -116,6 +116,33 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     /// Theme id → quotes from people who agreed to be quoted, the few with the smallest keys.
     public var quotes: [String: Set<Quote>] = [:]
 
+    /// Every action, for a tracker (`--format actions-csv`): these grow with the sessions, and are working lists,
+    /// never part of the published report.
+    public var actionList: [ActionRow] = []
+    /// Every statement that may be quoted (the person agreed, in their own words or with support, revealed), for
+    /// qualitative analysis (`--format refi-qda`).
+    public var wordsList: [WordsRow] = []
+
+    /// An action with its workshop's area and day.
+    public struct ActionRow: Codable, Equatable, Sendable {
+        public var session: String
+        public var order: Int
+        public var action: SessionSummary.ActionFigure
+        public var area: String
+        public var date: String
+    }
+
+    /// A statement that may be quoted, with what it was coded as and its workshop's area, kind of group, level and day.
+    public struct WordsRow: Codable, Equatable, Sendable {
+        public var session: String
+        public var order: Int
+        public var quote: SessionSummary.Quote
+        public var area: String
+        public var groupType: String
+        public var level: String
+        public var date: String
+    }
+
     public init() {}
 
     public mutating func add(_ s: SessionSummary) {
@@ -167,6 +194,18 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             quarters[quarter, default: [:]][id, default: [:]].add(f.people)
         }
         for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text, supported: q.supported)) }
+        actionList += s.actions.enumerated().map {
+            ActionRow(session: s.id, order: $0, action: $1, area: s.area, date: s.date)
+        }
+        wordsList += s.quotes.enumerated().map {
+            WordsRow(session: s.id, order: $0, quote: $1, area: s.area, groupType: s.groupType, level: s.level, date: s.date)
+        }
+    }
+
+    /// The lists in one order whatever order the files were read in: by day, area, session, then place in it.
+    mutating func sortLists() {
+        actionList.sort { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
+        wordsList.sort { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
     }
 
     mutating func keepQuote(_ themeId: String, _ quote: Quote) {
@@ -204,6 +243,8 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             for (id, people) in byTheme { quarters[q, default: [:]][id, default: [:]].add(people) }
         }
         for (id, set) in o.quotes { for quote in set { keepQuote(id, quote) } }
+        actionList += o.actionList
+        wordsList += o.wordsList
     }
 
     /// The quarter of a session whose date is missing or not a real day.

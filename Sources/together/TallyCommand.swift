@@ -26,11 +26,14 @@ struct TallyCommand: ParsableCommand {
         return ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
     }
 
-    @Option(help: "table, markdown, csv, json, html, easy-read or xlsx (a workbook: give --out, or send it to a file with >).",
-            completion: .list(TallyFormat.allCases.map(\.rawValue)))
+    @Option(help: ArgumentHelp(
+        "table, markdown, csv, json, html, easy-read or xlsx (a workbook: give --out, or send it to a file with >); or a "
+        + "file for working with, not for publishing: actions-csv (every action, for a tracker) or refi-qda (a .qdpx "
+        + "project for NVivo, ATLAS.ti or MAXQDA, with the words people agreed to share)."),
+            completion: .list(TallyFormat.allCases.map(\.rawValue) + TallyWorkingFile.allCases.map(\.rawValue)))
     var format: String = "table"
 
-    @Option(help: "A new or empty folder: write every format there (with the CSV's field guide and the JSON schema).")
+    @Option(help: "A new or empty folder: write every format of the report there (with the CSV's field guide and the JSON schema); not the working files actions-csv and refi-qda.")
     var out: String?
 
     @Flag(help: "Fail (exit 1, no output) if any file could not be read.")
@@ -68,15 +71,26 @@ struct TallyCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        guard let format = TallyFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of " + TallyFormat.allCases.map(\.rawValue).joined(separator: ", ")
+        let working = TallyWorkingFile(rawValue: format)
+        guard let format = TallyFormat(rawValue: format) ?? (working == nil ? nil : .table) else {
+            throw ValidationError("--format must be one of "
+                                  + (TallyFormat.allCases.map(\.rawValue) + TallyWorkingFile.allCases.map(\.rawValue)).joined(separator: ", ")
                                   + " (not \"\(format)\").")
+        }
+        if working != nil, out != nil {
+            throw ValidationError("--out writes the report, which can be published; \(working!.rawValue) is a file for working "
+                                  + "with. Send it to a file instead, for example: together tally --format \(working!.rawValue) sessions > "
+                                  + (working == .actionsCSV ? "actions.csv" : "tally.qdpx"))
         }
         guard minCount >= 1 else {
             throw ValidationError("--min-count must be 1 or more (1 hides nothing; the default is 3).")
         }
         guard !paths.isEmpty else {
             throw ValidationError("Name at least one session file or folder, for example: together tally sessions")
+        }
+        if working == .refiQDA, isatty(1) == 1 {
+            throw ValidationError("A REFI-QDA project is not for the terminal: send it to a file, for example "
+                                  + "together tally --format refi-qda sessions > tally.qdpx")
         }
         if format == .xlsx, out == nil, isatty(1) == 1 {
             throw ValidationError("A workbook is not for the terminal: give --out DIR, or send it to a file, for example "
@@ -120,6 +134,9 @@ struct TallyCommand: ParsableCommand {
             } catch {
                 Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
             }
+        } else if let working {
+            FileHandle.standardOutput.write(Data(working.render(tally.totals, content)))
+            FileHandle.standardError.write(Data((TallyWorkingFile.notForPublishing + "\n").utf8))
         } else if format == .xlsx {
             do {
                 FileHandle.standardOutput.write(try XLSXWriter.data(WorkbookPlan.make(report)))

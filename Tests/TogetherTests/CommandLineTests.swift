@@ -37,9 +37,29 @@ struct CommandLineTests {
         let badLevel = try together(["tally", "--no-cache", "--level", "national"] + exampleSessions)
         #expect(badLevel.status != 0)
         #expect(badLevel.output.contains("is not a level of commissioning"))
+        // The files for working with: to standard output, with a word that they are not for publishing; never in --out.
+        let actions = try together(["tally", "--no-cache", "--format", "actions-csv"] + exampleSessions)
+        #expect(actions.status == 0)
+        #expect(actions.output.contains("workshop,workshop_date,area,action,what,who,by_when"))
+        #expect(actions.output.contains("Ask the bus company about a later bus"))
+        #expect(actions.output.contains("it is for working with (a tracker, an analysis), not for publishing"))
+        for binary in ["refi-qda", "xlsx"] {
+            let file = temporaryFolder().appendingPathComponent("out.bin")
+            let status = spawnAndWait(EndToEndTests.binary.path, ["tally", "--no-cache", "--format", binary] + exampleSessions,
+                                      output: file.path)
+            let bytes = [UInt8](try Data(contentsOf: file))
+            #expect(status == 0, "\(binary)")
+            // A ZIP file (both formats are ZIP archives), after the summary on standard error.
+            #expect(bytes.count > 1000 && (0..<(bytes.count - 4)).contains { bytes[$0..<($0 + 4)] == [0x50, 0x4B, 0x03, 0x04] },
+                    "\(binary)")
+        }
+        let outFolder = temporaryFolder().appendingPathComponent("out").path
+        let notInOut = try together(["tally", "--no-cache", "--format", "refi-qda", "--out", outFolder] + exampleSessions)
+        #expect(notInOut.status != 0 && notInOut.output.contains("is a file for working with"))
+        #expect(!FileManager.default.fileExists(atPath: outFolder))
         let wrong = try together(["tally", "--format", "pdf"] + exampleSessions)
         #expect(wrong.status != 0)
-        #expect(wrong.output.contains("--format must be one of table, markdown, csv, json, html, easy-read"))
+        #expect(wrong.output.contains("--format must be one of table, markdown, csv, json, html, easy-read, xlsx, actions-csv, refi-qda"))
     }
 
     @Test("tally --out writes every format with its guides, owner-only, and never into a folder with files", .enabled(if: built))

@@ -236,7 +236,12 @@ struct TallyIntegrityTests {
     func redaction() {
         #expect(Privacy.redact("Zara and ZÁRA met zarah", labels: ["Zara"]) == "[name] and [name] met zarah")
         #expect(Privacy.redact("Mary Jo said Mary", labels: ["Mary Jo"]) == "[name] said Mary")
-        #expect(Privacy.redact("kb's bus", labels: ["KB"]) == "kb's bus")
+        // A name with a possessive ending is still the name: "Zara's keyworker" gives Zara away.
+        #expect(Privacy.redact("kb's bus", labels: ["KB"]) == "[name]'s bus")
+        #expect(Privacy.redact("ZARA’S mum and Zara's dad", labels: ["Zara"]) == "[name]’S mum and [name]'s dad")
+        #expect(Privacy.redact("O'Neil's plan, O'Neil", labels: ["O'Neil"]) == "[name]'s plan, [name]")
+        #expect(Privacy.redact("Mary Jo's day", labels: ["Mary Jo"]) == "[name]'s day")
+        #expect(Privacy.redact("Zarah's day", labels: ["Zara"]) == "Zarah's day")
         #expect(Privacy.redact("ask KB, then kb.", labels: ["KB"]) == "ask [name], then [name].")
     }
 
