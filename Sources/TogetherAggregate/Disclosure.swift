@@ -20,6 +20,12 @@ public enum Cell: Codable, Equatable, Sendable {
 
     public var value: Int? { if case .count(let n) = self { n } else { nil } }
 
+    /// The mark in the report's language, for the formats people read (JSON and the CSV's `note` keep "hidden").
+    public static func mark(_ w: TallyWords) -> String { w("hidden") }
+
+    /// The count, or the mark in the report's language.
+    public func text(_ w: TallyWords) -> String { value.map(String.init) ?? Self.mark(w) }
+
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         if let value { try c.encode(value) } else { try c.encode(text) }

@@ -91,5 +91,14 @@ enum Privacy {
 
     /// Text safe to publish in any format: no control character (so no terminal escape sequence) and no
     /// bidirectional override; tabs and line breaks stay (the formats need them).
+    /// Text with the placeholder for a name in the report's language ("[enw]" in Welsh); Markdown's escaped form too.
+    static func localiseName(_ text: String, _ w: TallyWords) -> String {
+        let local = w(placeholder)
+        guard local != placeholder else { return text }
+        let inner = local.dropFirst().dropLast()
+        return text.replacingOccurrences(of: placeholder, with: local)
+            .replacingOccurrences(of: "\\[name\\]", with: "\\[\(inner)\\]")
+    }
+
     static func clean(_ text: String) -> String { PlainText.withoutControls(text, allowingLayout: true) }
 }

@@ -30,6 +30,8 @@ public struct Report: Codable, Equatable, Sendable {
         /// Things the reader should know: files counted once, values not recognised, what this report cannot
         /// protect against.
         public var notes: [String]
+        /// The language of the report's words (`en`, `cy`).
+        public var language: String
     }
 
     public struct Withheld: Codable, Equatable, Sendable {
@@ -46,7 +48,7 @@ public struct Report: Codable, Equatable, Sendable {
         public var withSupport: Bool
 
         /// The words in quotation marks, marked when said with support.
-        public var shown: String { "\"\(text)\"" + (withSupport ? " (with support)" : "") }
+        public func shown(_ w: TallyWords = .english) -> String { "\"\(text)\"" + (withSupport ? " " + w("(with support)") : "") }
     }
 
     public struct CommissioningTheme: Codable, Equatable, Sendable {
@@ -125,6 +127,14 @@ public struct Report: Codable, Equatable, Sendable {
     /// Roles in the workshop pack that no one in the counted sessions had.
     public var rolesAbsent: [String]
     public var tables: [Table]
+
+    /// The report's own words (headings, sentences, the mark) in its language: not part of the JSON, which keeps
+    /// the words already in the fields.
+    public var words: TallyWords = .english
+
+    enum CodingKeys: String, CodingKey {
+        case schema, about, commissioningThemes, gapAnalysis, groupThemes, tipBarriers, rolesAbsent, tables
+    }
 
     public func table(_ id: String) -> Table? { tables.first { $0.id == id } }
 }

@@ -327,17 +327,18 @@ public enum Tallier {
 extension TallyFilter {
     /// The filters in words, for the report.
     public func description(_ content: ContentPacks) -> [String] {
+        let w = content.tallyWords
         var out: [String] = []
-        if let since { out.append("from \(since)") }
-        if let until { out.append("up to \(until)") }
-        if !areas.isEmpty { out.append("areas: " + areas.joined(separator: ", ")) }
+        if let since { out.append(w("from {1}", since)) }
+        if let until { out.append(w("up to {1}", until)) }
+        if !areas.isEmpty { out.append(w("areas: {1}", areas.joined(separator: ", "))) }
         if !groups.isEmpty {
-            out.append("groups: " + groups.map { Self.groupId($0, content).flatMap { content.groupType($0)?.label } ?? $0 }
-                .joined(separator: ", "))
+            out.append(w("groups: {1}", groups.map { Self.groupId($0, content).flatMap { content.groupType($0)?.label } ?? $0 }
+                .joined(separator: ", ")))
         }
         if !levels.isEmpty {
-            out.append("levels: " + levels.map { Self.id($0, in: content.workshop.levels).flatMap { content.level($0)?.label } ?? $0 }
-                .joined(separator: ", "))
+            out.append(w("levels: {1}", levels.map { Self.id($0, in: content.workshop.levels).flatMap { content.level($0)?.label } ?? $0 }
+                .joined(separator: ", ")))
         }
         return out
     }

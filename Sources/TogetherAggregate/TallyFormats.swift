@@ -30,7 +30,9 @@ public enum TallyFormat: String, CaseIterable, Sendable {
     /// The report in this format. Whatever the sessions held, no control character or terminal escape sequence
     /// reaches the output (the words were cleaned when read; this is the last check).
     /// `width`: the terminal table fits it (cells wrapped by display width); other formats ignore it.
-    public func render(_ report: Report, width: Int? = nil) -> String { Privacy.clean(body(report, width: width)) }
+    public func render(_ report: Report, width: Int? = nil) -> String {
+        Privacy.localiseName(Privacy.clean(body(report, width: width)), report.words)
+    }
 
     func body(_ report: Report, width: Int? = nil) -> String {
         switch self {
@@ -53,24 +55,25 @@ enum TallyTable {
             guard let width else { return words + "\n" }
             return TextWidth.wrap(words, width: max(20, width)).joined(separator: "\n") + "\n"
         }
+        let w = r.words
         var out = text(ReportDocument.aboutLine(r)) + text(ReportDocument.privacyLine(r))
         for note in r.about.notes { out += text("- " + note) }
-        out += "\n" + text("Commissioning themes, most important first")
-        out += table(["#", "Theme", "Priority", "Not working", "Future", "Dots", "Sessions"],
+        out += "\n" + text(w("Commissioning themes, most important first"))
+        out += table(["#", w("Theme"), w("Priority"), w("Not working"), w("Future"), w("Dots"), w("Sessions")],
                      r.commissioningThemes.map { c in
-                         [String(c.rank), c.label, c.priority.text, c.notWorkingPeople.text, c.aspirationsPeople.text,
-                          c.votes.text, c.sessions.text]
+                         [String(c.rank), c.label, c.priority.text(w), c.notWorkingPeople.text(w), c.aspirationsPeople.text(w),
+                          c.votes.text(w), c.sessions.text(w)]
                      }, numbersFrom: 2, width: width)
         out += text(r.about.priorityRule)
         if !r.groupThemes.isEmpty {
-            out += "\n" + text("Themes the groups made")
-            out += table(["Theme", "Sessions", "Dots"], r.groupThemes.map { [$0.statement, $0.sessions.text, $0.votes.text] },
+            out += "\n" + text(w("Themes the groups made"))
+            out += table([w("Theme"), w("Sessions"), w("Dots")], r.groupThemes.map { [$0.statement, $0.sessions.text(w), $0.votes.text(w)] },
                          numbersFrom: 1, width: width)
         }
-        if !r.rolesAbsent.isEmpty { out += "\n" + text("No one took part as: " + r.rolesAbsent.joined(separator: ", ") + ".") }
+        if !r.rolesAbsent.isEmpty { out += "\n" + text(w("No one took part as: {1}.", r.rolesAbsent.joined(separator: ", "))) }
         for t in r.tables {
             out += "\n" + text(t.title)
-            out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map(\.text) },
+            out += table([t.rowHeading] + t.columns.map(\.label), t.rows.map { [$0.label] + $0.cells.map { $0.text(w) } },
                          numbersFrom: 1, width: width)
         }
         return out
@@ -137,6 +140,7 @@ enum TallyCSV {
     static let header = ["table", "row_id", "row_label", "column_id", "column_label", "value", "note", "text"]
 
     static func render(_ r: Report) -> String {
+        let w = r.words
         var lines = [csv(header)]
         func add(_ table: String, _ rowId: String, _ rowLabel: String, _ columnId: String, _ columnLabel: String, _ cell: Cell,
                  text: String = "") {
@@ -148,17 +152,17 @@ enum TallyCSV {
             lines.append(csv([table, rowId, rowLabel, columnId, columnLabel, "", "", text]))
         }
         for c in r.commissioningThemes {
-            for (id, label, cell) in [("rank", "Rank", Cell.count(c.rank)), ("priority", "Priority", c.priority),
-                                      ("notWorkingPeople", "People: not working", c.notWorkingPeople),
-                                      ("aspirationsPeople", "People: for the future", c.aspirationsPeople),
-                                      ("votes", "Dots", c.votes), ("people", "People", c.people),
-                                      ("sessions", "Sessions", c.sessions)] {
+            for (id, label, cell) in [("rank", w("Rank"), Cell.count(c.rank)), ("priority", w("Priority"), c.priority),
+                                      ("notWorkingPeople", w("People: not working"), c.notWorkingPeople),
+                                      ("aspirationsPeople", w("People: for the future"), c.aspirationsPeople),
+                                      ("votes", w("Dots"), c.votes), ("people", w("People"), c.people),
+                                      ("sessions", w("Sessions"), c.sessions)] {
                 add("commissioningThemes", c.themeId, c.label, id, label, cell)
             }
         }
         for (i, g) in r.groupThemes.enumerated() {
-            add("groupThemes", "g\(i + 1)", g.statement, "sessions", "Sessions", g.sessions)
-            add("groupThemes", "g\(i + 1)", g.statement, "dots", "Dots", g.votes)
+            add("groupThemes", "g\(i + 1)", g.statement, "sessions", w("Sessions"), g.sessions)
+            add("groupThemes", "g\(i + 1)", g.statement, "dots", w("Dots"), g.votes)
         }
         for t in r.tables {
             for row in t.rows {
@@ -168,35 +172,39 @@ enum TallyCSV {
         // The tables of words: what each theme maps onto, its quotes, the gap analysis, the groups' themes' links
         // and the top tips' barriers.
         for c in r.commissioningThemes {
-            for standard in c.standards { words("mappings", c.themeId, c.label, "standard", "Commissioning for Better Outcomes standard", standard) }
-            for domain in c.domains { words("mappings", c.themeId, c.label, "domain", "Domain", domain) }
-            for stage in c.cycle { words("mappings", c.themeId, c.label, "cycle", "Commissioning cycle", stage) }
-            if !c.reason.isEmpty { words("mappings", c.themeId, c.label, "reason", "Why", c.reason) }
-            for (i, q) in c.quotes.enumerated() { words("quotes", c.themeId, c.label, "q\(i + 1)", q.category, q.shown) }
+            for standard in c.standards {
+                words("mappings", c.themeId, c.label, "standard", w("Commissioning for Better Outcomes standard"), standard)
+            }
+            for domain in c.domains { words("mappings", c.themeId, c.label, "domain", w("Domain"), domain) }
+            for stage in c.cycle { words("mappings", c.themeId, c.label, "cycle", w("Commissioning cycle"), stage) }
+            if !c.reason.isEmpty { words("mappings", c.themeId, c.label, "reason", w("Why"), c.reason) }
+            for (i, q) in c.quotes.enumerated() { words("quotes", c.themeId, c.label, "q\(i + 1)", q.category, q.shown(w)) }
         }
         for g in r.gapAnalysis {
-            for (id, label, text) in [("objective", "Strategic objective", g.objective), ("gap", "The gap", g.gap),
-                                      ("rationale", "Rationale (the evidence)", g.rationale),
-                                      ("implications", "Commissioning implications", g.implications)] {
+            for (id, label, text) in [("objective", w("Strategic objective"), g.objective), ("gap", w("The gap"), g.gap),
+                                      ("rationale", w("Rationale (the evidence)"), g.rationale),
+                                      ("implications", w("Commissioning implications"), g.implications)] {
                 words("gapAnalysis", g.themeId, r.commissioningThemes.first { $0.themeId == g.themeId }?.label ?? "", id, label, text)
             }
         }
         for (i, g) in r.groupThemes.enumerated() {
-            for label in g.makingItReal { words("groupThemeLinks", "g\(i + 1)", g.statement, "makingItReal", "Making It Real", label) }
-            for wording in g.wordings.dropFirst() { words("groupThemeLinks", "g\(i + 1)", g.statement, "wording", "Also worded", wording) }
-            if !g.why.isEmpty { words("groupThemeLinks", "g\(i + 1)", g.statement, "why", "Why these go together", g.why) }
+            for label in g.makingItReal { words("groupThemeLinks", "g\(i + 1)", g.statement, "makingItReal", w("Making It Real"), label) }
+            for wording in g.wordings.dropFirst() { words("groupThemeLinks", "g\(i + 1)", g.statement, "wording", w("Also worded"), wording) }
+            if !g.why.isEmpty { words("groupThemeLinks", "g\(i + 1)", g.statement, "why", w("Why these go together"), g.why) }
         }
         for tip in r.tipBarriers {
             for (i, b) in tip.barriers.enumerated() {
-                add("tipBarriers", tip.tipId, tip.label, "b\(i + 1)", "Sessions", b.sessions, text: b.text)
+                add("tipBarriers", tip.tipId, tip.label, "b\(i + 1)", w("Sessions"), b.sessions, text: b.text)
             }
         }
-        add("summary", "", "", "sessionsCounted", "Sessions counted", .count(r.about.sessionsCounted))
-        add("summary", "", "", "sessionsLeftOut", "Left out by the filters", .count(r.about.sessionsLeftOut))
-        add("summary", "", "", "filesSkipped", "Files that could not be read", .count(r.about.filesSkipped))
-        words("summary", "", "", "hiddenMeans", "What \"\(Cell.mark)\" means", r.about.hiddenMeans)
-        for w in r.about.withheld { words("summary", w.part, ReportDocument.partName(w.part, r), "withheld", "Not published", w.reason) }
-        for (i, note) in r.about.notes.enumerated() { words("summary", "note\(i + 1)", "", "note", "Note", note) }
+        add("summary", "", "", "sessionsCounted", w("Sessions counted"), .count(r.about.sessionsCounted))
+        add("summary", "", "", "sessionsLeftOut", w("Left out by the filters"), .count(r.about.sessionsLeftOut))
+        add("summary", "", "", "filesSkipped", w("Files that could not be read"), .count(r.about.filesSkipped))
+        words("summary", "", "", "hiddenMeans", w("What \"{1}\" means", Cell.mark(w)), r.about.hiddenMeans)
+        for part in r.about.withheld {
+            words("summary", part.part, ReportDocument.partName(part.part, r), "withheld", w("Not published"), part.reason)
+        }
+        for (i, note) in r.about.notes.enumerated() { words("summary", "note\(i + 1)", "", "note", w("Note"), note) }
         // A byte-order mark first: Excel, opened by a double-click, then reads the file as UTF-8 (Ynys Môn, not
         // Ynys MÃ´n). Other programs skip it.
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"

@@ -51,6 +51,8 @@ public struct WorkbookPlan: Equatable, Sendable {
 
     public var title: String
     public var sheets: [Sheet]
+    /// The word written for a hidden count, in the report's language.
+    public var mark = Cell.mark
 
     /// Every cell's words and numbers, sheet by sheet, one row a line with cells separated by tabs, and each chart
     /// with its title: for reading in tests, and for looking for names and escape sequences like any other output.
@@ -61,7 +63,7 @@ public struct WorkbookPlan: Equatable, Sendable {
                     switch value {
                     case .text(let words, _): words
                     case .number(let n): String(n)
-                    case .mark: Cell.mark
+                    case .mark: mark
                     case .empty: ""
                     }
                 }.joined(separator: "\t")
@@ -76,6 +78,7 @@ extension WorkbookPlan {
     /// then a sheet for each table of counts, with charts for ratings, sessions by area and group, trends and
     /// actions by intention.
     public static func make(_ r: Report) -> WorkbookPlan {
+        let w = r.words
         var sheets: [Sheet] = []
         /// Each sheet after the first, and what it holds, for the first sheet's list.
         var contents: [(name: String, what: String)] = []
@@ -96,41 +99,41 @@ extension WorkbookPlan {
         func count(_ cell: Cell) -> Value { cell.value.map(Value.number) ?? .mark }
         func words(_ text: String) -> Value { .text(text, .plain) }
 
-        var about = Sheet(name: sheetName("About"))
+        var about = Sheet(name: sheetName(w("About")))
         about.widths = [34, 100]
-        about.add([.text("What people told us: commissioning themes", .title)])
+        about.add([.text(w("What people told us: commissioning themes"), .title)])
         about.add([])
-        about.add([.text("What this is", .heading), .text("The tally of co-production workshops run with Together: "
+        about.add([.text(w("What this is"), .heading), .text(w("The tally of co-production workshops run with Together: "
             + "what people said is working, not working and what they want for the future, put into the Making It Real "
-            + "themes and the language commissioners use. No names are in it.", .wrapped)])
-        about.add([.text("Sessions counted", .heading), .number(r.about.sessionsCounted)])
+            + "themes and the language commissioners use. No names are in it."), .wrapped)])
+        about.add([.text(w("Sessions counted"), .heading), .number(r.about.sessionsCounted)])
         if r.about.period.count == 2 {
-            about.add([.text("Workshops from", .heading), words(ReportDocument.month(r.about.period[0]))])
-            about.add([.text("Workshops to", .heading), words(ReportDocument.month(r.about.period[1]))])
+            about.add([.text(w("Workshops from"), .heading), words(ReportDocument.month(r.about.period[0], w))])
+            about.add([.text(w("Workshops to"), .heading), words(ReportDocument.month(r.about.period[1], w))])
         }
-        if r.about.sessionsLeftOut > 0 { about.add([.text("Left out by the filters", .heading), .number(r.about.sessionsLeftOut)]) }
-        if r.about.filesSkipped > 0 { about.add([.text("Files that could not be read", .heading), .number(r.about.filesSkipped)]) }
-        if !r.about.filters.isEmpty { about.add([.text("Filters", .heading), .text(r.about.filters.joined(separator: "; "), .wrapped)]) }
-        about.add([.text("Made by", .heading), words("Together \(r.about.together)")])
-        if !r.about.produced.isEmpty { about.add([.text("Made on", .heading), words(ReportDocument.day(r.about.produced))]) }
-        about.add([.text("How counts are protected", .heading), .text(ReportDocument.privacyLine(r), .wrapped)])
-        about.add([.text("\"\(Cell.mark)\"", .heading), .text(r.about.hiddenMeans, .wrapped)])
-        about.add([.text("Priority", .heading), .text(r.about.priorityRule, .wrapped)])
-        for note in r.about.notes { about.add([.text("Note", .heading), .text(note, .wrapped)]) }
+        if r.about.sessionsLeftOut > 0 { about.add([.text(w("Left out by the filters"), .heading), .number(r.about.sessionsLeftOut)]) }
+        if r.about.filesSkipped > 0 { about.add([.text(w("Files that could not be read"), .heading), .number(r.about.filesSkipped)]) }
+        if !r.about.filters.isEmpty { about.add([.text(w("Filters"), .heading), .text(r.about.filters.joined(separator: "; "), .wrapped)]) }
+        about.add([.text(w("Made by"), .heading), words(w("Together {1}", r.about.together))])
+        if !r.about.produced.isEmpty { about.add([.text(w("Made on"), .heading), words(ReportDocument.day(r.about.produced, w))]) }
+        about.add([.text(w("How counts are protected"), .heading), .text(ReportDocument.privacyLine(r), .wrapped)])
+        about.add([.text("\"\(Cell.mark(w))\"", .heading), .text(r.about.hiddenMeans, .wrapped)])
+        about.add([.text(w("Priority"), .heading), .text(r.about.priorityRule, .wrapped)])
+        for note in r.about.notes { about.add([.text(w("Note"), .heading), .text(note, .wrapped)]) }
         if !r.rolesAbsent.isEmpty {
-            about.add([.text("No one took part as", .heading), .text(r.rolesAbsent.joined(separator: ", "), .wrapped)])
+            about.add([.text(w("No one took part as"), .heading), .text(r.rolesAbsent.joined(separator: ", "), .wrapped)])
         }
         about.add([])
-        about.add([.text("Sheets", .heading), .text("What each holds", .heading)])
+        about.add([.text(w("Sheets"), .heading), .text(w("What each holds"), .heading)])
         let aboutIndex = sheets.count
         sheets.append(about)
 
-        var themes = Sheet(name: sheetName("Commissioning themes"))
+        var themes = Sheet(name: sheetName(w("Commissioning themes")))
         themes.widths = [6, 40, 10, 14, 14, 8, 10, 10, 60, 40]
-        themes.add([.text("Commissioning themes, most important first", .title)])
+        themes.add([.text(w("Commissioning themes, most important first"), .title)])
         themes.add([.text(r.about.priorityRule, .plain)])
-        themes.add(["Rank", "Making It Real theme", "Priority", "People: not working", "People: for the future", "Dots",
-                    "People", "Sessions", "Commissioning for Better Outcomes", "Commissioning cycle"].map { .text($0, .heading) })
+        themes.add([w("Rank"), w("Making It Real theme"), w("Priority"), w("People: not working"), w("People: for the future"), w("Dots"),
+                    w("People"), w("Sessions"), w("Commissioning for Better Outcomes"), w("Commissioning cycle")].map { .text($0, .heading) })
         themes.frozenRows = 3
         for c in r.commissioningThemes {
             themes.add([.number(c.rank), words(c.label), count(c.priority), count(c.notWorkingPeople),
@@ -142,66 +145,67 @@ extension WorkbookPlan {
             // The chart's own copy of the priorities, one column after the table, with a hidden one left empty: a
             // chart would draw the mark as 0.
             let chartData = themes.rows[2].count + 1
-            themes.rows[2] += [.empty, .text("For the chart: priority (hidden left out)", .heading)]
+            themes.rows[2] += [.empty, .text(w("For the chart: priority (hidden left out)"), .heading)]
             for (i, c) in r.commissioningThemes.enumerated() {
                 themes.rows[3 + i] += [.empty, c.priority.value.map(Value.number) ?? .empty]
             }
             themes.widths += [4, 14]
-            themes.charts.append(Chart(kind: .bar, title: "Priority of each Making It Real theme", valueAxis: "Priority",
+            themes.charts.append(Chart(kind: .bar, title: w("Priority of each Making It Real theme"), valueAxis: w("Priority"),
                                        categoryColumn: 1, first: 3, last: 2 + r.commissioningThemes.count,
-                                       series: [Series(name: "Priority", column: chartData)],
+                                       series: [Series(name: w("Priority"), column: chartData)],
                                        row: 4 + r.commissioningThemes.count, column: 1))
         }
         sheets.append(themes)
-        contents.append((themes.name, "Making It Real themes ranked by priority, with their evidence and what they map onto; a chart of priority."))
+        contents.append((themes.name, w("Making It Real themes ranked by priority, with their evidence and what they map onto; a chart of priority.")))
 
-        var gap = Sheet(name: sheetName("Gap analysis"))
+        var gap = Sheet(name: sheetName(w("Gap analysis")))
         gap.widths = [40, 50, 60, 60]
-        gap.add([.text("Gap analysis", .title)])
-        gap.add(["Strategic objective", "The gap", "Rationale (the evidence)", "Commissioning implications"].map { .text($0, .heading) })
+        gap.add([.text(w("Gap analysis"), .title)])
+        gap.add([w("Strategic objective"), w("The gap"), w("Rationale (the evidence)"), w("Commissioning implications")].map { .text($0, .heading) })
         gap.frozenRows = 2
         for g in r.gapAnalysis { gap.add([g.objective, g.gap, g.rationale, g.implications].map { .text($0, .wrapped) }) }
         sheets.append(gap)
-        contents.append((gap.name, "For each theme: the strategic objective, the gap, the evidence and what it means for commissioning."))
+        contents.append((gap.name, w("For each theme: the strategic objective, the gap, the evidence and what it means for commissioning.")))
 
-        var groups = Sheet(name: sheetName("Group themes"))
+        var groups = Sheet(name: sheetName(w("Group themes")))
         groups.widths = [50, 10, 8, 40, 50, 50]
-        groups.add([.text("Themes the groups made, across sessions", .title)])
-        groups.add(["Theme", "Sessions", "Dots", "Making It Real", "Also worded", "Why these go together"].map { .text($0, .heading) })
+        groups.add([.text(w("Themes the groups made, across sessions"), .title)])
+        groups.add([w("Theme"), w("Sessions"), w("Dots"), w("Making It Real"), w("Also worded"), w("Why these go together")].map { .text($0, .heading) })
         groups.frozenRows = 2
         for g in r.groupThemes {
             groups.add([.text(g.statement, .wrapped), count(g.sessions), count(g.votes), .text(g.makingItReal.joined(separator: ", "), .wrapped),
                         .text(g.wordings.dropFirst().joined(separator: "; "), .wrapped), .text(g.why, .wrapped)])
         }
         sheets.append(groups)
-        contents.append((groups.name, "The groups' own themes, put together across sessions, with their sessions and dots."))
+        contents.append((groups.name, w("The groups' own themes, put together across sessions, with their sessions and dots.")))
 
-        var barriers = Sheet(name: sheetName("Top tips barriers"))
+        var barriers = Sheet(name: sheetName(w("Top tips barriers")))
         barriers.widths = [40, 60, 10]
-        barriers.add([.text("Top tips: what gets in the way", .title)])
-        barriers.add(["Top tip", "What gets in the way", "Sessions"].map { .text($0, .heading) })
+        barriers.add([.text(w("Top tips: what gets in the way"), .title)])
+        barriers.add([w("Top tip"), w("What gets in the way"), w("Sessions")].map { .text($0, .heading) })
         barriers.frozenRows = 2
         for tip in r.tipBarriers {
             for b in tip.barriers { barriers.add([words(tip.label), .text(b.text, .wrapped), count(b.sessions)]) }
         }
         sheets.append(barriers)
-        contents.append((barriers.name, "What gets in the way of each top tip for commissioners, and how many sessions said it."))
+        contents.append((barriers.name, w("What gets in the way of each top tip for commissioners, and how many sessions said it.")))
 
-        var quotes = Sheet(name: sheetName("Quotes"))
+        var quotes = Sheet(name: sheetName(w("Quotes")))
         quotes.widths = [40, 20, 80]
-        quotes.add([.text("In people's own words", .title)])
-        quotes.add([.text(r.about.quotes ? "Only from people who agreed to be quoted, in their own words (or with support, "
-                          + "and then marked so); names in any words are shown as [name]." : "No quotes are shown.", .plain)])
-        quotes.add(["Making It Real theme", "Kind", "Words"].map { .text($0, .heading) })
+        quotes.add([.text(w("In people's own words"), .title)])
+        quotes.add([.text(r.about.quotes ? w("Only from people who agreed to be quoted, in their own words (or with support, "
+                          + "and then marked so); names in any words are shown as [name].") : w("No quotes are shown."), .plain)])
+        quotes.add([w("Making It Real theme"), w("Kind"), w("Words")].map { .text($0, .heading) })
         quotes.frozenRows = 3
         for c in r.commissioningThemes {
-            for q in c.quotes { quotes.add([words(c.label), words(q.category), .text(q.shown, .wrapped)]) }
+            for q in c.quotes { quotes.add([words(c.label), words(q.category), .text(q.shown(w), .wrapped)]) }
         }
         sheets.append(quotes)
-        contents.append((quotes.name, "People's own words, only from people who agreed to be quoted."))
+        contents.append((quotes.name, w("People's own words, only from people who agreed to be quoted.")))
 
         for t in r.tables {
-            var sheet = Sheet(name: sheetName(shortNames[t.id] ?? (t.id.hasPrefix("trend-") ? "By quarter, " + (t.title.split(separator: "\"").dropFirst().first.map(String.init) ?? t.id) : t.title)))
+            let quoted = t.title.split(separator: "\"").dropFirst().first.map(String.init) ?? t.id
+            var sheet = Sheet(name: sheetName(shortNames[t.id].map { w($0) } ?? (t.id.hasPrefix("trend-") ? w("By quarter, {1}", quoted) : t.title)))
             sheet.widths = [40] + t.columns.map { max(10, min(20, Double($0.label.count) + 2)) }
             sheet.add([.text(t.title, .title)])
             sheet.add([.text(t.note ?? "", .plain)])
@@ -211,7 +215,7 @@ extension WorkbookPlan {
             if let chart = chart(for: t) {
                 // The chart's own copy of the counts, with hidden ones left empty: a chart would draw a word as 0.
                 let from = t.columns.count + 2
-                sheet.rows[2] += [.empty, .text("For the chart (hidden left out)", .heading)]
+                sheet.rows[2] += [.empty, .text(w("For the chart (hidden left out)"), .heading)]
                     + chart.columns.map { .text(t.columns[$0].label, .heading) }
                 for row in chart.rows {
                     sheet.rows[3 + row] += [.empty, words(t.rows[row].label)]
@@ -219,16 +223,22 @@ extension WorkbookPlan {
                 }
                 sheet.widths += [4, 30]
                 sheet.charts.append(Chart(
-                    kind: chart.kind, title: t.title, valueAxis: chart.axis, categoryColumn: from,
+                    kind: chart.kind, title: t.title, valueAxis: w(chart.axis), categoryColumn: from,
                     first: 3 + chart.rows[0], last: 3 + chart.rows[chart.rows.count - 1],
                     series: chart.columns.enumerated().map { Series(name: t.columns[$1].label, column: from + 1 + $0) },
                     row: 4 + t.rows.count, column: 0))
             }
             sheets.append(sheet)
-            contents.append((sheet.name, t.note ?? "The counts, by \(t.rowHeading.lowercased())."))
+            contents.append((sheet.name, t.note ?? w("The counts, by {1}.", t.rowHeading.lowercased())))
         }
         for (name, what) in contents { sheets[aboutIndex].add([words(name), .text(what, .wrapped)]) }
-        return WorkbookPlan(title: "What people told us: commissioning themes", sheets: sheets)
+        // Names in any words are "[name]" in the report's language.
+        for s in sheets.indices {
+            sheets[s].rows = sheets[s].rows.map { row in
+                row.map { if case .text(let words, let style) = $0 { .text(Privacy.localiseName(words, w), style) } else { $0 } }
+            }
+        }
+        return WorkbookPlan(title: w("What people told us: commissioning themes"), sheets: sheets, mark: Cell.mark(w))
     }
 
     /// Sheet names for the tables (Excel allows 31 characters); the full title is the sheet's first line.

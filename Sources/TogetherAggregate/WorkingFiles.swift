@@ -13,7 +13,7 @@ public enum TallyWorkingFile: String, CaseIterable, Sendable {
     /// The file's bytes.
     public func render(_ t: TallyTotals, _ content: ContentPacks) -> [UInt8] {
         switch self {
-        case .actionsCSV: Array(ActionsCSV.render(t, content).utf8)
+        case .actionsCSV: Array(Privacy.localiseName(ActionsCSV.render(t, content), content.tallyWords).utf8)
         case .refiQDA: REFIQDA.project(t, content)
         }
     }
@@ -30,13 +30,14 @@ enum ActionsCSV {
                          "intention", "answers_kind", "answers", "making_it_real"]
 
     static func render(_ t: TallyTotals, _ content: ContentPacks) -> String {
+        let w = content.tallyWords
         let rows = t.actionList.sorted { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
         var lines = [TallyCSV.csv(header)]
         for row in rows {
             let a = row.action
             let intention = switch a.intention {
-            case SessionSummary.noIntention: "Not given"
-            case SessionSummary.other: "Not recognised"
+            case SessionSummary.noIntention: w("Not given")
+            case SessionSummary.other: w("Not recognised")
             default: content.intention(a.intention)?.label ?? a.intention
             }
             lines.append(TallyCSV.csv([
@@ -92,23 +93,24 @@ enum REFIQDA {
 
     static func project(_ t: TallyTotals, _ content: ContentPacks) -> [UInt8] {
         let rows = t.wordsList.sorted { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
+        let w = content.tallyWords
         let user = guid("user")
         let themes = content.makingItReal.themes
         let categories = content.workingTogether.categories
         let groupThemes = Array(Set(rows.map(\.quote.groupTheme).filter { !$0.isEmpty })).sorted()
         let codes: [Code] = [
-            Code(key: "mir", name: "Making It Real", description: "The theme the group gave the statement.",
-                 children: themes.map { Code(key: "mir:" + $0.id, name: $0.label, description: "Making It Real: " + $0.heading) }),
-            Code(key: "mir-suggested", name: "Making It Real (suggested)",
-                 description: "Statements no group gave a theme, by the theme the keyword list suggests: suggested, not decided.",
-                 children: themes.map { Code(key: "mir-suggested:" + $0.id, name: $0.label + " (suggested)",
-                                             description: "Making It Real: " + $0.heading) }),
-            Code(key: "wtfc", name: "Working Together for Change", description: "What kind of statement it is.",
+            Code(key: "mir", name: w("Making It Real"), description: w("The theme the group gave the statement."),
+                 children: themes.map { Code(key: "mir:" + $0.id, name: $0.label, description: w("Making It Real: {1}", $0.heading)) }),
+            Code(key: "mir-suggested", name: w("Making It Real (suggested)"),
+                 description: w("Statements no group gave a theme, by the theme the keyword list suggests: suggested, not decided."),
+                 children: themes.map { Code(key: "mir-suggested:" + $0.id, name: w("{1} (suggested)", $0.label),
+                                             description: w("Making It Real: {1}", $0.heading)) }),
+            Code(key: "wtfc", name: w("Working Together for Change"), description: w("What kind of statement it is."),
                  children: categories.map { Code(key: "wtfc:" + $0.id, name: $0.label, description: $0.prompt) }),
-            Code(key: "group", name: "The groups' themes", description: "The theme a group put the statement into, in their words.",
+            Code(key: "group", name: w("The groups' themes"), description: w("The theme a group put the statement into, in their words."),
                  children: groupThemes.map { Code(key: "group:" + $0, name: $0, description: "") }),
-            Code(key: "voice", name: "Voice", description: "How the words were put.",
-                 children: [Code(key: "voice:supported", name: "With support", description: "Said by the person, with support.")]),
+            Code(key: "voice", name: w("Voice"), description: w("How the words were put."),
+                 children: [Code(key: "voice:supported", name: w("With support"), description: w("Said by the person, with support."))]),
         ]
         func codeXML(_ c: Code, _ indent: String) -> String {
             let codable = c.children.isEmpty || c.key.contains(":")
@@ -117,7 +119,7 @@ enum REFIQDA {
             for child in c.children { out += codeXML(child, indent + "  ") }
             return out + "\(indent)</Code>\n"
         }
-        let variables = [("area", "Area"), ("groupType", "Kind of group"), ("level", "Level of commissioning"), ("date", "Day")]
+        let variables = [("area", w("Area")), ("groupType", w("Kind of group")), ("level", w("Level of commissioning")), ("date", w("Day"))]
         // Only codes the codebook has (a category the packs do not list is left uncoded).
         let known = Set(codes.flatMap { $0.children.map(\.key) })
         var zip = StoredZip()
@@ -127,13 +129,14 @@ enum REFIQDA {
         for (n, row) in rows.enumerated() {
             let q = row.quote
             let id = guid("source:\(row.session):\(row.order)")
-            let text = q.text + (q.supported ? " (with support)" : "")
+            let text = Privacy.localiseName(q.text + (q.supported ? " " + w("(with support)") : ""), w)
+            let name = w("Statement {1}", n + 1)
             zip.add("sources/\(id).txt", Array(text.utf8))
             var coded = [(q.suggested ? "mir-suggested:" : "mir:") + q.themeId, "wtfc:" + q.category]
             if !q.groupTheme.isEmpty { coded.append("group:" + q.groupTheme) }
             if q.supported { coded.append("voice:supported") }
-            sources += "    <TextSource guid=\"\(id)\" name=\"Statement \(n + 1)\" plainTextPath=\"internal://\(id).txt\" creatingUser=\"\(user)\">\n"
-            sources += "      <PlainTextSelection guid=\"\(guid("selection:\(id)"))\" name=\"Statement \(n + 1)\" startPosition=\"0\" "
+            sources += "    <TextSource guid=\"\(id)\" name=\"\(escape(name))\" plainTextPath=\"internal://\(id).txt\" creatingUser=\"\(user)\">\n"
+            sources += "      <PlainTextSelection guid=\"\(guid("selection:\(id)"))\" name=\"\(escape(name))\" startPosition=\"0\" "
                 + "endPosition=\"\(text.unicodeScalars.count)\" creatingUser=\"\(user)\">\n"
             for key in coded where known.contains(key) {
                 sources += "        <Coding guid=\"\(guid("coding:\(id):\(key)"))\" creatingUser=\"\(user)\"><CodeRef targetGUID=\"\(guid("code:" + key))\"/></Coding>\n"
@@ -150,7 +153,7 @@ enum REFIQDA {
             cases[row.session, default: []].append(id)
         }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<Project xmlns=\"\(namespace)\" name=\"What people told us\" origin=\"Together \(TogetherVersion.number)\" "
+        xml += "<Project xmlns=\"\(namespace)\" name=\"\(escape(w("What people told us")))\" origin=\"Together \(TogetherVersion.number)\" "
             + "creatingUserGUID=\"\(user)\">\n"
         xml += "  <Users>\n    <User guid=\"\(user)\" name=\"Together\"/>\n  </Users>\n"
         xml += "  <CodeBook>\n    <Codes>\n" + codes.map { codeXML($0, "      ") }.joined() + "    </Codes>\n  </CodeBook>\n"
@@ -160,20 +163,20 @@ enum REFIQDA {
         if !caseOrder.isEmpty {
             xml += "  <Cases>\n"
             for (n, session) in caseOrder.enumerated() {
-                xml += "    <Case guid=\"\(guid("case:" + session))\" name=\"Workshop \(n + 1)\">\n"
-                xml += "      <Description>" + escape("One workshop (session \(session)).") + "</Description>\n"
+                xml += "    <Case guid=\"\(guid("case:" + session))\" name=\"\(escape(w("Workshop {1}", n + 1)))\">\n"
+                xml += "      <Description>" + escape(w("One workshop (session {1}).", session)) + "</Description>\n"
                 xml += cases[session]!.map { "      <SourceRef targetGUID=\"\($0)\"/>\n" }.joined()
                 xml += "    </Case>\n"
             }
             xml += "  </Cases>\n"
             xml += "  <Sources>\n" + sources + "  </Sources>\n"
         }
-        let about = "Statements from co-production workshops, tallied by Together. Only the words of people who agreed "
+        let about = w("Statements from co-production workshops, tallied by Together. Only the words of people who agreed "
             + "to be quoted, in their own words or with support; no names (any name in the words is shown as [name]). "
-            + "Not for publishing: it names each workshop's area and day."
+            + "Not for publishing: it names each workshop's area and day.")
         xml += "  <Description>" + escape(about) + "</Description>\n"
         xml += "</Project>\n"
-        zip.add("project.qde", Array(Privacy.clean(xml).utf8))
+        zip.add("project.qde", Array(Privacy.localiseName(Privacy.clean(xml), w).utf8))
         return zip.bytes
     }
 }

@@ -50,6 +50,12 @@ public enum PackLoader {
             throw PackError(file: "facilitator-words.json", path: "words.\(missing.rawValue)", reason: "is missing")
         }
         withFont.facilitatorWords = facilitatorWords
+        // The tally's words: English is in the code; another language has them in its own file.
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("tally-words.json").path) {
+            withFont.tallyWords = try decode(TallyWords.self, folder, "tally-words.json")
+        } else {
+            withFont.tallyWords = TallyWords(language: packs.makingItReal.language, words: [:])
+        }
         // assets/content/<language>/ → assets/fonts/
         let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fonts/together-blocks.txt")

@@ -183,6 +183,8 @@ public struct ContentPacks: Equatable, Sendable {
     public var words = ParticipantWords(language: "en", words: [:])
     /// The words for the person running the workshop, in the pack's language.
     public var facilitatorWords = FacilitatorWords(language: "en", words: [:])
+    /// The tally's words in the pack's language.
+    public var tallyWords = TallyWords.english
 
     /// Participant words for a key, `{1}`, `{2}` … filled in.
     public func say(_ key: ParticipantKey, _ values: String...) -> String { words.text(key, values: values) }

@@ -45,7 +45,7 @@ public enum XLSXWriter {
                     switch value {
                     case .text(let words, let style): worksheet_write_string(ws, row, col, words, formats[style])
                     case .number(let n): worksheet_write_number(ws, row, col, Double(n), formats.number)
-                    case .mark: worksheet_write_string(ws, row, col, Cell.mark, formats.mark)
+                    case .mark: worksheet_write_string(ws, row, col, plan.mark, formats.mark)
                     case .empty: break
                     }
                 }

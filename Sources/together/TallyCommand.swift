@@ -61,6 +61,10 @@ struct TallyCommand: ParsableCommand {
             completion: .list(["individual", "operational", "strategic"]))
     var level: [String] = []
 
+    @Option(help: "The language of the report: en (English) or cy (Cymraeg, wording to be checked). The counts are the same in every language.",
+            completion: .list(["en", "cy"]))
+    var lang = "en"
+
     @Option(help: "The folder for the summary cache (default: ~/.cache/together).")
     var cache: String?
 
@@ -99,8 +103,17 @@ struct TallyCommand: ParsableCommand {
         if let out, let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
             Self.fail(Failure(message: "\(out) already has files in it. Give a new or empty folder, so nothing is overwritten."))
         }
-        let content: ContentPacks
-        do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
+        // Counting always uses the English packs (ids and the keyword list), so the counts do not depend on the
+        // language; the report's words come from the packs of --lang.
+        let content: ContentPacks, words: ContentPacks
+        do {
+            let (_, languages) = try assets.loadLanguages(lang)
+            guard let english = languages["en"], let chosen = languages[lang] else {
+                throw Failure(message: "There are no content packs for --lang \(lang). Choose one of: "
+                              + languages.keys.sorted().joined(separator: ", ") + ".")
+            }
+            (content, words) = (english, chosen)
+        } catch let error as Failure { Self.fail(error) }
         let filter = TallyFilter(since: since, until: until, areas: area, groups: group, levels: level)
         if let problem = filter.problem(content) { Self.fail(Failure(message: problem)) }
         let env = ProcessInfo.processInfo.environment
@@ -122,8 +135,8 @@ struct TallyCommand: ParsableCommand {
         if strict && !tally.skipped.isEmpty {
             Self.fail(Failure(message: "Stopped: --strict was given and \(tally.skipped.count) file(s) could not be read."))
         }
-        let report = ReportBuilder.build(tally, content, ReportOptions(
-            threshold: minCount, quotes: !noQuotes, filters: filter.description(content),
+        let report = ReportBuilder.build(tally, words, ReportOptions(
+            threshold: minCount, quotes: !noQuotes, filters: filter.description(words),
             produced: Workshop.isoDay(Date())))
         if let out {
             do {
@@ -135,7 +148,7 @@ struct TallyCommand: ParsableCommand {
                 Self.fail(Failure(message: "Cannot write the report in \(out): \(error.localizedDescription)"))
             }
         } else if let working {
-            FileHandle.standardOutput.write(Data(working.render(tally.totals, content)))
+            FileHandle.standardOutput.write(Data(working.render(tally.totals, words)))
             FileHandle.standardError.write(Data((TallyWorkingFile.notForPublishing + "\n").utf8))
         } else if format == .xlsx {
             do {

@@ -352,7 +352,7 @@ extension TallyIntegrityTests {
         #expect(!report.tipBarriers.isEmpty && report.commissioningThemes.contains { !$0.quotes.isEmpty })
         #expect(expected.subtracting(ids).isEmpty, "missing from the CSV: \(expected.subtracting(ids).sorted())")
         var texts: [String] = report.gapAnalysis.flatMap { [$0.objective, $0.gap, $0.rationale, $0.implications] }
-        for c in report.commissioningThemes { texts += c.quotes.map(\.shown) + c.standards + c.cycle }
+        for c in report.commissioningThemes { texts += c.quotes.map { $0.shown() } + c.standards + c.cycle }
         for tip in report.tipBarriers { texts += tip.barriers.map(\.text) }
         for g in report.groupThemes { texts += g.makingItReal + [g.why] }
         for text in texts where !text.isEmpty {
