@@ -65,7 +65,7 @@ public enum ParticipantKey: String, WordKey {
     case themeDots, topThemeProgress, themeWithDots, actionWho, actionByWhen, notSaidYet, actionLinkedTo
     case actionIntention, stageProgress, fromAReview, themeProgress, themeQuestion, tipProgress, tipQuestion
     case headingCount, pressAToAdd, pressPToChange, tieAtCutOff, whyNumber, actionsWord, byWhen, notChosenYet, personProgress, categoryCount
-    case hiddenUntilRevealed, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
+    case hiddenUntilRevealed, peekMark, voiceOwn, voiceSupported, voiceSomeone, voiceOnBehalf, finishPeople, finishThingsSaid
     case finishThemesRated, finishTipsRated, finishThemesAndActions, displayTitle, noTheme, moreAbove, moreBelow, displayFileMissing
     case displayFileUnreadable
 }
@@ -93,7 +93,7 @@ public enum FacilitatorKey: String, WordKey {
     case plainNow, plainSearch, plainChoose, plainIntroduction, tooSmall, typing, keysFor, helpMore
     case helpAnyKey, keysWord, largeOn, largeOff, look, symbolsOn, symbolsOff, newWorkshop, welcomeBack
     case nothingToChange, nothingToDelete, deleted, nothingDeleted, moveToPersonFirst, personIs, moveToStatementThen
-    case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow
+    case themeIs, moveToStatementFirst, whoseWords, mayQuote, mayNotQuote, dotsNowGoTo, nothingHidden, shownNow, peekShown, peekNothing
     case nameInWords, nameUseRole, nameMark, nameKeep
     case plainAnswerOrLine, plainTypeMore, plainNext, suggestKeys, pressW, sortedByDots, readingAloud
     case setupContact, typingContact

@@ -278,6 +278,40 @@ struct MethodTests {
         #expect(try h.savedSession().statements[0].hidden == false)
     }
 
+    @Test("reveal later: V shows the focused hidden statement's words on this screen only, to check them, until the next key; the room's display and the file keep them hidden")
+    func peekAtHidden() throws {
+        let h = started(["AB"])
+        h.press([.up, .up, .enter]) // Show: hide until revealed
+        go(.workingTogether, h)
+        h.press([.char("a")]); h.type("Staf are rude to me"); h.press([.enter]); h.type("I like my flat"); h.press([.enter, .escape])
+        h.press([.up])
+        #expect(!h.terminal.screen.contains("Staf are rude"))
+        h.press([.char("V")])
+        #expect(h.terminal.screen.contains("Staf are rude to me  (only on this screen)"))
+        #expect(!h.terminal.screen.contains("I like my flat"), "only the focused one")
+        #expect(h.terminal.screen.contains("The room's screen does not."))
+        // The room's display, drawn from the saved file, still hides it.
+        let saved = try h.savedSession()
+        #expect(saved.statements.allSatisfy { $0.hidden })
+        let wall = Display.frame(saved, content, view: ViewOptions(), source: .init(name: "f"), size: Size(width: 120, height: 40))
+        #expect(!wall.grid.text.contains("Staf"))
+        // Fix the typo while it shows; the next key hides the words again.
+        h.press([.char("e")])
+        #expect(h.terminal.screen.contains("Staf are rude to me"), "the typing box has the words to change")
+        h.press([.ctrl("u")]); h.type("Staff are rude to me"); h.press([.enter])
+        let fixed = try h.savedSession()
+        #expect(fixed.statements.contains { $0.text == "Staff are rude to me" && $0.hidden })
+        #expect(!h.terminal.screen.contains("Staff are rude"))
+        h.press([.char("V"), .down])
+        #expect(!h.terminal.screen.contains("Staff are rude"), "moving hides it again")
+        h.press([.char("V")])
+        #expect(h.terminal.screen.contains("I like my flat  (only on this screen)"))
+        h.press([.char("R")])
+        #expect(h.terminal.screen.contains("Staff are rude to me"))
+        h.press([.char("V")])
+        #expect(h.terminal.screen.contains("Move to a hidden statement first."))
+    }
+
     @Test("anonymous or named with consent; each person's consent to be quoted")
     func consent() throws {
         let h = started(["AB", "Cy"])

@@ -57,8 +57,13 @@ enum StageParts {
     /// A statement with its theme and whose words, hidden until revealed when the session says so, and
     /// under the chosen one the Making It Real theme Together suggests.
     static func statementLines(_ page: inout Page, _ statement: Statement, prefix: String, _ session: Session,
-                               _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?) {
+                               _ content: ContentPacks, _ rowIndex: (RowRef) -> Int?, peek: String? = nil) {
         let row = rowIndex(.statement(id: statement.id))
+        // The facilitator checks a hidden statement's words (V): on this screen only, on its own row, until the next key.
+        if statement.hidden, peek == statement.id, row != nil, row == page.focus {
+            page.list.append(.init(text: prefix + statement.text + "  " + content.say(.peekMark), row: row, indent: 2))
+            return
+        }
         if statement.hidden {
             page.list.append(.init(text: prefix + content.say(.hiddenUntilRevealed), role: .dim, row: row, indent: 2))
             return

@@ -52,7 +52,8 @@ enum ThemingStage: StageScreen {
                 // Rows here are the statements in order: those a screen cannot reach are left out.
                 if let near = canvas.near, focus < items.count, abs(i - focus) > near { continue }
                 let mark = state.marked.contains(statement.id) ? "[x] " : "[ ] "
-                StageParts.statementLines(&page, statement, prefix: mark, session, content, rowIndex)
+                StageParts.statementLines(&page, statement, prefix: mark, session, content, rowIndex,
+                                          peek: canvas.state.peek)
                 if let theme = session.groupThemes.first(where: { $0.id == statement.groupThemeId }) {
                     page.list.append(.init(text: content.say(.inTheme, theme.statement), role: .dim, indent: 6))
                 }

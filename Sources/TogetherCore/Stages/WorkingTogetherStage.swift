@@ -56,7 +56,8 @@ enum WorkingTogetherStage: StageScreen {
                                        + content.say(.categoryCount, category.label, "\(items.count)", "\(limit)"),
                                    role: StageParts.role(of: category.id), row: canvas.rowIndex(.categoryHeader(category.id))))
             for statement in items {
-                StageParts.statementLines(&page, statement, prefix: "\(statement.rank). ", session, content, canvas.rowIndex)
+                StageParts.statementLines(&page, statement, prefix: "\(statement.rank). ", session, content, canvas.rowIndex,
+                                          peek: canvas.state.peek)
             }
         }
     }

@@ -17,6 +17,8 @@ public enum Action: Equatable, Sendable {
     /// The start screen: put the chosen workshop away (it stays in the archive folder, and can be brought back).
     case putAwayWorkshop
     case reveal
+    /// "Capture now, reveal later": the focused hidden statement's words, on this screen only, until the next key.
+    case peek
     // The stage timer
     case timerStartPause, timerExtend, timerHide
     // Overlays

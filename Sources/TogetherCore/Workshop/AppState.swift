@@ -74,6 +74,8 @@ public struct AppState: Equatable, Sendable {
     public var now: Date
     /// Statements marked on the theming screens, to put into a theme together.
     public var marked: Set<String>
+    /// A hidden statement whose words this screen shows (not the room's display), until the next key.
+    public var peek: String?
     /// How the screen looks: theme, large text, symbols.
     public var view: ViewOptions
 

@@ -158,6 +158,7 @@ public enum Keymap {
         KeyBinding([.char("X")], .timerExtend, .workshop),
         KeyBinding([.char("H")], .timerHide, .workshop),
         KeyBinding([.char("R")], .reveal, .workshop),
+        KeyBinding([.char("V")], .peek, .workshop),
 
     ]
 

@@ -40,6 +40,11 @@ public enum Workshop {
                              env: Environment) -> [Effect] {
         let before = state.session
         state.now = env.now()
+        // A hidden statement's words stay on this screen until the next key (the clock and saving are not keys).
+        switch action {
+        case .tick, .reported: break
+        default: state.peek = nil
+        }
         let effects = reduce(&state, action, content, env)
         if let before, var after = state.session, after.id == before.id, after.position.stage != before.position.stage {
             Stages.current(after).entered(&after, content)
@@ -302,6 +307,15 @@ public enum Workshop {
                 state.status = .init(content.say(.nothingDeleted))
             }
             state.overlay = nil
+        case .peek:
+            let rows = session.rows(content)
+            if rows.indices.contains(session.position.focus), case .statement(let id) = rows[session.position.focus],
+               session.statements.first(where: { $0.id == id })?.hidden == true {
+                state.peek = id
+                state.status = .init(content.say(.peekShown))
+            } else {
+                state.status = .init(content.say(.peekNothing), isProblem: true)
+            }
         case .reveal:
             let hidden = session.statements.indices.filter { session.statements[$0].hidden }
             for i in hidden { session.statements[i].hidden = false }
