@@ -48,6 +48,27 @@ struct PlainModeTests {
         #expect(files.filter { $0.hasSuffix("-easy-read.md") || $0.hasSuffix("-record.html") }.count == 2)
     }
 
+    @Test("line numbers stay put: a heading keeps its number when lines are added above it, and 2.1 chooses a line under heading 2")
+    func stableNumbers() {
+        var state = ScreenTests.sample(at: .workingTogether)
+        let before = PlainMode.screen(state, content).list
+        let heading = before.first { $0.contains("Needs to change") }!
+        act([.add], &state)
+        press(typing("Another thing that works") + [.enter, .escape], &state)
+        let after = PlainMode.screen(state, content).list
+        // Every line that was there is there with the same number; only the new line is new.
+        #expect(Set(before).subtracting(after).allSatisfy { $0.contains("Working (") }, "\(Set(before).subtracting(after))")
+        #expect(after.contains(heading))
+        #expect(after.contains { $0.contains("] ") && $0.contains("Another thing that works") && $0.contains("[1.") })
+        var mode = PlainMode()
+        let label = heading.split(separator: "]").first!.dropFirst()
+        let reply = mode.interpret("\(label).1", state, content)
+        var moved = state
+        for action in reply.actions { _ = Workshop.apply(&moved, action, content: content, env: testEnv) }
+        #expect(PlainMode.screen(moved, content).focusLine?.hasPrefix("[\(label).1]") == true)
+        #expect(mode.interpret("9.9", state, content).message?.contains("There is no line 9.9") == true)
+    }
+
     @Test("what a line means: numbers choose, an empty line is Enter, keys by name, and clear words for mistakes")
     func lines() {
         var mode = PlainMode()

@@ -105,16 +105,17 @@ public struct PlainMode: Sendable {
         // "line 3" always chooses a line. On a screen with a rating a number on its own is the answer (what
         // anyone rating would mean by "3").
         let asked = trimmed.lowercased().split(separator: " ")
-        if asked.count == 2, asked[0] == "line" || asked[0] == "llinell", let n = Int(asked[1]) {
-            return choose(n, state, content)
+        if asked.count == 2, asked[0] == "line" || asked[0] == "llinell", Self.isLineNumber(asked[1]) {
+            return choose(String(asked[1]), state, content)
         }
+        if Self.isLineNumber(Substring(trimmed)), trimmed.contains(".") { return choose(trimmed, state, content) }
         if let n = Int(trimmed) {
             if state.overlay == nil, state.screen == .workshop, let session = state.session,
                session.rows(content).contains(.rating), let scale = Self.scale(session, content) {
                 return (1...scale.count).contains(n) ? Reply(actions: [.rate(n)], message: nil)
                     : Reply(actions: [], message: content.say(.plainAnswerOrLine, "\(scale.count)"))
             }
-            return choose(n, state, content)
+            return choose(String(n), state, content)
         }
         var keys: [Key] = []
         var words = trimmed.split(separator: " ").map(String.init)
@@ -135,16 +136,52 @@ public struct PlainMode: Sendable {
         return Reply(keys: keys)
     }
 
-    /// Line n of the list: move there, then do what Enter does (a rating asks for the answer next).
-    mutating func choose(_ n: Int, _ state: AppState, _ content: ContentPacks) -> Reply {
+    /// "3" or "3.2": a line's number, as `labels` gives them.
+    static func isLineNumber(_ text: Substring) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count) && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }
+    }
+
+    /// The number of each line that can be chosen. On a stage a heading has its own number and the lines under it
+    /// share it ("3", then "3.1", "3.2"), so adding a line never renumbers the others; a line on its own (a setup
+    /// field, the rating) has a number of its own. Elsewhere (the start screen, a list over the screen): 1, 2, 3.
+    static func labels(_ rows: [Int], _ state: AppState, _ content: ContentPacks) -> [String] {
+        guard state.overlay == nil, state.screen == .workshop, let session = state.session else {
+            return rows.indices.map { String($0 + 1) }
+        }
+        let refs = session.rows(content)
+        var labels: [String] = []
+        var section = 0, item = 0, underHeading = false
+        for r in rows {
+            let ref = refs.indices.contains(r) ? refs[r] : nil
+            let isHeading: Bool, isItem: Bool
+            switch ref {
+            case .peopleHeader, .notesHeader, .categoryHeader, .groupThemesHeader, .actionsHeader: (isHeading, isItem) = (true, false)
+            case .person, .note, .statement, .groupTheme, .actionField: (isHeading, isItem) = (false, true)
+            default: (isHeading, isItem) = (false, false)
+            }
+            if isItem && underHeading {
+                item += 1
+                labels.append("\(section).\(item)")
+            } else {
+                section += 1; item = 0; underHeading = isHeading
+                labels.append(String(section))
+            }
+        }
+        return labels
+    }
+
+    /// The line with that number: move there, then do what Enter does (a rating asks for the answer next).
+    mutating func choose(_ label: String, _ state: AppState, _ content: ContentPacks) -> Reply {
         let page = Render.page(state, content)
         let rows = page.focusableRows
-        guard (1...max(1, rows.count)).contains(n), !rows.isEmpty else {
+        let labels = Self.labels(rows, state, content)
+        let wanted = label.split(separator: ".").compactMap { Int($0) }.map(String.init).joined(separator: ".")
+        guard let target = labels.firstIndex(of: wanted) else {
             return Reply(actions: [], message: rows.isEmpty ? content.say(.plainNothingToChoose)
-                         : content.say(.plainNoLine, "\(n)", "\(rows.count)"))
+                         : content.say(.plainNoLine, label, labels.last { !$0.contains(".") } ?? "1"))
         }
         let current = page.focus.flatMap { rows.firstIndex(of: $0) } ?? 0
-        let target = n - 1
         let moves: [Action] = target >= current ? Array(repeating: .focusDown, count: target - current)
             : Array(repeating: .focusUp, count: current - target)
         if state.overlay == nil, state.screen == .workshop, let session = state.session {
@@ -187,12 +224,13 @@ public struct PlainMode: Sendable {
         var heading = ["== \(page.title)\(page.progress.isEmpty ? "" : " · " + page.progress) =="]
         heading += page.fixed.map(\.text)
         let rows = page.focusableRows
+        let labels = labels(rows, state, content)
         var list: [String] = []
         var focusLine: String?
         for line in page.list {
             let text = line.text.trimmingCharacters(in: .whitespaces)
             if let row = line.row, let index = rows.firstIndex(of: row), line.isFirst {
-                let numbered = "[\(index + 1)] " + text
+                let numbered = "[\(labels[index])] " + text
                 list.append(String(repeating: " ", count: line.indent) + numbered)
                 if row == page.focus { focusLine = numbered }
             } else {
