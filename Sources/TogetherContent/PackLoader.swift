@@ -56,6 +56,15 @@ public enum PackLoader {
         } else {
             withFont.tallyWords = TallyWords(language: packs.makingItReal.language, words: [:])
         }
+        // assets/content/<language>/ → assets/pictures/: the Easy Read pictures, by name (none when the folder is missing).
+        let pictures = folder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("pictures")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: pictures.path)) ?? []).sorted() where name.hasSuffix(".svg") {
+            guard let data = FileManager.default.contents(atPath: pictures.appendingPathComponent(name).path),
+                  let svg = String(data: data, encoding: .utf8), svg.contains("<svg") else {
+                throw PackError(file: "pictures/\(name)", path: "", reason: "is not an SVG picture in UTF-8")
+            }
+            withFont.pictures[String(name.dropLast(4))] = svg
+        }
         // assets/content/<language>/ → assets/fonts/
         let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("fonts/together-blocks.txt")

@@ -185,6 +185,8 @@ public struct ContentPacks: Equatable, Sendable {
     public var facilitatorWords = FacilitatorWords(language: "en", words: [:])
     /// The tally's words in the pack's language.
     public var tallyWords = TallyWords.english
+    /// The Easy Read pictures (SVG), by name (`told`, `theme-information`, …), from `assets/pictures/`.
+    public var pictures: [String: String] = [:]
 
     /// Participant words for a key, `{1}`, `{2}` … filled in.
     public func say(_ key: ParticipantKey, _ values: String...) -> String { words.text(key, values: values) }

@@ -1,7 +1,7 @@
 /// A simple document (headings, paragraphs, lists, tables) written out as Markdown or as one self-contained,
 /// printable HTML file. Handouts and reports are built as documents, so both forms always say the same.
 public struct Document: Equatable, Sendable {
-    public enum Block: Equatable, Sendable {
+    public indirect enum Block: Equatable, Sendable {
         case heading(Int, String)
         case paragraph(String)
         case bullets([String])
@@ -12,6 +12,9 @@ public struct Document: Equatable, Sendable {
         /// A chart of bars made of parts, one part for each key (ratings, themes): in HTML an SVG drawing with a
         /// legend and every value written under its bar, in Markdown a table.
         case stacked(caption: String, keys: [String], [Stack])
+        /// A block with a picture on its left, as Easy Read documents have (by name in `pictures`; in Markdown, the
+        /// block alone).
+        case pictured(String, Block)
     }
 
     /// One bar of parts: its label, the length of each part (nil draws none, for a count not shown) and each
@@ -42,6 +45,8 @@ public struct Document: Equatable, Sendable {
     public var title: String
     public var language: String
     public var blocks: [Block]
+    /// Pictures by name (SVG), for `.pictured` blocks.
+    public var pictures: [String: String] = [:]
 
     public init(title: String, language: String = "en", blocks: [Block] = []) {
         self.title = title

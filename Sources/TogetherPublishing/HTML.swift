@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document written as one HTML page, with its styles and bar charts drawn as SVG.
 extension Document {
 
@@ -9,37 +11,7 @@ extension Document {
 
     func htmlBody(easyRead: Bool) -> String {
         var body = "<h1>\(Self.escape(title))</h1>\n"
-        for block in blocks {
-            switch block {
-            case .heading(let level, let text):
-                let h = min(6, level + 1)
-                body += "<h\(h)>\(Self.escape(text))</h\(h)>\n"
-            case .paragraph(let text):
-                body += "<p>\(Self.escape(text))</p>\n"
-            case .bullets(let items):
-                body += "<ul>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ul>\n"
-            case .numbered(let items):
-                body += "<ol>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ol>\n"
-            case .table(let header, let rows):
-                // A column of counts (most of its cells whole numbers) is set right, so the numbers line up.
-                let numeric = header.indices.map { c in
-                    let cells = rows.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
-                    return !cells.isEmpty && cells.filter { Int($0) != nil }.count * 2 >= cells.count
-                }
-                func attributes(_ c: Int) -> String { c < numeric.count && numeric[c] ? " class=\"n\"" : "" }
-                body += "<table>\n<thead><tr>" + header.enumerated().map {
-                    "<th scope=\"col\"\(attributes($0))>\(Self.escape($1))</th>"
-                }.joined() + "</tr></thead>\n<tbody>\n"
-                for row in rows {
-                    body += "<tr>" + row.enumerated().map { "<td\(attributes($0))>\(Self.escape($1))</td>" }.joined() + "</tr>\n"
-                }
-                body += "</tbody>\n</table>\n"
-            case .bars(let caption, let bars):
-                body += Self.svg(caption, bars)
-            case .stacked(let caption, let keys, let stacks):
-                body += Self.stackedSVG(caption, keys, stacks)
-            }
-        }
+        for block in blocks { body += html(block) }
         let size = easyRead ? "20pt" : "11pt"
         let spacing = easyRead ? "1.7" : "1.45"
         return """
@@ -59,7 +31,7 @@ extension Document {
         th { background: #eee; }
         li { margin: 0.3em 0; }
         figure { margin: 1em 0; } figcaption { font-weight: bold; } svg { max-width: 100%; height: auto; }
-        td.n, th.n { text-align: right; }
+        td.n, th.n { text-align: right; }\(pictures.isEmpty ? "" : Self.pictureStyle)
         @page { size: A4; margin: 18mm 16mm; }
         @media print { body { margin: 0; max-width: none; } h1, h2, h3 { break-after: avoid-page; }
                        tr, li, figure { break-inside: avoid; } thead { display: table-header-group; } }
@@ -70,6 +42,54 @@ extension Document {
         </html>
 
         """
+    }
+
+    /// Pictures on the left, words on the right, kept together across a page break.
+    static let pictureStyle = """
+
+        .er { display: flex; gap: 0.8em; align-items: flex-start; margin: 0.6em 0; break-inside: avoid; }
+        .er > img { flex: none; width: 72px; height: 72px; } .er > div { flex: 1; }
+        .er > div > h2, .er > div > h3 { margin-top: 0.3em; } .er > div > p { margin-top: 0.4em; }
+        """
+
+    /// One block as HTML; a picture's block sits on the right of its picture (the picture is decorative: the words
+    /// say everything).
+    func html(_ block: Block) -> String {
+        var body = ""
+        switch block {
+        case .heading(let level, let text):
+            let h = min(6, level + 1)
+            body += "<h\(h)>\(Self.escape(text))</h\(h)>\n"
+        case .paragraph(let text):
+            body += "<p>\(Self.escape(text))</p>\n"
+        case .bullets(let items):
+            body += "<ul>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ul>\n"
+        case .numbered(let items):
+            body += "<ol>\n" + items.map { "<li>\(Self.escape($0))</li>\n" }.joined() + "</ol>\n"
+        case .table(let header, let rows):
+            // A column of counts (most of its cells whole numbers) is set right, so the numbers line up.
+            let numeric = header.indices.map { c in
+                let cells = rows.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+                return !cells.isEmpty && cells.filter { Int($0) != nil }.count * 2 >= cells.count
+            }
+            func attributes(_ c: Int) -> String { c < numeric.count && numeric[c] ? " class=\"n\"" : "" }
+            body += "<table>\n<thead><tr>" + header.enumerated().map {
+                "<th scope=\"col\"\(attributes($0))>\(Self.escape($1))</th>"
+            }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in rows {
+                body += "<tr>" + row.enumerated().map { "<td\(attributes($0))>\(Self.escape($1))</td>" }.joined() + "</tr>\n"
+            }
+            body += "</tbody>\n</table>\n"
+        case .bars(let caption, let bars):
+            body += Self.svg(caption, bars)
+        case .stacked(let caption, let keys, let stacks):
+            body += Self.stackedSVG(caption, keys, stacks)
+        case .pictured(let name, let inner):
+            guard let svg = pictures[name] else { return html(inner) }
+            body += "<div class=\"er\"><img src=\"data:image/svg+xml;base64,\(Data(svg.utf8).base64EncodedString())\" alt=\"\" "
+                + "width=\"72\" height=\"72\"><div>\n" + html(inner) + "</div></div>\n"
+        }
+        return body
     }
 
     /// A horizontal bar chart drawn in SVG: labels on the left, every value written in words after its bar

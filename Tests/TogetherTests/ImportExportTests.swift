@@ -140,6 +140,38 @@ struct ImportExportTests {
         }
     }
 
+    @Test("Easy Read: a picture on the left of every heading and every 'You told us' line, the theme's own picture for a theme, decorative to a screen reader, with its licence beside it")
+    func pictures() throws {
+        var session = sampleWorkshop().session!
+        session.setup.contact = "The council's Easy Read team, 0113 000 0000"
+        let html = Handouts.easyRead(session, content).html(easyRead: true)
+        // Every heading but the title sits in a block with a picture on its left.
+        let body = String(html[html.range(of: "</h1>")!.upperBound...])
+        let headings = body.matches(of: /<h[2-6]>/).count
+        let pictured = body.matches(of: /<div class="er"><img src="data:image\/svg\+xml;base64,[A-Za-z0-9+\/=]+" alt="" width="72" height="72"><div>\n<h[2-6]>/).count
+        #expect(headings >= 3 && pictured == headings, "\(pictured) of \(headings) headings have a picture")
+        // Each theme the group made shows the picture of the Making It Real theme it is linked to.
+        for theme in session.topThemes(content) {
+            guard let link = theme.makingItReal.first, let svg = content.pictures["theme-" + link] else { continue }
+            let encoded = Data(svg.utf8).base64EncodedString()
+            let heading = html.range(of: Document.escape(theme.statement))!
+            let picture = try #require(html.range(of: encoded, options: .backwards, range: html.startIndex..<heading.lowerBound))
+            #expect(!html[picture.upperBound..<heading.lowerBound].contains("<img"), "\(theme.statement): its own picture is just before it")
+        }
+        // Every picture the handouts use is in assets/pictures, with the licence and where each came from.
+        let folder = assetsFolder.appendingPathComponent("pictures")
+        let readme = try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("LICENSE").path))
+        #expect(readme.contains("CC BY-SA 4.0"))
+        for name in content.pictures.keys { #expect(readme.contains("`\(name).svg`"), "\(name) is not credited") }
+        for needed in ["draft", "workshop", "told", "good", "action", "talk", "working", "next", "tell", "contact", "private"]
+            + content.makingItReal.themes.map({ "theme-" + $0.id }) {
+            #expect(content.pictures[needed] != nil, "no picture \(needed)")
+        }
+        // Markdown has the words only.
+        #expect(!Handouts.easyRead(session, content).markdown.contains("data:image"))
+    }
+
     @Test("anonymous records name no one; named records use the made-up names; quotes need consent")
     func privacy() throws {
         var session = sampleWorkshop().session!

@@ -164,9 +164,9 @@ enum SinceLastTimeStage: StageScreen {
         func say(_ name: String, _ values: String...) -> String {
             content.words.text(named: "sinceLastTime.easyRead.\(name)", values: values)
         }
-        doc.add(.heading(1, say("heading")))
+        doc.add(.pictured("action", .heading(1, say("heading"))))
         for item in items {
-            doc.add(.heading(2, say("weSaid", Handouts.sentence(item.what))))
+            doc.add(.pictured("told", .heading(2, say("weSaid", Handouts.sentence(item.what)))))
             doc.add(.paragraph(say(item.outcome.map { "outcome.\($0)" } ?? "outcome.none")))
             if !item.happened.isEmpty { doc.add(.bullets(item.happened.map { Handouts.sentence($0.text) })) }
         }

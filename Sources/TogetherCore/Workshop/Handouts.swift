@@ -9,9 +9,11 @@ public enum Handouts {
     public static func easyRead(_ session: Session, _ content: ContentPacks) -> Document {
         let w = content.words
         var doc = Document(title: w.text(.easyReadTitle), language: session.setup.language)
+        // A picture on the left of each heading and each "You told us" line, as UK Easy Read documents have.
+        doc.pictures = content.pictures
         let title = session.setup.title.isEmpty ? w.text(.easyReadOurWorkshop) : session.setup.title
-        if session.status != .finished { doc.add(.paragraph(w.text(.easyReadDraft))) }
-        doc.add(.paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w))))
+        if session.status != .finished { doc.add(.pictured("draft", .paragraph(w.text(.easyReadDraft)))) }
+        doc.add(.pictured("workshop", .paragraph(w.text(.easyReadThanks, title, readableDay(session.setup.date, w)))))
         let count = session.people.filter { $0.source == .room }.count
         if count > 0 { doc.add(.paragraph(count == 1 ? w.text(.easyReadOnePerson) : w.text(.easyReadPeople, "\(count)"))) }
         for stage in session.stages(content) { Stages.screen(stage.id)?.easyRead(&doc, session, content) }
@@ -24,23 +26,25 @@ public enum Handouts {
             told = session.statements.filter { $0.category == "notWorking" && $0.rank == 1 && !$0.hidden
                 && quotable.contains($0.personId) }.prefix(5).map { sentence($0.text) }
             if !told.isEmpty {
-                doc.add(.heading(1, w.text(.easyReadYouToldUs)))
-                doc.add(.bullets(told))
+                doc.add(.pictured("told", .heading(1, w.text(.easyReadYouToldUs))))
+                for line in told { doc.add(.pictured("told", .paragraph(line))) }
             }
         } else {
-            doc.add(.heading(1, w.text(.easyReadYouToldUsAndWeWill)))
+            doc.add(.pictured("told", .heading(1, w.text(.easyReadYouToldUsAndWeWill))))
             for theme in top {
-                doc.add(.heading(2, w.text(.easyReadYouToldUsThat, sentence(theme.statement))))
+                // The picture of the Making It Real theme it belongs to, when the group linked one.
+                let picture = theme.makingItReal.first.map { "theme-" + $0 }.flatMap { content.pictures[$0] == nil ? nil : $0 } ?? "told"
+                doc.add(.pictured(picture, .heading(2, w.text(.easyReadYouToldUsThat, sentence(theme.statement)))))
                 // What good would look like, in the group's words.
                 if !theme.success.isEmpty {
-                    doc.add(.paragraph(w.text(.easyReadGoodLooksLike)))
+                    doc.add(.pictured("good", .paragraph(w.text(.easyReadGoodLooksLike))))
                     doc.add(.bullets(theme.success.map { sentence($0.text) }))
                 }
                 let actions = session.actions(linkedTo: Link(kind: .groupTheme, id: theme.id))
                 if actions.isEmpty {
-                    doc.add(.paragraph(w.text(.easyReadWeWillTalk)))
+                    doc.add(.pictured("talk", .paragraph(w.text(.easyReadWeWillTalk))))
                 } else {
-                    doc.add(.bullets(actions.map { w.text(.easyReadWeWill, plainAction($0, w)) }))
+                    for action in actions { doc.add(.pictured("action", .paragraph(w.text(.easyReadWeWill, plainAction(action, w))))) }
                 }
             }
         }
@@ -49,31 +53,31 @@ public enum Handouts {
         let working = session.statements.filter { $0.category == "working" && $0.rank == 1 && !$0.hidden
             && quotable.contains($0.personId) && $0.voice.kind != .onBehalf }.prefix(5).map { sentence($0.text) }
         if !working.isEmpty {
-            doc.add(.heading(1, w.text(.easyReadWorking)))
+            doc.add(.pictured("working", .heading(1, w.text(.easyReadWorking))))
             doc.add(.bullets(Array(working)))
         }
         let shown = Set(top.map { Link(kind: .groupTheme, id: $0.id) })
         let others = session.actions.filter { $0.link == nil || !shown.contains($0.link!) }
         if !others.isEmpty {
-            doc.add(.heading(1, top.isEmpty ? w.text(.easyReadWeWillHeading) : w.text(.easyReadWeWillAlso)))
+            doc.add(.pictured("action", .heading(1, top.isEmpty ? w.text(.easyReadWeWillHeading) : w.text(.easyReadWeWillAlso))))
             doc.add(.bullets(others.map { plainAction($0, w) }))
         }
         let next = session.notes(in: NoteSlot(.wrapUp, .next))
         if !next.isEmpty {
-            doc.add(.heading(1, w.text(.easyReadWhatHappensNext)))
+            doc.add(.pictured("next", .heading(1, w.text(.easyReadWhatHappensNext))))
             doc.add(.bullets(next.map { sentence($0.text) }))
         }
         let tellBack = session.notes(in: NoteSlot(.wrapUp, .tellBack))
         if !tellBack.isEmpty {
-            doc.add(.heading(1, w.text(.easyReadWeWillTellYou)))
+            doc.add(.pictured("tell", .heading(1, w.text(.easyReadWeWillTellYou))))
             doc.add(.bullets(tellBack.map { sentence($0.text) }))
         }
         let contact = session.setup.contact.trimmingCharacters(in: .whitespaces)
         if !contact.isEmpty {
-            doc.add(.heading(1, w.text(.easyReadContactHeading)))
+            doc.add(.pictured("contact", .heading(1, w.text(.easyReadContactHeading))))
             doc.add(.paragraph(w.text(.easyReadContact, contact)))
         }
-        doc.add(.paragraph(w.text(.easyReadNoNames)))
+        doc.add(.pictured("private", .paragraph(w.text(.easyReadNoNames))))
         return doc
     }
 
