@@ -165,7 +165,8 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public var themes: [String]
         /// What will be done, by whom (a team or a role) and by when, with any person's name as [name].
         public var what = "", who = "", byWhen = ""
-        /// What it answers: `groupTheme`, `makingItReal`, `topTip` or empty, and that theme's or tip's words.
+        /// What it answers: `groupTheme`, `makingItReal`, `topTip` or empty; the group theme's words, or the
+        /// Making It Real theme's or top tip's id.
         public var answersKind = "", answers = ""
     }
 
@@ -240,8 +241,9 @@ public struct SessionSummary: Codable, Equatable, Sendable {
             var answers = ""
             switch action.linkKind {
             case "groupTheme": answers = action.linkId.flatMap { groupThemeWords[$0] }.map(published) ?? ""
-            case "makingItReal": answers = action.linkId.flatMap { content.theme($0)?.label } ?? ""
-            case "topTip": answers = action.linkId.flatMap { id in content.topTips.tips.first { $0.id == id }?.label } ?? ""
+            // A theme or a tip is kept by its id, and named in the language of whatever is written from it.
+            case "makingItReal": answers = action.linkId.flatMap { content.theme($0)?.id } ?? ""
+            case "topTip": answers = action.linkId.flatMap { id in content.topTips.tips.first { $0.id == id }?.id } ?? ""
             default: break
             }
             return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted(),

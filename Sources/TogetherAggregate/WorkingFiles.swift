@@ -40,9 +40,14 @@ enum ActionsCSV {
             case SessionSummary.other: w("Not recognised")
             default: content.intention(a.intention)?.label ?? a.intention
             }
+            let answers = switch a.answersKind {
+            case "makingItReal": content.theme(a.answers)?.label ?? a.answers
+            case "topTip": content.topTips.tips.first { $0.id == a.answers }?.label ?? a.answers
+            default: a.answers
+            }
             lines.append(TallyCSV.csv([
                 row.session, row.date, row.area, String(row.order + 1), a.what, a.who, a.byWhen, a.intention, intention,
-                a.answersKind, a.answers, a.themes.compactMap { content.theme($0)?.label }.joined(separator: "; "),
+                a.answersKind, answers, a.themes.compactMap { content.theme($0)?.label }.joined(separator: "; "),
             ]))
         }
         return Privacy.clean("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n")

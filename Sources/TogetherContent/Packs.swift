@@ -117,7 +117,25 @@ public struct Plan: Codable, Equatable, Sendable, Identifiable {
 /// Words that suggest a Making It Real theme for a statement.
 public struct KeywordList: Codable, Equatable, Sendable {
     public var themeId: String
+    /// Words that point to the theme (each found counts 2).
     public var words: [String]
+    /// Common words that only help (each found counts 1): "home", "know". Left out of a pack: none.
+    public var weak: [String]
+
+    enum CodingKeys: String, CodingKey { case themeId, words, weak }
+
+    public init(themeId: String, words: [String], weak: [String] = []) {
+        self.themeId = themeId
+        self.words = words
+        self.weak = weak
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        themeId = try c.decode(String.self, forKey: .themeId)
+        words = try c.decode([String].self, forKey: .words)
+        weak = try c.decodeIfPresent([String].self, forKey: .weak) ?? []
+    }
 }
 
 public struct KeywordPack: Codable, Equatable, Sendable {

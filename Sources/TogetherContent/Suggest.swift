@@ -57,28 +57,40 @@ extension ContentPacks {
 }
 
 /// The keyword list made ready once, for suggesting themes for many statements.
-/// A keyword matches a whole word, or the start of a word when it has four letters or more;
-/// a keyword of several words matches those words in a row. Capitals and accents are ignored.
+///
+/// The rule, measured on a labelled set of statements (`Tests/TogetherTests/Fixtures/suggestions.tsv`):
+/// - a keyword matches a whole word, or the start of a word when it has four letters or more; in Welsh a word
+///   also matches in its radical form, so "fy ngofalwr" finds "gofalwr" and "fwlio" finds "bwli";
+/// - a word found by a longer keyword, or found whole, is not counted again by a shorter one or a word start
+///   ("key worker" is a worker, not "work"; "worker" is not "work");
+/// - each theme scores 2 for each of its `words` found and 1 for each of its `weak` words (common words that only
+///   help: "home", "know");
+/// - the theme with the highest score is suggested; a tie suggests nothing, so a doubtful statement is left to
+///   the group.
 public struct ThemeSuggester: Sendable {
     struct Keyword: Sendable {
         var theme: Int
         var text: String
         var words: [[UInt8]]
+        var weight: Int
     }
     let themes: [String]
-    /// Keywords in pack order.
+    /// Keywords in pack order (each theme's words, then its weak words).
     let keywords: [Keyword]
     /// Keyword indices by their first word (whole-word matches) and by its first four bytes (word starts).
     let byWord: [[UInt8]: [Int]]
     let byStart: [[UInt8]: [Int]]
+    /// Welsh words are also tried in their radical form (without an initial mutation).
+    let welsh: Bool
 
     public init(_ pack: KeywordPack) {
         themes = pack.themes.map(\.themeId)
+        welsh = pack.language == "cy"
         var keywords: [Keyword] = []
         for (t, list) in pack.themes.enumerated() {
-            for word in list.words {
+            for (word, weight) in list.words.map({ ($0, 2) }) + list.weak.map({ ($0, 1) }) {
                 let words = ContentPacks.words(of: word).map { Array($0.utf8) }
-                if !words.isEmpty { keywords.append(Keyword(theme: t, text: word, words: words)) }
+                if !words.isEmpty { keywords.append(Keyword(theme: t, text: word, words: words, weight: weight)) }
             }
         }
         var byWord: [[UInt8]: [Int]] = [:], byStart: [[UInt8]: [Int]] = [:]
@@ -94,33 +106,67 @@ public struct ThemeSuggester: Sendable {
     /// A keyword word of four letters or more also matches the start of a longer word.
     static func isPrefixWord(_ word: [UInt8]) -> Bool { String(decoding: word, as: UTF8.self).count >= 4 }
 
-    static func matches(_ word: [UInt8], _ key: [UInt8]) -> Bool {
-        word == key || (isPrefixWord(key) && word.starts(with: key))
+    /// A Welsh word and the radical forms it may come from: nasal (fy ngofalwr → gofalwr), soft (ei fwlio →
+    /// bwlio) and aspirate (ei chwaer → cwaer is not a word, but tried) mutations, and an h before a vowel.
+    static func radicals(_ word: String) -> [String] {
+        var out = [word]
+        func add(_ from: String, _ to: String) { if word.hasPrefix(from) { out.append(to + word.dropFirst(from.count)) } }
+        for (from, to) in [("ngh", "c"), ("mh", "p"), ("nh", "t"), ("ng", "g"), ("ch", "c"), ("ph", "p"), ("th", "t"), ("dd", "d")] {
+            add(from, to)
+        }
+        let two = ["ng", "ll", "rh", "ch", "ph", "th", "dd", "mh", "nh"]
+        if !two.contains(where: { word.hasPrefix($0) }) {
+            for (from, to) in [("g", "c"), ("b", "p"), ("d", "t"), ("f", "b"), ("f", "m"), ("l", "ll"), ("r", "rh"), ("m", "b"), ("n", "d")] {
+                add(from, to)
+            }
+        }
+        if let first = word.first, "aeiouwy".contains(first) { out.append("g" + word) }
+        if word.hasPrefix("h"), let second = word.dropFirst().first, "aeiouwy".contains(second) { out.append(String(word.dropFirst())) }
+        return out
     }
 
     public func suggest(for text: String) -> ThemeSuggestion? {
-        let words = ContentPacks.words(of: text).map { Array($0.utf8) }
-        guard !words.isEmpty else { return nil }
-        var hit = Set<Int>()
-        for (start, word) in words.enumerated() {
-            let candidates = (byWord[word] ?? []) + (word.count >= 4 ? byStart[Array(word.prefix(4))] ?? [] : [])
-            for i in candidates where !hit.contains(i) {
+        let plain = ContentPacks.words(of: text)
+        guard !plain.isEmpty else { return nil }
+        let forms: [[[UInt8]]] = plain.map { word in (welsh ? Self.radicals(word) : [word]).map { Array($0.utf8) } }
+        // Every keyword found, where, how long, and whether every word of it was found whole.
+        var hits: [(keyword: Int, start: Int, length: Int, exact: Bool)] = []
+        for start in forms.indices {
+            var candidates: [Int] = []
+            for form in forms[start] {
+                candidates += byWord[form] ?? []
+                if form.count >= 4 { candidates += byStart[Array(form.prefix(4))] ?? [] }
+            }
+            var tried = Set<Int>()
+            for i in candidates where tried.insert(i).inserted {
                 let key = keywords[i].words
-                guard start + key.count <= words.count else { continue }
-                if key.indices.allSatisfy({ Self.matches(words[start + $0], key[$0]) }) { hit.insert(i) }
+                guard start + key.count <= forms.count else { continue }
+                var exact = true, found = true
+                for j in key.indices {
+                    if forms[start + j].contains(key[j]) { continue }
+                    if Self.isPrefixWord(key[j]), forms[start + j].contains(where: { $0.starts(with: key[j]) }) { exact = false; continue }
+                    found = false
+                    break
+                }
+                if found { hits.append((i, start, key.count, exact)) }
             }
         }
-        guard !hit.isEmpty else { return nil }
-        var count = Array(repeating: 0, count: themes.count)
+        guard !hits.isEmpty else { return nil }
+        // A word counts only for the longest keywords found on it, and whole before word starts.
+        func rank(_ length: Int, _ exact: Bool) -> Int { length * 2 + (exact ? 1 : 0) }
+        var best = Array(repeating: -1, count: forms.count)
+        for h in hits { for p in h.start..<(h.start + h.length) { best[p] = max(best[p], rank(h.length, h.exact)) } }
+        var kept = Set<Int>()
+        for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h.length, h.exact) }) { kept.insert(h.keyword) }
+        var score = Array(repeating: 0, count: themes.count)
         var first = Array(repeating: Int?.none, count: themes.count)
-        for i in hit.sorted() {
+        for i in kept.sorted() {
             let t = keywords[i].theme
-            count[t] += 1
+            score[t] += keywords[i].weight
             if first[t] == nil { first[t] = i }
         }
-        var best: Int?
-        for t in themes.indices where count[t] > 0 && count[t] > (best.map { count[$0] } ?? 0) { best = t }
-        guard let best, let i = first[best] else { return nil }
-        return ThemeSuggestion(themeId: themes[best], word: keywords[i].text, matches: count[best])
+        guard let top = score.max(), top > 0, score.filter({ $0 == top }).count == 1,
+              let t = score.firstIndex(of: top), let i = first[t] else { return nil }
+        return ThemeSuggestion(themeId: themes[t], word: keywords[i].text, matches: top)
     }
 }

@@ -17,7 +17,7 @@ struct BoardReportTests {
         let r = Self.report()
         let html = TallyFormat.html.render(r)
         let order = ["What this report covers", "April 2026 to June 2026", "Sessions counted", "30 November 2026",
-                     "Together \(TogetherVersion.number)", "Making It Real 1", "Keywords 1", "In short",
+                     "Together \(TogetherVersion.number)", "Making It Real 1", "Keywords \(content.keywords.version)", "In short",
                      "Commissioning themes, most important first"]
         var from = html.startIndex
         for words in order {

@@ -76,8 +76,15 @@ struct TallyLanguageTests {
         #expect(pieces.count > 150)
         var outputs = TallyFormat.allCases.filter { $0 != .json }.map { ($0.rawValue, $0.render(cy)) }
         outputs.append(("workbook", WorkbookPlan.make(cy).text))
-        let totals = exampleRun().totals
-        outputs.append(("actions-csv", String(decoding: TallyWorkingFile.actionsCSV.render(totals, Self.welsh), as: UTF8.self)))
+        // Actions that answer a Making It Real theme and a top tip, named in Welsh too.
+        var linked = DemoData(content: content, seed: 3).session(0)
+        linked.actions.append(PlannedAction(id: "a901", what: "Gwirio'r llythyrau", link: Link(kind: .makingItReal, id: "information"),
+                                            createdAt: fixedNow))
+        linked.actions.append(PlannedAction(id: "a902", what: "Cyfarfod", link: Link(kind: .topTip, id: "brave"), createdAt: fixedNow))
+        let totals = Tallier.totals([linked], content: content)
+        let actions = String(decoding: TallyWorkingFile.actionsCSV.render(totals, Self.welsh), as: UTF8.self)
+        #expect(actions.contains("Y wybodaeth sydd ei hangen arna i, pan fydd ei hangen") && !actions.contains("Information I need"))
+        outputs.append(("actions-csv", actions))
         outputs.append(("refi-qda", String(decoding: TallyWorkingFile.refiQDA.render(totals, Self.welsh), as: UTF8.self)))
         for (name, text) in outputs {
             let left = pieces.filter { text.contains($0) }

@@ -381,24 +381,44 @@ struct TallySchemaTests {
 
 @Suite("Tally: suggestions")
 struct SuggestionTests {
-    /// The rule written the plain way: every keyword tried at every place.
-    func plain(_ text: String) -> ThemeSuggestion? {
-        let words = ContentPacks.words(of: text)
-        var best: ThemeSuggestion?
-        for list in content.keywords.themes {
-            var first: String?, count = 0
-            for keyword in list.words {
+    /// The rule written the plain way: every keyword tried at every place, each word in every form it may take.
+    static func plain(_ text: String, _ pack: KeywordPack = content.keywords) -> ThemeSuggestion? {
+        let words = ContentPacks.words(of: text).map { pack.language == "cy" ? ThemeSuggester.radicals($0) : [$0] }
+        struct Hit { var theme: Int; var keyword: String; var order: Int; var start: Int; var length: Int; var exact: Bool; var weight: Int }
+        var hits: [Hit] = []
+        var order = 0
+        for (t, list) in pack.themes.enumerated() {
+            for (keyword, weight) in list.words.map({ ($0, 2) }) + list.weak.map({ ($0, 1) }) {
+                defer { order += 1 }
                 let key = ContentPacks.words(of: keyword)
                 guard !key.isEmpty, words.count >= key.count else { continue }
-                let found = (0...(words.count - key.count)).contains { start in
-                    key.indices.allSatisfy { i in words[start + i] == key[i] || (key[i].count >= 4 && words[start + i].hasPrefix(key[i])) }
+                for start in 0...(words.count - key.count) {
+                    let whole = key.indices.allSatisfy { words[start + $0].contains(key[$0]) }
+                    let found = whole || key.indices.allSatisfy { i in
+                        words[start + i].contains { $0 == key[i] || (key[i].count >= 4 && $0.hasPrefix(key[i])) }
+                    }
+                    if found { hits.append(Hit(theme: t, keyword: keyword, order: order, start: start, length: key.count, exact: whole, weight: weight)) }
                 }
-                if found { count += 1; if first == nil { first = keyword } }
             }
-            if let first, count > (best?.matches ?? 0) { best = ThemeSuggestion(themeId: list.themeId, word: first, matches: count) }
         }
-        return best
+        // A word counts for the longest keywords on it, whole before word starts.
+        let kept = hits.filter { h in
+            !hits.contains { o in
+                o.start < h.start + h.length && h.start < o.start + o.length && (o.length, o.exact ? 1 : 0) > (h.length, h.exact ? 1 : 0)
+                    && (h.start..<(h.start + h.length)).contains { p in (o.start..<(o.start + o.length)).contains(p) }
+            }
+        }
+        var score: [Int: Int] = [:], first: [Int: (Int, String)] = [:], counted = Set<Int>()
+        for h in kept.sorted(by: { $0.order < $1.order }) where counted.insert(h.order).inserted {
+            score[h.theme, default: 0] += h.weight
+            if first[h.theme] == nil { first[h.theme] = (h.order, h.keyword) }
+        }
+        guard let top = score.values.max(), score.values.filter({ $0 == top }).count == 1,
+              let t = score.first(where: { $0.value == top })?.key else { return nil }
+        return ThemeSuggestion(themeId: pack.themes[t].themeId, word: first[t]!.1, matches: top)
     }
+
+    func plain(_ text: String) -> ThemeSuggestion? { Self.plain(text) }
 
     @Test("the indexed suggester agrees with the plain rule on every statement we have")
     func agrees() throws {
