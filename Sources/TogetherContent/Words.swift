@@ -58,7 +58,7 @@ public enum ParticipantKey: String, WordKey {
     case easyReadNoNames, easyReadBy
     case month1, month2, month3, month4, month5, month6, month7, month8, month9, month10, month11, month12
     case displayJustSaid, displayBeingWritten, displayWritingItDown, displayWaiting, displayFollowing, displayReadOnly, displayFollows
-    case largeProgress, largeDoesNotFit
+    case largeProgress, largeDoesNotFit, wallMore
     // On the stage screens.
     case theGroupsCount, nothingYet, linkOurTheme, linkTopTip, partProgress, everythingSaid, nothingHereYet, inTheme
     case ourThemes, themesWord, themeWithCount, makingItRealLinks, notLinkedYet, dotsGoTo, dotsGoToLeft, themeOneDot

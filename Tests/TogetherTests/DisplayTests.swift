@@ -50,17 +50,42 @@ struct DisplayTests {
         #expect(Render.frame(ScreenTests.sample(at: .setup), content, size: size).grid.text.contains("(Enter changes it)"))
     }
 
-    @Test("on finding themes and what matters most the display is the wall: every theme with its dots")
+    @Test("on finding themes and what matters most the display is the wall: every theme with its dots, in block letters as many as fit, the rest in normal text with a line saying so")
     func wall() throws {
+        func wall(_ session: Session, _ size: Size) -> String {
+            Display.frame(session, content, view: ViewOptions(), source: .init(name: "f"), size: size).grid.text
+        }
         for stage in [StageKind.priorities, .theming] {
             let session = ScreenTests.sample(at: stage).session!
-            let text = Display.frame(session, content, view: ViewOptions(), source: .init(name: "f"),
-                                     size: Size(width: 120, height: 40)).grid.text
-            for theme in session.groupThemes {
-                #expect(text.contains("\(theme.statement): \(theme.totalDots) dot"), "\(stage): \(theme.statement)")
-            }
+            let text = wall(session, Size(width: 120, height: 40))
             #expect(text.contains("Our themes"))
+            #expect(text.contains("█") || text.contains("▀"), "\(stage): the wall is in block letters")
+            // Each theme is either drawn big or written under the big ones.
+            let below = session.groupThemes.filter { text.contains("\($0.statement): \($0.totalDots) dot") }.count
+            #expect(below == 0 || text.contains("\(below) more below in small letters"), "\(stage)")
         }
+        // Seven themes: on a big screen most are big; on a small one fewer, and it says how many are not.
+        var many = ScreenTests.sample(at: .priorities).session!
+        for i in 0..<4 {
+            var theme = GroupTheme(id: "gx\(i)", statement: "I want thing number \(i + 1)", createdAt: fixedNow)
+            theme.groupDots = i
+            many.groupThemes.append(theme)
+        }
+        let count = many.groupThemes.count
+        var bigCounts: [Int] = []
+        for size in [Size(width: 220, height: 70), Size(width: 120, height: 40), Size(width: 80, height: 24)] {
+            let text = wall(many, size)
+            let below = many.groupThemes.filter { text.contains("\($0.statement): \($0.totalDots) dot") }.count
+            let big = text.contains("█") || text.contains("▀")
+            if big, below > 0 { #expect(text.contains("\(below) more below in small letters"), "\(size)") }
+            // Too small for even one theme big: every theme in normal text, and the room is told.
+            if !big { #expect(below == count && text.contains("Large text does not fit here."), "\(size)") }
+            bigCounts.append(big ? count - below : 0)
+        }
+        #expect(bigCounts[0] >= bigCounts[1] && bigCounts[1] >= bigCounts[2] && bigCounts[1] >= 1, "\(bigCounts)")
+        #expect(bigCounts[0] > bigCounts[2], "\(bigCounts)")
+        let frame = Display.frame(many, content, view: ViewOptions(), source: .init(name: "f"), size: Size(width: 120, height: 40))
+        assertGolden(LookTests.picture(frame), named: "display-wall-120x40")
     }
 
     @Test("words being typed show big, unless statements are kept hidden until revealed")

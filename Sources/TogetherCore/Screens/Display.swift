@@ -60,9 +60,11 @@ public enum Display {
         } else if let large = LargeLayout.frame(page, state, content, size: size) {
             frame = large
         } else {
-            var normal = page
+            // Never small in silence: the room is told large text does not fit.
+            var normal = page, fallback = state
             normal.fixed += page.notes
-            frame = Render.layout(normal, state, content, size: size)
+            fallback.status = .init(content.say(.largeDoesNotFit) + " " + status.text, isProblem: status.isProblem)
+            frame = Render.layout(normal, fallback, content, size: size)
         }
         frame.view = view
         return frame
@@ -84,12 +86,16 @@ public enum Display {
         }
         // The wall: on finding themes and on what matters most, every theme of the group's with its dots.
         if session.position.stage == .priorities || session.position.stage == .theming, !session.groupThemes.isEmpty {
-            page.notes.append(.init(text: content.say(.ourThemes), role: .heading))
-            for (i, theme) in session.themesForDots().enumerated() {
+            page.wall = session.themesForDots().enumerated().map { i, theme in
                 let dots = theme.totalDots
+                return .init(text: "\(i + 1). " + content.say(dots == 1 ? .themeOneDot : .themeDots, theme.statement, "\(dots)"))
+            }
+            // In normal text too (when large text cannot be drawn at all), with the dots as a bar.
+            page.notes.append(.init(text: content.say(.ourThemes), role: .heading))
+            for (i, line) in page.wall.enumerated() {
+                let dots = session.themesForDots()[i].totalDots
                 let bar = state.view.showsSymbols ? " " + String(repeating: "●", count: min(dots, 20)) : ""
-                page.notes.append(.init(text: "\(i + 1). " + content.say(dots == 1 ? .themeOneDot : .themeDots,
-                                                                         theme.statement, "\(dots)") + bar))
+                page.notes.append(.init(text: line.text + bar))
             }
             return page
         }

@@ -7,6 +7,7 @@ enum LargeLayout {
     static func frame(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size) -> Frame? {
         let font = content.font, words = content.words
         guard !font.isEmpty else { return nil }
+        if !page.wall.isEmpty, let wall = wall(page, state, content, size: size) { return wall }
         var grid = Grid(size)
         let width = size.width
         Render.titleBar(page, into: &grid)
@@ -104,6 +105,47 @@ enum LargeLayout {
         }
         Render.footer(page, state, content, into: &grid, cursor: &cursor)
         return Frame(grid: grid, cursor: cursor)
+    }
+
+    /// The room's wall: "Our themes", then every theme with its dots in block letters, as many as fit at the biggest
+    /// size that fits them; the rest in normal text under them, with a line saying so (never cut off in silence).
+    static func wall(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size) -> Frame? {
+        var grid = Grid(size)
+        let width = size.width
+        Render.titleBar(page, into: &grid)
+        // What the stage asks and whose dots these are, in normal text, then the themes.
+        var row = 1
+        for line in page.fixed.prefix(3) where !line.text.isEmpty {
+            grid.put(TextWidth.truncate(line.text, to: width), row: row, column: 0, role: line.role)
+            row += 1
+        }
+        grid.put(TextWidth.truncate(content.say(.ourThemes), to: width), row: row + 1, column: 0, role: .heading)
+        let top = row + 3, bottom = size.height - 3
+        let texts = page.wall.map { drawable($0.text, content.font) }
+        // The most themes that fit big, leaving a normal line for each of the rest and one to say so.
+        for count in stride(from: texts.count, through: 1, by: -1) {
+            let rest = texts.count - count
+            let room = bottom - top - (rest > 0 ? rest + 1 : 0)
+            guard room > 0, let (scale, blocks) = BlockText.fit(Array(texts.prefix(count)), font: content.font,
+                                                                width: width, height: room) else { continue }
+            row = top
+            for (i, block) in blocks.enumerated() {
+                if i > 0 { row += scale.lineGap }
+                row = BlockText.draw(block, scale: scale, into: &grid, row: row, column: 0, role: i == 0 ? .chosen : .heading)
+            }
+            if rest > 0 {
+                row += 1
+                grid.put(TextWidth.truncate(content.say(.wallMore, "\(rest)"), to: width), row: row, column: 0, role: .dim)
+                for line in page.wall.dropFirst(count) {
+                    row += 1
+                    grid.put(TextWidth.truncate(line.text, to: width), row: row, column: 0, role: .normal)
+                }
+            }
+            var cursor: Point? = Point(row: top, column: 0)
+            Render.footer(page, state, content, into: &grid, cursor: &cursor)
+            return Frame(grid: grid, cursor: cursor)
+        }
+        return nil
     }
 
     /// The text with only the characters the block letters can draw (spaces kept).

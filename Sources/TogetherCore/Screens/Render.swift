@@ -298,6 +298,9 @@ struct Page {
     var largeItemLabel: String?
     /// Large text: lines in normal text under the big letters (the participant display's newest statements).
     var notes: [Line] = []
+    /// Large text: the room's wall, drawn big instead of the chosen line (the participant display on finding
+    /// themes and on what matters most: every theme with its dots).
+    var wall: [Line] = []
 
     /// The first line of the focused row.
     var focusedLine: Line? { focus.flatMap { focus in list.first { $0.row == focus } } }
