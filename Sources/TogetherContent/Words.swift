@@ -107,25 +107,20 @@ public enum FacilitatorKey: String, WordKey {
 /// The tally's own words (the report's headings, sentences and labels) in one language. The English words are
 /// the keys, written in the code as `w("Sessions counted: {1}.", n)`; `tally-words.json` in a language's folder
 /// gives each in that language, and a test checks every one the code uses is there. English needs no file.
-public struct TallyWords: Codable, Equatable, Sendable {
-    public var language: String
-    /// Set when the wording still needs checking (a first translation).
-    public var review: String?
-    /// English words → this language's.
-    public var words: [String: String]
+public typealias TallyWords = Words<TallyKey>
 
-    public init(language: String, review: String? = nil, words: [String: String]) {
-        self.language = language
-        self.review = review
-        self.words = words
-    }
+/// A key of the tally's words: the English words themselves, so there is no list of keys to keep.
+public struct TallyKey: WordKey {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public static let allCases: [TallyKey] = []
+}
 
-    public static let english = TallyWords(language: "en", words: [:])
+extension Words where Key == TallyKey {
+    public static var english: TallyWords { TallyWords(language: "en", words: [:]) }
 
     /// The words in this language (English when the file lacks them), with `{1}`, `{2}` … filled in.
     public func callAsFunction(_ english: String, _ values: Any...) -> String {
-        var text = words[english] ?? english
-        for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: "\(value)") }
-        return text
+        text(named: english, values: values.map { "\($0)" })
     }
 }
