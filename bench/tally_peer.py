@@ -30,12 +30,12 @@ def index_keywords(path):
     themes, keywords = [], []
     for t, entry in enumerate(pack["themes"]):
         themes.append(entry["themeId"])
-        for word in entry["words"]:
+        for word, weight in [(w, 2) for w in entry["words"]] + [(w, 1) for w in entry.get("weak", [])]:
             key = fold(word)
             if key:
-                keywords.append((t, key))
+                keywords.append((t, key, weight))
     by_word, by_start = defaultdict(list), defaultdict(list)
-    for i, (_, key) in enumerate(keywords):
+    for i, (_, key, _) in enumerate(keywords):
         by_word[key[0]].append(i)
         if len(key[0]) >= 4:
             by_start[key[0][:4]].append(i)
@@ -47,24 +47,45 @@ def matches(word, key):
 
 
 def suggest(text):
+    """The same rule as Together's: longest and whole matches hide shorter ones on their words, weights 2 and 1,
+    a tie suggests nothing; each word looked up once in the index."""
     themes, keywords, by_word, by_start = KEYWORDS
     words = fold(text)
-    hit = set()
+    hits = []
     for start, word in enumerate(words):
         candidates = by_word.get(word, []) + (by_start.get(word[:4], []) if len(word) >= 4 else [])
-        for i in candidates:
-            if i in hit:
-                continue
+        for i in dict.fromkeys(candidates):
             key = keywords[i][1]
-            if start + len(key) <= len(words) and all(matches(words[start + j], k) for j, k in enumerate(key)):
-                hit.add(i)
-    if not hit:
+            if start + len(key) > len(words):
+                continue
+            exact = True
+            for j, k in enumerate(key):
+                w = words[start + j]
+                if w == k:
+                    continue
+                if len(k) >= 4 and w.startswith(k):
+                    exact = False
+                    continue
+                break
+            else:
+                hits.append((i, start, len(key), exact))
+    if not hits:
         return None
-    count = [0] * len(themes)
-    for i in hit:
-        count[keywords[i][0]] += 1
-    best = max(range(len(themes)), key=lambda t: (count[t], -t))
-    return themes[best]
+    best = [(0, False)] * len(words)
+    for _, start, length, exact in hits:
+        for p in range(start, start + length):
+            best[p] = max(best[p], (length, exact))
+    score, kept = {}, set()
+    for i, start, length, exact in hits:
+        if i not in kept and all(best[p] <= (length, exact) for p in range(start, start + length)):
+            kept.add(i)
+            t = keywords[i][0]
+            score[t] = score.get(t, 0) + keywords[i][2]
+    if not score:
+        return None
+    top = max(score.values())
+    winners = [t for t in score if score[t] == top]
+    return themes[winners[0]] if len(winners) == 1 else None
 
 
 def init(path):

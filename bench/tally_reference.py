@@ -35,26 +35,45 @@ def fold(text):
 
 
 def load_keywords(path):
+    """Each theme's keywords as (words, weight): its words count 2, its weak words 1."""
     pack = json.load(open(path, encoding="utf-8"))
-    return [(t["themeId"], [(k, fold(k)) for k in t["words"]]) for t in pack["themes"]]
+    return [(t["themeId"], [(fold(k), 2) for k in t["words"]] + [(fold(k), 1) for k in t.get("weak", [])])
+            for t in pack["themes"]]
 
 
 def suggest(text, keywords):
+    """Together's rule, the plain way: every keyword tried at every place; a word counts only for the longest
+    keywords found on it (whole before word starts); each theme scores its keywords' weights; a tie suggests
+    nothing."""
     words = fold(text)
-    best, best_count = None, 0
-    for theme, keys in keywords:
-        count = 0
-        for _, key in keys:
+    hits = []  # (theme, keyword order, start, length, exact, weight)
+    order = 0
+    for t, (theme, keys) in enumerate(keywords):
+        for key, weight in keys:
+            order += 1
             if not key or len(key) > len(words):
                 continue
             for start in range(len(words) - len(key) + 1):
-                if all(words[start + i] == k or (len(k) >= 4 and words[start + i].startswith(k))
-                       for i, k in enumerate(key)):
-                    count += 1
-                    break
-        if count > best_count:
-            best, best_count = theme, count
-    return best
+                pairs = list(zip(words[start:start + len(key)], key))
+                if all(w == k for w, k in pairs):
+                    hits.append((t, order, start, len(key), True, weight))
+                elif all(w == k or (len(k) >= 4 and w.startswith(k)) for w, k in pairs):
+                    hits.append((t, order, start, len(key), False, weight))
+    best = {}
+    for _, _, start, length, exact, _ in hits:
+        for p in range(start, start + length):
+            best[p] = max(best.get(p, (0, False)), (length, exact))
+    score, counted = {}, set()
+    for t, order, start, length, exact, weight in hits:
+        if order in counted or any(best[p] > (length, exact) for p in range(start, start + length)):
+            continue
+        counted.add(order)
+        score[t] = score.get(t, 0) + weight
+    if not score:
+        return None
+    top = max(score.values())
+    winners = [t for t in score if score[t] == top]
+    return keywords[winners[0]][0] if len(winners) == 1 else None
 
 
 def count_session(s, c, themes_known, suggest_theme):

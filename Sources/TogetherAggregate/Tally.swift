@@ -201,21 +201,23 @@ public enum Tallier {
     /// the filter. Each file is read once into a small summary and then forgotten (new summaries go to the
     /// cache in batches), so memory grows with the number of themes and wordings, not of files. With a cache, a file that has not changed since it was last summarised is
     /// not read again.
+    /// `lists`: keep every action and every statement that may be quoted as well, for the files for working with
+    /// (they grow with the sessions, so the report alone never keeps them).
     public static func run(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter(),
-                           cache: SummaryCache? = nil) -> TallyRun {
+                           cache: SummaryCache? = nil, lists: Bool = false) -> TallyRun {
         var found: [String: FileStamp] = [:]
         let (files, missing) = files(under: paths, stamps: &found)
         // The walk already looked at each file: its size, time and inode are used as they were found.
         let stamps = files.map { found[$0.path] ?? FileStamp($0) }
         let runKey = cache.map { _ in SummaryCache.runKey(zip(files.map(\.path), stamps).map { ($0, $1) }, filter) }
-        if let cache, let runKey, let memo = cache.memo(runKey) {
+        if !lists, let cache, let runKey, let memo = cache.memo(runKey) {
             var run = TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,
                                fromCache: files.count, duplicates: memo.duplicates)
             run.notes = run.duplicates.map(\.note)
             return run
         }
         cache?.loadSummaries()
-        var run = add(files, stamps, missing, content, filter, cache, leaveOut: [])
+        var run = add(files, stamps, missing, content, filter, cache, leaveOut: [], lists: lists)
         // A session counts once: when two files hold the same session, the newest save wins (then the first path).
         var byId: [String: [Seen]] = [:]
         for seen in run.seen { byId[seen.id, default: []].append(seen) }
@@ -228,15 +230,15 @@ public enum Tallier {
             duplicates += sorted.dropFirst().map { Duplicate(path: $0.path, keptPath: sorted[0].path) }
         }
         if !duplicates.isEmpty {
-            run = add(files, stamps, missing, content, filter, cache, leaveOut: Set(duplicates.map(\.path)))
+            run = add(files, stamps, missing, content, filter, cache, leaveOut: Set(duplicates.map(\.path)), lists: lists)
         }
         run.seen = []
         run.duplicates = duplicates.sorted { $0.path < $1.path }
         run.notes = run.duplicates.map(\.note)
         if let cache, let runKey {
             cache.finish()
-            cache.remember(SummaryCache.Memo(key: runKey, totals: run.totals, filteredOut: run.filteredOut,
-                                             skipped: run.skipped, duplicates: run.duplicates))
+            if !lists { cache.remember(SummaryCache.Memo(key: runKey, totals: run.totals, filteredOut: run.filteredOut,
+                                             skipped: run.skipped, duplicates: run.duplicates)) }
         }
         return run
     }
@@ -250,12 +252,13 @@ public enum Tallier {
 
     /// Reads the files in parallel and adds up those that match the filter, leaving out the paths given.
     private static func add(_ files: [URL], _ stamps: [FileStamp?], _ missing: [Skipped], _ content: ContentPacks,
-                            _ filter: TallyFilter, _ cache: SummaryCache?, leaveOut: Set<String>) -> TallyRun {
+                            _ filter: TallyFilter, _ cache: SummaryCache?, leaveOut: Set<String>, lists: Bool) -> TallyRun {
         let suggester = ThemeSuggester(content.keywords)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
+            part.totals.keepsLists = lists
             var made: [SummaryCache.Entry] = []
             var index = worker
             while index < files.count {
@@ -318,6 +321,7 @@ public enum Tallier {
     public static func totals(_ sessions: [Session], content: ContentPacks) -> TallyTotals {
         let suggester = ThemeSuggester(content.keywords)
         var totals = TallyTotals()
+        totals.keepsLists = true
         for s in sessions { totals.add(SessionSummary.make(LeanSession(s), content, suggester)) }
         totals.sortLists()
         return totals

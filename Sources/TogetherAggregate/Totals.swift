@@ -116,8 +116,9 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     /// Theme id → quotes from people who agreed to be quoted, the few with the smallest keys.
     public var quotes: [String: Set<Quote>] = [:]
 
-    /// Every action, for a tracker (`--format actions-csv`): these grow with the sessions, and are working lists,
-    /// never part of the published report.
+    /// Whether the lists below are kept: only for the files for working with, as they grow with the sessions.
+    public var keepsLists = false
+    /// Every action, for a tracker (`--format actions-csv`): a working list, never part of the published report.
     public var actionList: [ActionRow] = []
     /// Every statement that may be quoted (the person agreed, in their own words or with support, revealed), for
     /// qualitative analysis (`--format refi-qda`).
@@ -194,6 +195,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             quarters[quarter, default: [:]][id, default: [:]].add(f.people)
         }
         for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text, supported: q.supported)) }
+        guard keepsLists else { return }
         actionList += s.actions.enumerated().map {
             ActionRow(session: s.id, order: $0, action: $1, area: s.area, date: s.date)
         }
@@ -243,8 +245,11 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             for (id, people) in byTheme { quarters[q, default: [:]][id, default: [:]].add(people) }
         }
         for (id, set) in o.quotes { for quote in set { keepQuote(id, quote) } }
-        actionList += o.actionList
-        wordsList += o.wordsList
+        if o.keepsLists {
+            keepsLists = true
+            actionList += o.actionList
+            wordsList += o.wordsList
+        }
     }
 
     /// The quarter of a session whose date is missing or not a real day.

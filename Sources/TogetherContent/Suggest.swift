@@ -128,23 +128,31 @@ public struct ThemeSuggester: Sendable {
     public func suggest(for text: String) -> ThemeSuggestion? {
         let plain = ContentPacks.words(of: text)
         guard !plain.isEmpty else { return nil }
-        let forms: [[[UInt8]]] = plain.map { word in (welsh ? Self.radicals(word) : [word]).map { Array($0.utf8) } }
+        let words = plain.map { Array($0.utf8) }
+        // Welsh words also in their radical forms; English words only as they are (no extra arrays on this path).
+        let radicals: [[[UInt8]]] = welsh ? plain.map { Self.radicals($0).dropFirst().map { Array($0.utf8) } } : []
+        func isWord(_ p: Int, _ key: [UInt8]) -> Bool { words[p] == key || (welsh && radicals[p].contains(key)) }
+        func startsWord(_ p: Int, _ key: [UInt8]) -> Bool {
+            words[p].starts(with: key) || (welsh && radicals[p].contains { $0.starts(with: key) })
+        }
         // Every keyword found, where, how long, and whether every word of it was found whole.
         var hits: [(keyword: Int, start: Int, length: Int, exact: Bool)] = []
-        for start in forms.indices {
-            var candidates: [Int] = []
-            for form in forms[start] {
+        var candidates: [Int] = []
+        for start in words.indices {
+            candidates.removeAll(keepingCapacity: true)
+            func look(_ form: [UInt8]) {
                 candidates += byWord[form] ?? []
                 if form.count >= 4 { candidates += byStart[Array(form.prefix(4))] ?? [] }
             }
-            var tried = Set<Int>()
-            for i in candidates where tried.insert(i).inserted {
+            look(words[start])
+            if welsh { radicals[start].forEach(look) }
+            for (n, i) in candidates.enumerated() where !candidates[..<n].contains(i) {
                 let key = keywords[i].words
-                guard start + key.count <= forms.count else { continue }
+                guard start + key.count <= words.count else { continue }
                 var exact = true, found = true
                 for j in key.indices {
-                    if forms[start + j].contains(key[j]) { continue }
-                    if Self.isPrefixWord(key[j]), forms[start + j].contains(where: { $0.starts(with: key[j]) }) { exact = false; continue }
+                    if isWord(start + j, key[j]) { continue }
+                    if Self.isPrefixWord(key[j]), startsWord(start + j, key[j]) { exact = false; continue }
                     found = false
                     break
                 }
@@ -154,7 +162,7 @@ public struct ThemeSuggester: Sendable {
         guard !hits.isEmpty else { return nil }
         // A word counts only for the longest keywords found on it, and whole before word starts.
         func rank(_ length: Int, _ exact: Bool) -> Int { length * 2 + (exact ? 1 : 0) }
-        var best = Array(repeating: -1, count: forms.count)
+        var best = Array(repeating: -1, count: words.count)
         for h in hits { for p in h.start..<(h.start + h.length) { best[p] = max(best[p], rank(h.length, h.exact)) } }
         var kept = Set<Int>()
         for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h.length, h.exact) }) { kept.insert(h.keyword) }

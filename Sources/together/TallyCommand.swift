@@ -119,7 +119,7 @@ struct TallyCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let cacheFolder = noCache ? nil : cache.map { URL(fileURLWithPath: $0) } ?? SummaryCache.defaultFolder(env)
         let tally = Tallier.run(paths: paths, content: content, filter: filter,
-                                cache: cacheFolder.map { SummaryCache(folder: $0, content: content) })
+                                cache: cacheFolder.map { SummaryCache(folder: $0, content: content) }, lists: working != nil)
         for skip in tally.skipped {
             FileHandle.standardError.write(Data("Skipped \(skip.path): \(skip.reason)\n".utf8))
         }
