@@ -318,10 +318,10 @@ public enum Tallier {
     }
 
     /// Totals of sessions already in memory (for tests and the workshop's own summaries).
-    public static func totals(_ sessions: [Session], content: ContentPacks) -> TallyTotals {
+    public static func totals(_ sessions: [Session], content: ContentPacks, lists: Bool = false) -> TallyTotals {
         let suggester = ThemeSuggester(content.keywords)
         var totals = TallyTotals()
-        totals.keepsLists = true
+        totals.keepsLists = lists
         for s in sessions { totals.add(SessionSummary.make(LeanSession(s), content, suggester)) }
         totals.sortLists()
         return totals

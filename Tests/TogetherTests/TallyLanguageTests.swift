@@ -81,7 +81,7 @@ struct TallyLanguageTests {
         linked.actions.append(PlannedAction(id: "a901", what: "Gwirio'r llythyrau", link: Link(kind: .makingItReal, id: "information"),
                                             createdAt: fixedNow))
         linked.actions.append(PlannedAction(id: "a902", what: "Cyfarfod", link: Link(kind: .topTip, id: "brave"), createdAt: fixedNow))
-        let totals = Tallier.totals([linked], content: content)
+        let totals = Tallier.totals([linked], content: content, lists: true)
         let actions = String(decoding: TallyWorkingFile.actionsCSV.render(totals, Self.welsh), as: UTF8.self)
         #expect(actions.contains("Y wybodaeth sydd ei hangen arna i, pan fydd ei hangen") && !actions.contains("Information I need"))
         outputs.append(("actions-csv", actions))

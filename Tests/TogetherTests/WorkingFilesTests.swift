@@ -30,7 +30,7 @@ struct WorkingFilesTests {
     @Test("actions-csv lists every action of every session, sorted, with the names in its words replaced")
     func actionsCSV() throws {
         let sessions = try Self.sessions()
-        let totals = Tallier.totals(sessions, content: content)
+        let totals = Tallier.totals(sessions, content: content, lists: true)
         let text = String(decoding: TallyWorkingFile.actionsCSV.render(totals, content), as: UTF8.self)
         #expect(text.hasPrefix("\u{FEFF}workshop,workshop_date,area,action,what,who,by_when,intention_id,intention,answers_kind,answers,making_it_real\r\n"))
         let lines = text.dropFirst().split(separator: "\r\n").dropFirst()
@@ -66,7 +66,7 @@ struct WorkingFilesTests {
           .enabled(if: pythonHere))
     func refiQDA() throws {
         let sessions = try Self.sessions()
-        let totals = Tallier.totals(sessions, content: content)
+        let totals = Tallier.totals(sessions, content: content, lists: true)
         let project = TallyWorkingFile.refiQDA.render(totals, content)
         // The recount from the files: consent, their own words or with support, revealed, and a theme found.
         let suggester = ThemeSuggester(content.keywords)
