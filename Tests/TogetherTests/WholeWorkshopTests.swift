@@ -19,8 +19,11 @@ struct WholeWorkshopTests {
         var shown = [0, 0]
         let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
         var walls: [String] = []
+        /// Every key, in order, to play again in tmux.
+        var recorded: [Key] = []
 
         func press(_ list: [Key]) {
+            recorded += list
             for k in list {
                 if state.isTyping, case .char = k {
                     typed += 1
@@ -63,8 +66,8 @@ struct WholeWorkshopTests {
         }
     }
 
-    @Test("6 people, 33 statements, 7 themes, 18 dots, why, actions, tips and handouts: every key from the table, fewer than the 550 a new facilitator needed")
-    func wholeWorkshop() throws {
+    /// The workshop, pressed through the engine.
+    static func script() -> Run {
         let r = Run()
         // Getting ready: a title and six people.
         r.press([.enter]); r.type("Spring review"); r.press([.enter])
@@ -167,21 +170,80 @@ struct WholeWorkshopTests {
         r.next()
         r.act(.finishWorkshop)
         r.act(.writeHandouts)
+        return r
+    }
 
+    /// What the workshop must have made, however it was run.
+    static func check(_ s: Session, _ where_: String) {
+        #expect(s.people.count == 6 && s.statements.count == 33 && s.groupThemes.count == 7, "\(where_)")
+        #expect(s.groupThemes.allSatisfy { !$0.makingItReal.isEmpty }, "\(where_)")
+        #expect(s.groupThemes.reduce(0) { $0 + $1.totalDots } == 18, "\(where_)")
+        #expect(s.statements.filter { $0.groupThemeId != nil }.count == 29, "\(where_)")
+        #expect(s.makingItReal.filter { $0.rating != nil }.count == 6 && s.topTips.filter { $0.rating != nil }.count == 8, "\(where_)")
+        #expect(s.actions.count == 3 && s.actions.allSatisfy { $0.link != nil && $0.intention != nil && !$0.who.isEmpty }, "\(where_)")
+        #expect(s.groupThemes.contains { !$0.causes.isEmpty && !$0.success.isEmpty }, "\(where_)")
+        #expect(s.status == .finished, "\(where_)")
+    }
+
+    @Test("6 people, 33 statements, 7 themes, 18 dots, why, actions, tips and handouts: every key from the table, fewer than the 550 a new facilitator needed")
+    func wholeWorkshop() throws {
+        let r = Self.script()
         let s = r.session
-        #expect(s.people.count == 6 && s.statements.count == 33 && s.groupThemes.count == 7)
-        #expect(s.groupThemes.allSatisfy { !$0.makingItReal.isEmpty })
-        #expect(s.groupThemes.reduce(0) { $0 + $1.totalDots } == 18)
-        #expect(s.statements.filter { $0.groupThemeId != nil }.count == 29)
-        #expect(s.makingItReal.filter { $0.rating != nil }.count == 6 && s.topTips.filter { $0.rating != nil }.count == 8)
-        #expect(s.actions.count == 3 && s.actions.allSatisfy { $0.link != nil && $0.intention != nil && !$0.who.isEmpty })
-        #expect(s.groupThemes.contains { !$0.causes.isEmpty && !$0.success.isEmpty })
-        #expect(s.status == .finished)
+        Self.check(s, "the engine")
         #expect(r.unbound.isEmpty, "keys not in the table where they were pressed: \(r.unbound.prefix(5))")
         #expect(r.keys < 550, "\(r.keys) keys")
         // The room's display on finding themes and on what matters most: the wall.
         for wall in r.walls { #expect(wall.contains("Our themes")) }
         print("A whole workshop: \(r.keys) keys plus \(r.typed) letters typed; the key line showed \(r.shown[0]) of them at 80×24 "
               + "and \(r.shown[1]) at 120×40, every one is in ? (the key table where it was pressed)")
+    }
+
+    /// The tmux names of keys that are not letters.
+    static func tmuxName(_ key: Key) -> String? {
+        switch key {
+        case .enter: "Enter"
+        case .escape: "Escape"
+        case .tab: "Tab"
+        case .backTab: "BTab"
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PPage"
+        case .pageDown: "NPage"
+        case .backspace: "BSpace"
+        case .delete: "DC"
+        case .ctrl(let c): "C-\(c)"
+        case .function(let n): "F\(n)"
+        case .char: nil
+        }
+    }
+
+    @Test("the same keys, played in tmux to the real program at 80×24 and at 120×40, make the same workshop",
+          .enabled(if: EndToEndTests.ready))
+    func inTmux() throws {
+        let keys = Self.script().recorded
+        for (width, height) in [(80, 24), (120, 40)] {
+            let tmux = EndToEndTests.Tmux()
+            defer { tmux.stop() }
+            try tmux.start("", width: width, height: height)
+            try tmux.waitFor("Start a new workshop")
+            // Letters in runs (sent as they are), the other keys by name; a pause after Escape so that the key
+            // after it is not read as part of an escape sequence.
+            var letters = ""
+            for key in keys {
+                if case .char(let c) = key { letters.append(c); continue }
+                if !letters.isEmpty { try tmux.text(letters); letters = "" }
+                try tmux.keys(Self.tmuxName(key)!)
+                if key == .escape { Thread.sleep(forTimeInterval: 0.05) }
+            }
+            if !letters.isEmpty { try tmux.text(letters) }
+            try tmux.waitFor("Handouts written", seconds: 60)
+            try tmux.keys("q")
+            #expect(tmux.waitForFile("exit", seconds: 30)?.contains("exit=0") == true)
+            Self.check(try tmux.session(), "tmux \(width)×\(height)")
+        }
     }
 }
