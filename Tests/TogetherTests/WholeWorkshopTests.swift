@@ -198,26 +198,18 @@ struct WholeWorkshopTests {
               + "and \(r.shown[1]) at 120×40, every one is in ? (the key table where it was pressed)")
     }
 
-    /// The tmux names of keys that are not letters.
+    /// The tmux names of keys that are not letters: the key's own label where tmux spells it the same.
     static func tmuxName(_ key: Key) -> String? {
         switch key {
-        case .enter: "Enter"
+        case .char: nil
         case .escape: "Escape"
-        case .tab: "Tab"
         case .backTab: "BTab"
-        case .up: "Up"
-        case .down: "Down"
-        case .left: "Left"
-        case .right: "Right"
-        case .home: "Home"
-        case .end: "End"
         case .pageUp: "PPage"
         case .pageDown: "NPage"
         case .backspace: "BSpace"
         case .delete: "DC"
         case .ctrl(let c): "C-\(c)"
-        case .function(let n): "F\(n)"
-        case .char: nil
+        default: key.label
         }
     }
 
