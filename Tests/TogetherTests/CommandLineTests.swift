@@ -123,7 +123,14 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: share.deletingLastPathComponent(), withIntermediateDirectories: true)
         let program = bin.appendingPathComponent("together")
-        try FileManager.default.copyItem(at: EndToEndTests.binary, to: program)
+        // Written with O_CLOEXEC: a program another test starts meanwhile must not keep the copy open for writing,
+        // or running the copy fails ("text file busy", exit 126).
+        let bytes = try Data(contentsOf: EndToEndTests.binary)
+        let fd = open(program.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(fd >= 0)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        try #require(written == bytes.count)
         let out = root.appendingPathComponent("out.txt").path
         // Run from a folder with no assets in it, as an installed program is.
         func run() -> Int32 {
