@@ -68,14 +68,20 @@ struct MeasureKeysCommand: ParsableCommand {
     @Option(help: "How many keys to time for each size.")
     var keys: Int = 500
 
+    @Option(help: "Only these numbers of statements (give it again for more; default 10, 100 and 1000).")
+    var statements: [Int] = []
+
+    @Flag(name: .customLong("themes-only"), help: "Only the finding-themes screen, and no start-up (for profiling).")
+    var themesOnly = false
+
     func run() throws {
         let content: ContentPacks
         do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
         print("| screen | size | statements | median ms | 99th percentile ms |")
         print("|---|---|---:|---:|---:|")
-        for stage in [StageKind.workingTogether, .theming] {
+        for stage in themesOnly ? [StageKind.theming] : [.workingTogether, .theming] {
             for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
-                for statements in [10, 100, 1_000] {
+                for statements in statements.isEmpty ? [10, 100, 1_000] : statements {
                     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-keys-\(UUID().uuidString)")
                     defer { try? FileManager.default.removeItem(at: folder) }
                     let r = KeyBenchmark.run(statements: statements, stage: stage, size: size, keys: keys, folder: folder,
@@ -85,6 +91,7 @@ struct MeasureKeysCommand: ParsableCommand {
                 }
             }
         }
+        if themesOnly { return }
         // Start-up: the sessions folder read and the start screen drawn, with 200 made-up workshops in it.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-start-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
