@@ -16,7 +16,7 @@ public struct WorkbookPlan: Equatable, Sendable {
 
     public enum ChartKind: Equatable, Sendable { case bar, column, stackedBar, line }
 
-    /// A series: its name and the cells of its values (one column, from row `first` to `last`, counted from 0).
+    /// A series: its name and the column of its values (over the chart's rows `first` to `last`, counted from 0).
     public struct Series: Equatable, Sendable {
         public var name: String
         public var column: Int
