@@ -92,17 +92,23 @@ extension Document {
         return body
     }
 
+    /// A chart's opening: its caption, and an SVG image with a title and a description that give every value, for
+    /// screen readers.
+    static func chartStart(_ caption: String, width: Int, height: Int, description: String) -> String {
+        "<figure>\n<figcaption>\(escape(caption))</figcaption>\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
+            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
+            + "<title>\(escape(caption))</title>\n<desc>" + escape(description) + "</desc>\n"
+    }
+
     /// A horizontal bar chart drawn in SVG: labels on the left, every value written in words after its bar
     /// (so nothing depends on seeing the bar), a title for screen readers, black on white for print.
     static func svg(_ caption: String, _ bars: [Bar]) -> String {
         let rowHeight = 26, labelWidth = 300, barWidth = 320, width = 760
         let height = rowHeight * bars.count + 10
         let most = max(1, bars.compactMap(\.value).max() ?? 1)
-        var out = "<figure>\n<figcaption>\(escape(caption))</figcaption>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
-        out += "<title>\(escape(caption))</title>\n"
-        out += "<desc>" + escape(bars.map { "\($0.label): \($0.text)" }.joined(separator: "; ")) + "</desc>\n"
+        var out = chartStart(caption, width: width, height: height,
+                             description: bars.map { "\($0.label): \($0.text)" }.joined(separator: "; "))
         for (i, bar) in bars.enumerated() {
             let y = i * rowHeight + 5
             let length = bar.value.map { max(1, $0 * barWidth / most) } ?? 0
@@ -128,14 +134,11 @@ extension Document {
         let top = legendRows * 22 + 10
         let height = top + rowHeight * stacks.count + 4
         let most = max(1, stacks.map { $0.values.compactMap { $0 }.reduce(0, +) }.max() ?? 1)
-        var out = "<figure>\n<figcaption>\(escape(caption))</figcaption>\n"
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" "
-            + "viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(escape(caption))\">\n"
-        out += "<title>\(escape(caption))</title>\n"
         func values(_ stack: Stack) -> String {
             zip(keys, stack.texts).map { "\($0) \($1)" }.joined(separator: " · ")
         }
-        out += "<desc>" + escape(stacks.map { "\($0.label): \(values($0))" }.joined(separator: "; ")) + "</desc>\n"
+        var out = chartStart(caption, width: width, height: height,
+                             description: stacks.map { "\($0.label): \(values($0))" }.joined(separator: "; "))
         for (k, key) in keys.enumerated() {
             let x = 10 + (k % 3) * 250, y = 6 + (k / 3) * 22
             out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"14\" height=\"14\" fill=\"\(fills[k % fills.count])\" stroke=\"#111\"/>\n"

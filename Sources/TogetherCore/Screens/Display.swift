@@ -86,15 +86,15 @@ public enum Display {
         }
         // The wall: on finding themes and on what matters most, every theme of the group's with its dots.
         if session.position.stage == .priorities || session.position.stage == .theming, !session.groupThemes.isEmpty {
-            page.wall = session.themesForDots().enumerated().map { i, theme in
+            let themes = session.themesForDots()
+            page.wall = themes.enumerated().map { i, theme in
                 let dots = theme.totalDots
                 return .init(text: "\(i + 1). " + content.say(dots == 1 ? .themeOneDot : .themeDots, theme.statement, "\(dots)"))
             }
             // In normal text too (when large text cannot be drawn at all), with the dots as a bar.
             page.notes.append(.init(text: content.say(.ourThemes), role: .heading))
-            for (i, line) in page.wall.enumerated() {
-                let dots = session.themesForDots()[i].totalDots
-                let bar = state.view.showsSymbols ? " " + String(repeating: "●", count: min(dots, 20)) : ""
+            for (line, theme) in zip(page.wall, themes) {
+                let bar = state.view.showsSymbols ? " " + String(repeating: "●", count: min(theme.totalDots, 20)) : ""
                 page.notes.append(.init(text: line.text + bar))
             }
             return page
