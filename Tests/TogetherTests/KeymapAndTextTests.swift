@@ -129,6 +129,41 @@ struct TextWidthTests {
         }
     }
 
+    @Test("plain ASCII is wrapped on its bytes into exactly the lines the general way makes")
+    func wrapASCII() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "word", "longerword", "averyveryverylongwordindeed", " ", " ", "  ", "\n", "\t", "\u{1}", ".", ""]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            for width in [1, 2, 3, 7, 12, 40] {
+                #expect(TextWidth.wrapASCII(text, width: width) == TextWidth.wrapAny(text, width: width),
+                        "\(text.debugDescription) at \(width)")
+            }
+        }
+        #expect(TextWidth.wrap("a\r\nb", width: 10) == TextWidth.wrapAny("a\r\nb", width: 10))
+    }
+
+    @Test("the key hints keep as many keys as fit, measured as the whole line would be")
+    func hintsFit() {
+        let words = content.facilitatorWords
+        // The rule written plainly: add keys while the whole line, help included, still fits.
+        func plain(_ context: KeyContext, _ width: Int) -> String {
+            let items = Keymap.bindings(in: context).compactMap { b in b.short(words).map { "\(b.hintKey ?? b.keys[0].label) \($0)" } }
+            let help = !context.offersHelp ? [] : [context == .typing ? "F1 " + words.text(.keysWord) : "? " + words.text(.keysWord)]
+            var kept: [String] = []
+            for item in items where !help.contains(item) {
+                if TextWidth.of((kept + [item] + help).joined(separator: " · ")) > width { break }
+                kept.append(item)
+            }
+            return (kept + help).joined(separator: " · ")
+        }
+        for context in KeyContext.allCases {
+            for width in [0, 5, 10, 20, 30, 45, 60, 80, 100, 120, 160, 200, 1000] {
+                #expect(Keymap.hints(in: context, words, width: width) == plain(context, width), "\(context) at \(width)")
+            }
+        }
+    }
+
     @Test("a grid puts a wide character in two cells and never writes past its edge")
     func grid() {
         var grid = Grid(Size(width: 6, height: 1))

@@ -1,3 +1,4 @@
+import Synchronization
 import TogetherContent
 
 /// The lists of notes a screen has, and where each is kept in the session.
@@ -91,14 +92,55 @@ extension Session {
 
     /// Every statement of a category, person by person in the order people were added, then by rank.
     public func statements(in category: String) -> [Statement] {
-        // One pass over the statements (not one per person): a big workshop stays quick on every key.
-        var byPerson: [String: [Statement]] = [:]
-        for st in statements where st.category == category { byPerson[st.personId, default: []].append(st) }
-        return people.flatMap { (byPerson[$0.id] ?? []).sorted { $0.rank < $1.rank } }
+        StatementOrder.shared.statements(in: category, self)
     }
 
     /// Dots a person has given, over all themes.
     public func dotsGiven(by personId: String) -> Int {
         groupThemes.reduce(0) { $0 + ($1.dots[personId] ?? 0) }
+    }
+}
+
+/// The statements of each category in screen order, worked out once for each list of statements and people.
+/// A screen asks for them several times on every key; moving the focus through a list of 1,000 must not sort
+/// them again each time. The lists kept here are compared with the session's own: while neither has changed
+/// they share storage, and Swift's array comparison answers at once; any change makes a new list.
+final class StatementOrder: Sendable {
+    static let shared = StatementOrder()
+
+    private struct Kept {
+        var statements: [Statement] = []
+        var people: [Person] = []
+        var byCategory: [String: (statements: [Statement], rows: [RowRef])] = [:]
+    }
+    private let kept = Mutex(Kept())
+
+    func statements(in category: String, _ session: Session) -> [Statement] {
+        lists(category, session).statements
+    }
+
+    /// The finding-themes rows of a category: one per statement, in the same order.
+    func rows(in category: String, _ session: Session) -> [RowRef] {
+        lists(category, session).rows
+    }
+
+    private func lists(_ category: String, _ session: Session) -> (statements: [Statement], rows: [RowRef]) {
+        kept.withLock { kept in
+            if kept.statements != session.statements || kept.people != session.people {
+                kept = Kept(statements: session.statements, people: session.people)
+            }
+            if let known = kept.byCategory[category] { return known }
+            let made = Self.order(category, session)
+            let lists = (statements: made, rows: made.map { RowRef.statement(id: $0.id) })
+            kept.byCategory[category] = lists
+            return lists
+        }
+    }
+
+    /// Person by person in the order people were added, then by rank: one pass over the statements.
+    static func order(_ category: String, _ session: Session) -> [Statement] {
+        var byPerson: [String: [Statement]] = [:]
+        for st in session.statements where st.category == category { byPerson[st.personId, default: []].append(st) }
+        return session.people.flatMap { (byPerson[$0.id] ?? []).sorted { $0.rank < $1.rank } }
     }
 }

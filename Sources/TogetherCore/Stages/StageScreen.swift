@@ -129,11 +129,9 @@ public enum Stages {
         var page = Page(title: stage.label, progress: content.say(.stageProgress, "\(index + 1)", "\(stages.count)"))
         let rows = session.rows(content)
         page.focus = rows.isEmpty ? nil : session.position.focus
-        // Looked up once per row drawn: a table, not a search, so a thousand rows cost a thousand steps.
-        var places: [RowRef: Int] = [:]
-        for (i, row) in rows.enumerated() where places[row] == nil { places[row] = i }
+        let places = RowPlaces(rows, focus: page.focus, near: near)
         current(session).draw(&page, StageCanvas(session: session, content: content, state: state, stage: stage,
-                                                 rowIndex: { places[$0] }, near: near))
+                                                 rowIndex: places.index, near: near))
         if let timer = Timing.label(session.timers[stage.id.rawValue], now: state.now, content) {
             page.progress = page.progress.isEmpty ? timer : "\(page.progress) · \(timer)"
         }
@@ -142,5 +140,40 @@ public enum Stages {
             page.editor = (draft.text, state.cursor)
         }
         return page
+    }
+}
+
+/// Where each row is in the list, looked up once per row drawn: a table, not a search. With `near`, the table
+/// first holds only the rows a screen can show around the focus, so moving through a thousand rows does not
+/// index all thousand on every key; a row outside them makes the whole table, once. (Rows are unique: every
+/// id in a session is.)
+final class RowPlaces {
+    private let rows: [RowRef]
+    private var places: [RowRef: Int] = [:]
+    private var whole: Bool
+
+    init(_ rows: [RowRef], focus: Int?, near: Int?) {
+        self.rows = rows
+        if let near, let focus, rows.count > 4 * near + 8 {
+            let low = max(0, focus - near - 1), high = min(rows.count, focus + near + 2)
+            for i in low..<max(low, high) where places[rows[i]] == nil { places[rows[i]] = i }
+            whole = false
+        } else {
+            whole = true
+            fill()
+        }
+    }
+
+    private func fill() {
+        places.removeAll(keepingCapacity: true)
+        for (i, row) in rows.enumerated() where places[row] == nil { places[row] = i }
+    }
+
+    func index(_ row: RowRef) -> Int? {
+        if let i = places[row] { return i }
+        if whole { return nil }
+        whole = true
+        fill()
+        return places[row]
     }
 }

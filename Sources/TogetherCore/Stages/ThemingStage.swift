@@ -25,7 +25,7 @@ enum ThemingStage: StageScreen {
 
     static func rows(_ session: Session, _ content: ContentPacks) -> [RowRef] {
         if let category = session.currentCategory(content) {
-            return session.statements(in: category.id).map { .statement(id: $0.id) }
+            return StatementOrder.shared.rows(in: category.id, session)
         }
         return [.groupThemesHeader] + session.groupThemes.map { .groupTheme(id: $0.id) }
     }

@@ -70,6 +70,65 @@ public enum TextWidth {
     /// Breaks text into lines of at most `width` columns, at spaces where it can; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // Plain ASCII (most of what a workshop types) is wrapped on its bytes: the same lines, without breaking
+        // the text into characters. A carriage return is left to the general way ("\r\n" is one character).
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
+        return wrapAny(text, width: width)
+    }
+
+    static func wrapASCII(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        @inline(__always) func columns(_ bytes: ArraySlice<UInt8>) -> Int {
+            var n = 0
+            for b in bytes where b >= 0x20 && b < 0x7F { n += 1 }
+            return n
+        }
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        for paragraph in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if columns(paragraph) <= width {
+                lines.append(String(decoding: paragraph, as: UTF8.self))
+                continue
+            }
+            var line: [UInt8] = []
+            var lineWidth = 0
+            for piece in paragraph.split(separator: 0x20, omittingEmptySubsequences: true) {
+                var word = piece
+                var w = columns(word)
+                if lineWidth > 0 && lineWidth + 1 + w <= width {
+                    line.append(0x20)
+                    line.append(contentsOf: word)
+                    lineWidth += 1 + w
+                    continue
+                }
+                if lineWidth > 0 {
+                    lines.append(String(decoding: line, as: UTF8.self))
+                    line = []
+                    lineWidth = 0
+                }
+                while w > width {
+                    // The longest head that fits, as `prefix(_:fitting:)` takes it.
+                    var used = 0, end = word.startIndex
+                    while end < word.endIndex {
+                        let c = word[end] >= 0x20 && word[end] < 0x7F ? 1 : 0
+                        if used + c > width { break }
+                        used += c
+                        end += 1
+                    }
+                    lines.append(String(decoding: word[..<end], as: UTF8.self))
+                    word = word[end...]
+                    w -= used
+                }
+                line = Array(word)
+                lineWidth = w
+            }
+            lines.append(String(decoding: line, as: UTF8.self))
+        }
+        return lines
+    }
+
+    static func wrapAny(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if of(paragraph) <= width {

@@ -218,10 +218,14 @@ public enum Keymap {
         let items = bindings(in: context).compactMap { b in b.short(words).map { "\(b.hintKey ?? b.keys[0].label) \($0)" } }
         // While typing, `?` is a letter: F1 is the way to the keys there. Lists over the screen show all theirs.
         let help = !context.offersHelp ? [] : [context == .typing ? "F1 " + words.text(.keysWord) : "? " + words.text(.keysWord)]
+        // Widths add up as the line is built (" · " is three columns), rather than measuring it again per item.
+        let helpWidth = help.reduce(0) { $0 + 3 + TextWidth.of($1) }
         var kept: [String] = []
+        var used = 0
         for item in items where !help.contains(item) {
-            let line = (kept + [item] + help).joined(separator: " · ")
-            if TextWidth.of(line) > width { break }
+            let itemWidth = (kept.isEmpty ? 0 : 3) + TextWidth.of(item)
+            if used + itemWidth + helpWidth > width { break }
+            used += itemWidth
             kept.append(item)
         }
         return (kept + help).joined(separator: " · ")
