@@ -32,10 +32,31 @@ public struct Words<Key: WordKey>: Codable, Equatable, Sendable {
     /// Words looked up by name, with `{1}`, `{2}` … filled in.
     public func text(named name: String, values: [String]) -> String { fill(words[name] ?? name, values) }
 
+    /// One pass over the template: each `{n}` with a value is replaced, once. What a value says is never read as
+    /// a place to fill (a statement that reads "{2}" stays as it was typed).
     func fill(_ template: String, _ values: [String]) -> String {
-        var text = template
-        for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: value) }
-        return text
+        guard !values.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let bytes = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.utf8.count })
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{") {
+                var j = i + 1, n = 0
+                while j < bytes.count, j - i <= 4, bytes[j] >= UInt8(ascii: "0"), bytes[j] <= UInt8(ascii: "9") {
+                    n = n * 10 + Int(bytes[j] - UInt8(ascii: "0"))
+                    j += 1
+                }
+                if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: "}"), n >= 1, n <= values.count {
+                    out.append(contentsOf: values[n - 1].utf8)
+                    i = j + 1
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The keys the file lacks (a pack missing any of them is refused at load).

@@ -164,6 +164,41 @@ struct TextWidthTests {
         }
     }
 
+    @Test("words are filled in one pass: every {n} of every template as plain replacing would, a value never refilled")
+    func fillWords() {
+        let values = ["Ann", "3", "Making It Real", "x", "y"]
+        func plain(_ template: String) -> String {
+            var text = template
+            for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i + 1)}", with: value) }
+            return text
+        }
+        let templates = Array(content.facilitatorWords.words.values) + Array(content.words.words.values)
+            + ["{1}{2}", "{", "}", "{}", "{0}", "{9}", "{12}", "a{1", "{1}}", "{{1}}", "dw i {1} – ŵ {2}"]
+        #expect(templates.count > 100)
+        for template in templates {
+            #expect(content.facilitatorWords.fill(template, values) == plain(template), "\(template)")
+        }
+        #expect(content.facilitatorWords.fill("{1} and {2}", ["{2}", "B"]) == "{2} and B")
+    }
+
+    @Test("printable ASCII goes into a grid byte by byte exactly as the character way puts it")
+    func gridASCII() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...30, using: &random)).map { _ in Character(UnicodeScalar(UInt8.random(in: 0x20...0x7E, using: &random))) })
+            let size = Size(width: Int.random(in: 1...20, using: &random), height: 2)
+            let column = Int.random(in: -2...22, using: &random), maxWidth = Bool.random() ? nil : Int.random(in: -1...25, using: &random)
+            var fast = Grid(size), slow = Grid(size)
+            let a = fast.put(text, row: 1, column: column, role: .heading, maxWidth: maxWidth)
+            var b = 0
+            if column >= 0, column < size.width {
+                b = slow.putCharacters(text, row: 1, column: column, role: .heading,
+                                       limit: min(size.width - column, maxWidth ?? Int.max))
+            }
+            #expect(a == b && fast == slow, "\(text) at \(column), \(String(describing: maxWidth))")
+        }
+    }
+
     @Test("a grid puts a wide character in two cells and never writes past its edge")
     func grid() {
         var grid = Grid(Size(width: 6, height: 1))

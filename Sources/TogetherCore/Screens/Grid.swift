@@ -46,11 +46,27 @@ public struct Grid: Equatable, Sendable {
         cells[row * size.width + column]
     }
 
+    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+
     /// Writes text at a position, clipped to the grid and to `maxWidth` columns. Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, row: Int, column: Int, role: Role = .normal, maxWidth: Int? = nil) -> Int {
         guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
         let limit = min(size.width - column, maxWidth ?? Int.max)
+        // Printable ASCII, most of what is drawn: one cell a byte, no characters to break apart.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            let n = max(0, min(text.utf8.count, limit))
+            var at = row * size.width + column
+            for b in text.utf8.prefix(n) {
+                cells[at] = Cell(text: Self.ascii[Int(b)], width: 1, role: role)
+                at += 1
+            }
+            return n
+        }
+        return putCharacters(text, row: row, column: column, role: role, limit: limit)
+    }
+
+    mutating func putCharacters(_ text: String, row: Int, column: Int, role: Role, limit: Int) -> Int {
         var col = column
         for ch in text {
             let w = TextWidth.of(ch)
