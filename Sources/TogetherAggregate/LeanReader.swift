@@ -8,8 +8,6 @@ import TogetherPersistence
 /// It only says "yes, here it is" or "no": when it says no, the caller decodes the file the slow, careful
 /// way to explain what is wrong (or to read a file that is fine but unusual, such as `1.0` for a count).
 enum LeanReader {
-    struct Refused: Error {}
-
     static func read(_ data: Data) -> LeanSession? {
         data.withUnsafeBytes { raw -> LeanSession? in
             var scan = Scan(raw.bindMemory(to: UInt8.self))
@@ -18,25 +16,17 @@ enum LeanReader {
     }
 }
 
-/// A cursor over a session file's bytes: the session's shape here, plain JSON in `JSONScan.swift`.
-struct Scan {
-    let b: UnsafeBufferPointer<UInt8>
-    var i = 0
+/// A cursor over a session file's bytes (plain JSON in `JSONCursor.swift`); the tally's part of a session here.
+typealias Scan = JSONCursor
+private typealias Refused = JSONCursor.Refused
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
-
-    typealias Refused = LeanReader.Refused
-
-    // MARK: the session's shape
-
-    /// Ids of statements and actions, which the summary does not keep, to check they are unique.
-    var statementIds: [String] = []
-    var actionIds: [String] = []
-
+extension JSONCursor {
     mutating func session() throws -> LeanSession {
         var s = LeanSession()
         var version: Int?
         var sawSetup = false, sawId = false, sawCreated = false
+        // Ids of statements and actions, which the summary does not keep, to check they are unique.
+        var statementIds: [String] = [], actionIds: [String] = []
         try object { scan, key in
             switch key {
             case "schemaVersion": version = try scan.int()
@@ -45,7 +35,10 @@ struct Scan {
             case "updatedAt": s.updatedAt = try scan.date()
             case "setup": try scan.setup(&s); sawSetup = true
             case "people": s.people = try scan.array { try $0.person() }
-            case "statements": s.statements = try scan.array { try $0.statement() }
+            case "statements":
+                let read = try scan.array { try $0.statement() }
+                s.statements = read.map(\.statement)
+                statementIds = read.map(\.id)
             case "nextNumber": try scan.within(SessionRules.nextNumber)
             case "position":
                 if scan.null() { break }
@@ -68,7 +61,10 @@ struct Scan {
             case "makingItReal": s.makingItReal = try scan.array { try $0.review(idKey: "themeId") }
             case "topTips": s.topTips = try scan.array { try $0.review(idKey: "tipId") }
             case "groupThemes": s.groupThemes = try scan.array { try $0.groupTheme() }
-            case "actions": s.actions = try scan.array { try $0.action() }
+            case "actions":
+                let read = try scan.array { try $0.action() }
+                s.actions = read.map(\.action)
+                actionIds = read.map(\.id)
             case "followUp": if !scan.null() { s.followUps = try scan.followUp() }
             default: try scan.skip()
             }
@@ -113,15 +109,15 @@ struct Scan {
         return .init(id: id, role: role, label: label, consent: consent)
     }
 
-    mutating func statement() throws -> LeanSession.Statement {
-        var personId: String?, category: String?, text: String?, themeId: String?
+    mutating func statement() throws -> (statement: LeanSession.Statement, id: String) {
+        var id: String?, personId: String?, category: String?, text: String?, themeId: String?
         var voice = "own"
         var hidden = false
         var ignored: String?, groupThemeId: String?
-        var sawId = false, sawRank = false, sawCreated = false
+        var sawRank = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": scan.statementIds.append(try scan.string()); sawId = true
+            case "id": id = try scan.string()
             case "personId": personId = try scan.string()
             case "category": category = try scan.string()
             case "rank": try scan.within(SessionRules.rank); sawRank = true
@@ -153,9 +149,9 @@ struct Scan {
             default: try scan.skip()
             }
         }
-        guard let personId, let category, let text, sawId, sawRank, sawCreated else { throw Refused() }
-        return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
-                     ignoredSuggestion: ignored, groupThemeId: groupThemeId)
+        guard let id, let personId, let category, let text, sawRank, sawCreated else { throw Refused() }
+        return (.init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
+                      ignoredSuggestion: ignored, groupThemeId: groupThemeId), id)
     }
 
     mutating func review(idKey: StaticString) throws -> LeanSession.Review {
@@ -255,12 +251,13 @@ struct Scan {
         return .init(id: id, statement: statement, makingItReal: links, dots: dots)
     }
 
-    mutating func action() throws -> LeanSession.Action {
+    mutating func action() throws -> (action: LeanSession.Action, id: String) {
         var a = LeanSession.Action()
-        var sawId = false, sawWhat = false, sawCreated = false
+        var id: String?
+        var sawWhat = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": scan.actionIds.append(try scan.string()); sawId = true
+            case "id": id = try scan.string()
             case "what": a.what = try scan.string(); sawWhat = true
             case "who": a.who = try scan.string()
             case "byWhen": a.byWhen = try scan.string()
@@ -278,7 +275,7 @@ struct Scan {
             default: try scan.skip()
             }
         }
-        guard sawId, sawWhat, sawCreated else { throw Refused() }
-        return a
+        guard let id, sawWhat, sawCreated else { throw Refused() }
+        return (a, id)
     }
 }

@@ -57,6 +57,8 @@ public enum SessionCodec {
                 "is not UTF-8 text: the byte at offset \(offset) is not part of any letter. It may have been saved in "
                 + "another encoding; save it again as UTF-8. Nothing in it was counted or changed.")
         }
+        // The usual file is read straight from its bytes; anything unusual is decoded the careful way below.
+        if let session = QuickSession.read(data) { return try checked(session, path: path) }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom(Self.decodeDate)
         struct Header: Decodable { var schemaVersion: Int? }
@@ -79,19 +81,32 @@ public enum SessionCodec {
         guard version >= 1 else {
             throw SessionFileError(path: path, jsonPath: "schemaVersion", reason: "is \(version), which was never used")
         }
-        var session: Session
+        let session: Session
         do {
             session = try decoder.decode(Session.self, from: data)
-            // The one default that depends on another field: a file without `updatedAt` was last changed when made.
-            if session.updatedAt == Defaults.NotSaid.value { session.updatedAt = session.createdAt }
         } catch {
             let (where_, why) = explainDecodingFailure(error, data: data, wholeNumberKeys: wholeNumberKeys)
             throw SessionFileError(path: path, jsonPath: where_ == "(top level)" ? "" : where_, reason: why)
         }
+        return try checked(session, path: path)
+    }
+
+    /// A session as read, however it was read: the one default that depends on another field, then the rules.
+    static func checked(_ read: Session, path: String) throws(SessionFileError) -> Session {
+        var session = read
+        // A file without `updatedAt` was last changed when it was made.
+        if session.updatedAt == Defaults.NotSaid.value { session.updatedAt = session.createdAt }
         if let (place, why) = SessionRules.problem(session) {
             throw SessionFileError(path: path, jsonPath: place, reason: why + ". The file was left as it is.")
         }
         return session
+    }
+
+    /// The careful way only (for tests that compare it with the quick reader).
+    static func decodeCarefully(_ data: Data) -> Session? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom(Self.decodeDate)
+        return try? decoder.decode(Session.self, from: data)
     }
 
     /// Where the first byte that is not valid UTF-8 is, or nil when all of it is.

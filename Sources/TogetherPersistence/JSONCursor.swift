@@ -1,27 +1,39 @@
 import Foundation
-import TogetherPersistence
 
-/// JSON for the quick reader, a byte at a time: whitespace, strings, numbers, objects and arrays, with anything
-/// unusual refused so the careful decoder can say what it is.
-extension Scan {
+/// JSON for the quick readers (the session's and the tally's), a byte at a time: whitespace, strings, numbers,
+/// objects and arrays, with anything unusual refused so the careful decoder can say what it is.
+package struct JSONCursor {
+    package let b: UnsafeBufferPointer<UInt8>
+    package var i = 0
 
-    mutating func ws() {
+    @inlinable package init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
+
+    /// "Not here": the careful decoder reads the file instead, and names what is wrong if anything is.
+    package struct Refused: Error {
+        @inlinable package init() {}
+    }
+
+    @inlinable
+    package mutating func ws() {
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
     }
 
-    mutating func byte() throws -> UInt8 {
+    @inlinable
+    package mutating func byte() throws -> UInt8 {
         ws()
         guard i < b.count else { throw Refused() }
         return b[i]
     }
 
-    mutating func expect(_ c: UInt8) throws {
+    @inlinable
+    package mutating func expect(_ c: UInt8) throws {
         guard try byte() == c else { throw Refused() }
         i += 1
     }
 
     /// Consumes `null` if it is next.
-    mutating func null() -> Bool {
+    @inlinable
+    package mutating func null() -> Bool {
         ws()
         if i + 4 <= b.count, b[i] == 0x6E, b[i + 1] == 0x75, b[i + 2] == 0x6C, b[i + 3] == 0x6C {
             i += 4
@@ -31,7 +43,8 @@ extension Scan {
     }
 
     /// Calls `body` for each key of an object, with the scanner at the key's value; the body must consume it.
-    mutating func object(_ body: (inout Scan, Key) throws -> Void) throws {
+    @inlinable
+    package mutating func object(_ body: (inout JSONCursor, Key) throws -> Void) throws {
         try expect(0x7B)
         if try byte() == 0x7D { i += 1; return }
         while true {
@@ -46,7 +59,8 @@ extension Scan {
         }
     }
 
-    mutating func array<T>(_ element: (inout Scan) throws -> T) throws -> [T] {
+    @inlinable
+    package mutating func array<T>(_ element: (inout JSONCursor) throws -> T) throws -> [T] {
         if null() { return [] }
         try expect(0x5B)
         var out: [T] = []
@@ -60,17 +74,19 @@ extension Scan {
         }
     }
 
-    struct Key {
-        let bytes: UnsafeBufferPointer<UInt8>
-        static func == (key: Key, name: StaticString) -> Bool {
+    package struct Key {
+        package let bytes: UnsafeBufferPointer<UInt8>
+        @inlinable package init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        @inlinable package static func == (key: Key, name: StaticString) -> Bool {
             key.bytes.count == name.utf8CodeUnitCount
                 && memcmp(key.bytes.baseAddress!, name.utf8Start, key.bytes.count) == 0
         }
-        static func ~= (name: StaticString, key: Key) -> Bool { key == name }
+        @inlinable package static func ~= (name: StaticString, key: Key) -> Bool { key == name }
     }
 
     /// A key's raw bytes (keys with escapes are refused: no session key has one).
-    mutating func keyBytes() throws -> Key {
+    @inlinable
+    package mutating func keyBytes() throws -> Key {
         i += 1
         let start = i
         while i < b.count, b[i] != 0x22 {
@@ -83,9 +99,11 @@ extension Scan {
         return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<i]))
     }
 
-    mutating func optionalString() throws -> String? { null() ? nil : try string() }
+    @inlinable
+    package mutating func optionalString() throws -> String? { null() ? nil : try string() }
 
-    mutating func optionalBool() throws -> Bool? {
+    @inlinable
+    package mutating func optionalBool() throws -> Bool? {
         if null() { return nil }
         ws()
         if i + 4 <= b.count, b[i] == 0x74, b[i + 1] == 0x72, b[i + 2] == 0x75, b[i + 3] == 0x65 { i += 4; return true }
@@ -97,7 +115,8 @@ extension Scan {
     }
 
     /// A string, checked as UTF-8, with its escapes undone.
-    mutating func string() throws -> String {
+    @inlinable
+    package mutating func string() throws -> String {
         guard try byte() == 0x22 else { throw Refused() }
         i += 1
         let start = i
@@ -148,7 +167,8 @@ extension Scan {
         return s
     }
 
-    mutating func hex4() throws -> UInt32 {
+    @inlinable
+    package mutating func hex4() throws -> UInt32 {
         guard i + 4 <= b.count else { throw Refused() }
         var v: UInt32 = 0
         for _ in 0..<4 {
@@ -167,8 +187,8 @@ extension Scan {
     }
 
     /// A date as the session codec writes it: `2026-03-14T10:00:00Z` (or with an offset).
-    @discardableResult
-    mutating func date() throws -> String {
+    @inlinable @discardableResult
+    package mutating func date() throws -> String {
         let s = try string()
         let u = Array(s.utf8)
         func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && (0x30...0x39).contains(u[$0]) } }
@@ -180,15 +200,16 @@ extension Scan {
     }
 
     /// A whole number in the range the session rules allow; anything else is for the careful reader to name.
-    @discardableResult
-    mutating func within(_ range: ClosedRange<Int>) throws -> Int {
+    @inlinable @discardableResult
+    package mutating func within(_ range: ClosedRange<Int>) throws -> Int {
         let n = try int()
         guard range.contains(n) else { throw Refused() }
         return n
     }
 
     /// A whole number written without a fraction or exponent.
-    mutating func int() throws -> Int {
+    @inlinable
+    package mutating func int() throws -> Int {
         ws()
         var negative = false
         if i < b.count, b[i] == 0x2D { negative = true; i += 1 }
@@ -207,7 +228,8 @@ extension Scan {
     }
 
     /// Skips any value, checking that it is well-formed JSON.
-    mutating func skip() throws {
+    @inlinable
+    package mutating func skip() throws {
         let c = try byte()
         switch c {
         case 0x22: try skipString()
@@ -220,7 +242,8 @@ extension Scan {
         }
     }
 
-    mutating func skipString() throws {
+    @inlinable
+    package mutating func skipString() throws {
         i += 1
         let start = i
         var wide = false
@@ -253,15 +276,17 @@ extension Scan {
         throw Refused()
     }
 
-    mutating func literal(_ word: StaticString) throws {
+    @inlinable
+    package mutating func literal(_ word: StaticString) throws {
         let n = word.utf8CodeUnitCount
         guard i + n <= b.count, memcmp(b.baseAddress! + i, word.utf8Start, n) == 0 else { throw Refused() }
         i += n
     }
 
-    mutating func number() throws {
+    @inlinable
+    package mutating func number() throws {
         if i < b.count, b[i] == 0x2D { i += 1 }
-        func digits(_ scan: inout Scan) -> Int {
+        func digits(_ scan: inout JSONCursor) -> Int {
             let start = scan.i
             while scan.i < scan.b.count, (0x30...0x39).contains(scan.b[scan.i]) { scan.i += 1 }
             return scan.i - start

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import TogetherAggregate
+@testable import TogetherContent
+@testable import TogetherCore
+@testable import TogetherPersistence
+
+/// The quick session reader must give exactly the session the careful decoder gives, and never a session where
+/// the careful decoder gives none.
+@Suite("Reading a session quickly")
+struct QuickSessionTests {
+    /// Every file the tests can make: examples, demo data, a session with every optional part, every kind of draft,
+    /// and workshops driven by random keys.
+    static func documents() throws -> [Data] {
+        var documents = try exampleSessions.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let demo = DemoData(content: content, seed: 11)
+        documents += (0..<30).map { SessionCodec.encode(demo.session($0)) }
+        let full = SessionSchemaTests.everything()
+        documents += ([full] + SessionSchemaTests.drafts(full)).map(SessionCodec.encode)
+        documents += (SessionSchemaTests.driven(seed: 3, keys: 500) + SessionSchemaTests.driven(seed: 17, keys: 500))
+            .map(SessionCodec.encode)
+        return documents
+    }
+
+    @Test("the same session as the careful decoder, from every file the workshop writes; the usual file is read quickly")
+    func sameSession() throws {
+        let documents = try Self.documents()
+        var quick = 0
+        for data in documents {
+            let careful = SessionCodec.decodeCarefully(data)
+            #expect(careful != nil)
+            guard let fast = QuickSession.read(data) else {
+                // Only a draft or a follow-up sends a file Together wrote to the careful decoder.
+                #expect(careful?.draft != nil || careful?.followUp != nil, "\(String(decoding: data.prefix(300), as: UTF8.self))")
+                continue
+            }
+            quick += 1
+            #expect(fast == careful)
+        }
+        #expect(quick > 150, "read quickly: \(quick) of \(documents.count)")
+    }
+
+    @Test("defaults, nulls and unknown keys are read as the careful decoder reads them; anything unusual is left to it")
+    func edges() throws {
+        let base = String(decoding: SessionCodec.encode(DemoData(content: content, seed: 2).session(0)), as: UTF8.self)
+        let small = #"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{}}"#
+        let cases: [(String, Bool)] = [
+            (small, true),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{"title":null,"anonymous":null},"people":null,"status":null,"position":null,"nextNumber":null,"extra":[1,{"a":null}]}"#, true),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{},"timers":{"theming":{"plannedSeconds":1,"elapsedSeconds":0,"hidden":false,"runningSince":null}},"wrapUpSections":{"next":[]}}"#, true),
+            (#"{"schemaVersion":1,"id":"s","id":"t","createdAt":"2026-01-02T03:04:05Z","setup":{}}"#, false),
+            (#"{"schemaVersion":1.0,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{}}"#, false),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05+01:00","setup":{}}"#, false),
+            (#"{"schemaVersion":2,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{}}"#, false),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z"}"#, false),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{}} x"#, false),
+            (#"{"schemaVersion":1,"id":null,"createdAt":"2026-01-02T03:04:05Z","setup":{}}"#, false),
+            (#"{"schemaVersion":1,"id":"s","createdAt":"2026-01-02T03:04:05Z","setup":{"statementsPerPerson":"3"}}"#, false),
+            (base, true),
+        ]
+        for (text, quickly) in cases {
+            let data = Data(text.utf8)
+            let fast = QuickSession.read(data)
+            #expect((fast != nil) == quickly, "\(text.prefix(160))")
+            if let fast { #expect(fast == SessionCodec.decodeCarefully(data), "\(text.prefix(160))") }
+        }
+        // Through the codec: a file missing `updatedAt` was last changed when it was made, read either way.
+        let read = try SessionCodec.decode(Data(small.utf8), path: "s.json")
+        #expect(read.updatedAt == read.createdAt)
+    }
+
+    @Test("mutated files: whatever the quick reader accepts, the careful decoder accepts as the same session")
+    func mutants() throws {
+        var rng = SplitMix(seed: 77)
+        let seeds = try FuzzTests.seeds()
+        var accepted = 0, compared = 0
+        for round in 0..<(FuzzTests.rounds * 2) {
+            let data = FuzzTests.mutate(seeds[round % seeds.count], &rng)
+            guard let fast = QuickSession.read(data) else { continue }
+            compared += 1
+            let careful = SessionCodec.decodeCarefully(data)
+            #expect(careful == fast, "round \(round): \(String(decoding: data.prefix(400), as: UTF8.self))")
+            if careful == fast { accepted += 1 }
+        }
+        #expect(compared > 50, "the quick reader accepted \(compared) mutants")
+        #expect(accepted == compared)
+    }
+}
