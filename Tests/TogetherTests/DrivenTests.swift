@@ -238,7 +238,7 @@ extension DrivenTests {
 }
 
 extension DrivenTests {
-    @Test("a long list built only near the focus draws exactly as the whole list would", arguments: [0, 1, 7, 40, 60, 101, 150, 299])
+    @Test("a long list built only near the focus draws exactly as the whole list would", arguments: [0, 1, 2, 7, 19, 20, 21, 22, 23, 40, 47, 48, 49, 50, 56, 57, 58, 59, 60, 61, 62, 63, 64, 80, 98, 99, 100, 101, 150, 299])
     func windowedList(_ focus: Int) {
         var session = KeyBenchmark.session(statements: 300, stage: .theming, content: content)
         session.draft = nil
@@ -247,7 +247,8 @@ extension DrivenTests {
         state.screen = .workshop
         for large in [false, true] {
             state.view.large = large
-            for size in [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 200, height: 50)] {
+            for size in [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 200, height: 50),
+                         Size(width: 200, height: 60), Size(width: 30, height: 8)] {
                 let whole = Render.unstyled(state, content, size: size, windowed: false)
                 #expect(Render.unstyled(state, content, size: size) == whole,
                         "focus \(focus) at \(size.width)×\(size.height), large \(large)")

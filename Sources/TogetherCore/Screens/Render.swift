@@ -112,8 +112,10 @@ public enum Render {
         // Only the items that can be on screen are wrapped (each takes at least one line): a list of a thousand
         // statements costs what a screenful costs. The window is the same as if every item were wrapped.
         let focusItem = page.focus.flatMap { focus in page.list.firstIndex { $0.row == focus } } ?? 0
+        // The window shows the top of the list while the focus is in it, and otherwise ends at the focus: so
+        // nothing more than a screen above the focus, and below it only its next item, or the first screenful.
         let lo = focusItem >= listHeight ? focusItem - listHeight : 0
-        let hi = min(page.list.count, focusItem + listHeight + 2)
+        let hi = min(page.list.count, max(focusItem + 2, listHeight + 2))
         let lines = page.list[lo..<hi].flatMap { line in
             wrapLine(line, width: width, inList: true).enumerated().map { i, piece in
                 var piece = piece

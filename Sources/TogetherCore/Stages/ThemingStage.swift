@@ -50,7 +50,8 @@ enum ThemingStage: StageScreen {
             let focus = page.focus ?? 0
             for (i, statement) in items.enumerated() {
                 // Rows here are the statements in order: those a screen cannot reach are left out.
-                if let near = canvas.near, focus < items.count, abs(i - focus) > near { continue }
+                // (Above the focus a screenful; below it the next statement, or the first screenful.)
+                if let near = canvas.near, focus < items.count, i < focus - near || i > max(focus + 2, near) { continue }
                 let mark = state.marked.contains(statement.id) ? "[x] " : "[ ] "
                 StageParts.statementLines(&page, statement, prefix: mark, session, content, rowIndex,
                                           peek: canvas.state.peek)
