@@ -13,26 +13,26 @@ package struct JSONCursor {
         @inlinable package init() {}
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func ws() {
         while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func byte() throws -> UInt8 {
         ws()
         guard i < b.count else { throw Refused() }
         return b[i]
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func expect(_ c: UInt8) throws {
         guard try byte() == c else { throw Refused() }
         i += 1
     }
 
     /// Consumes `null` if it is next.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func null() -> Bool {
         ws()
         if i + 4 <= b.count, b[i] == 0x6E, b[i + 1] == 0x75, b[i + 2] == 0x6C, b[i + 3] == 0x6C {
@@ -43,7 +43,7 @@ package struct JSONCursor {
     }
 
     /// Calls `body` for each key of an object, with the scanner at the key's value; the body must consume it.
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func object(_ body: (inout JSONCursor, Key) throws -> Void) throws {
         try expect(0x7B)
         if try byte() == 0x7D { i += 1; return }
@@ -59,7 +59,7 @@ package struct JSONCursor {
         }
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func array<T>(_ element: (inout JSONCursor) throws -> T) throws -> [T] {
         if null() { return [] }
         try expect(0x5B)
@@ -85,7 +85,7 @@ package struct JSONCursor {
     }
 
     /// A key's raw bytes (keys with escapes are refused: no session key has one).
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func keyBytes() throws -> Key {
         i += 1
         let start = i
@@ -99,7 +99,7 @@ package struct JSONCursor {
         return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<i]))
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     package mutating func optionalString() throws -> String? { null() ? nil : try string() }
 
     @inlinable
@@ -200,7 +200,7 @@ package struct JSONCursor {
     }
 
     /// A whole number in the range the session rules allow; anything else is for the careful reader to name.
-    @inlinable @discardableResult
+    @inlinable @inline(__always) @discardableResult
     package mutating func within(_ range: ClosedRange<Int>) throws -> Int {
         let n = try int()
         guard range.contains(n) else { throw Refused() }
