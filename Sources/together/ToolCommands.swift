@@ -74,13 +74,16 @@ struct MeasureKeysCommand: ParsableCommand {
     @Flag(name: .customLong("themes-only"), help: "Only the finding-themes screen, and no start-up (for profiling).")
     var themesOnly = false
 
+    @Flag(name: .customLong("large-only"), help: "Only the 200×60 screen (for profiling).")
+    var largeOnly = false
+
     func run() throws {
         let content: ContentPacks
         do { content = try assets.load() } catch let error as Failure { Self.fail(error) }
         print("| screen | size | statements | median ms | 99th percentile ms |")
         print("|---|---|---:|---:|---:|")
         for stage in themesOnly ? [StageKind.theming] : [.workingTogether, .theming] {
-            for size in [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
+            for size in largeOnly ? [Size(width: 200, height: 60)] : [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
                 for statements in statements.isEmpty ? [10, 100, 1_000] : statements {
                     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-keys-\(UUID().uuidString)")
                     defer { try? FileManager.default.removeItem(at: folder) }

@@ -11,8 +11,8 @@ public enum Render {
     }
 
     static func unstyled(_ state: AppState, _ content: ContentPacks, size: Size, windowed: Bool = true) -> Frame {
-        var grid = Grid(size)
         if size.width < minimumSize.width || size.height < minimumSize.height {
+            var grid = Grid(size)
             let message = content.say(.tooSmall, "\(minimumSize.width)", "\(minimumSize.height)")
             for (i, line) in TextWidth.wrap(message, width: max(1, size.width)).prefix(size.height).enumerated() {
                 grid.put(line, row: i, column: 0, role: .error)
@@ -134,7 +134,8 @@ public enum Render {
         for line in lines[window.range] {
             let focused = line.row != nil && line.row == page.focus
             let marker = focused && line.isFirst ? "> " : "  "
-            grid.put(marker + line.text, row: row, column: 0, role: focused ? .focus : line.role)
+            let role = focused ? Role.focus : line.role
+            if grid.put(marker, row: row, column: 0, role: role) == 2 { grid.put(line.text, row: row, column: 2, role: role) }
             if focused && line.isFirst && cursor == nil {
                 cursor = Point(row: row, column: 2 + line.indent)
             }
