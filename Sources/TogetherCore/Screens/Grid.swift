@@ -35,18 +35,50 @@ public struct Size: Equatable, Sendable {
 /// The screen as a grid of cells: every screen renders into one, and tests read it as text.
 public struct Grid: Equatable, Sendable {
     public let size: Size
-    public private(set) var cells: [Cell]
+    // Cells are kept as plain numbers, so a frame is made, compared and thrown away without counting references:
+    // a cell's grapheme when it is one Unicode scalar (nearly all are), 0 for the second half of a wide one, and
+    // `Grid.inLong` when the text is longer (a letter with marks, an emoji sequence) and kept in `long`.
+    private var scalars: [UInt32]
+    private var widths: [UInt8]
+    private var roles: [Role]
+    private var long: [Int: String] = [:]
+    private static let inLong: UInt32 = 0xFFFF_FFFF
 
     public init(_ size: Size) {
         self.size = size
-        cells = Array(repeating: .blank, count: max(0, size.width * size.height))
+        let count = max(0, size.width * size.height)
+        scalars = Array(repeating: 0x20, count: count)
+        widths = Array(repeating: 1, count: count)
+        roles = Array(repeating: .normal, count: count)
     }
+
+    /// Every cell, row by row.
+    public var cells: [Cell] { scalars.indices.map(cell) }
 
     public subscript(row: Int, column: Int) -> Cell {
-        cells[row * size.width + column]
+        cell(row * size.width + column)
     }
 
-    private static let ascii: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+    private func cell(_ i: Int) -> Cell {
+        let value = scalars[i]
+        let text = value == Self.inLong ? long[i] ?? "" : value == 0 ? "" : Unicode.Scalar(value).map { String($0) } ?? ""
+        return Cell(text: text, width: Int(widths[i]), role: roles[i])
+    }
+
+    private mutating func set(_ i: Int, _ text: String, width: Int, role: Role) {
+        let units = text.unicodeScalars
+        if text.isEmpty {
+            scalars[i] = 0
+        } else if units.index(after: units.startIndex) == units.endIndex, units.first!.value != 0 {
+            scalars[i] = units.first!.value
+        } else {
+            scalars[i] = Self.inLong
+            long[i] = text
+        }
+        if scalars[i] != Self.inLong, !long.isEmpty { long[i] = nil }
+        widths[i] = UInt8(clamping: width)
+        roles[i] = role
+    }
 
     /// Writes text at a position, clipped to the grid and to `maxWidth` columns. Returns the columns used.
     @discardableResult
@@ -54,13 +86,23 @@ public struct Grid: Equatable, Sendable {
         guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
         let limit = min(size.width - column, maxWidth ?? Int.max)
         // Printable ASCII, most of what is drawn: one cell a byte, no characters to break apart.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if TextWidth.allBytes(text, { $0 >= 0x20 && $0 < 0x7F }) {
             let n = max(0, min(text.utf8.count, limit))
-            var at = row * size.width + column
-            for b in text.utf8.prefix(n) {
-                cells[at] = Cell(text: Self.ascii[Int(b)], width: 1, role: role)
-                at += 1
+            let start = row * size.width + column
+            scalars.withUnsafeMutableBufferPointer { scalars in
+                var at = start
+                for b in text.utf8.prefix(n) {
+                    scalars[at] = UInt32(b)
+                    at += 1
+                }
             }
+            widths.withUnsafeMutableBufferPointer { widths in
+                for at in start..<(start + n) { widths[at] = 1 }
+            }
+            roles.withUnsafeMutableBufferPointer { roles in
+                for at in start..<(start + n) { roles[at] = role }
+            }
+            if !long.isEmpty { for at in start..<(start + n) { long[at] = nil } }
             return n
         }
         return putCharacters(text, row: row, column: column, role: role, limit: limit)
@@ -74,14 +116,15 @@ public struct Grid: Equatable, Sendable {
                 // A lone combining mark or control: attach to the previous cell so nothing is lost or misplaced.
                 if col > column, ch.unicodeScalars.first.map({ $0.value >= 0x20 }) == true {
                     var prev = col - 1
-                    while prev > column && cells[row * size.width + prev].width == 0 { prev -= 1 }
-                    cells[row * size.width + prev].text.append(ch)
+                    while prev > column && widths[row * size.width + prev] == 0 { prev -= 1 }
+                    let at = row * size.width + prev
+                    set(at, cell(at).text + String(ch), width: Int(widths[at]), role: roles[at])
                 }
                 continue
             }
             if col - column + w > limit { break }
-            cells[row * size.width + col] = Cell(text: String(ch), width: w, role: role)
-            if w == 2 { cells[row * size.width + col + 1] = Cell(text: "", width: 0, role: role) }
+            set(row * size.width + col, String(ch), width: w, role: role)
+            if w == 2 { set(row * size.width + col + 1, "", width: 0, role: role) }
             col += w
         }
         return col - column
@@ -91,7 +134,7 @@ public struct Grid: Equatable, Sendable {
     public mutating func paint(row: Int, from column: Int = 0, width: Int? = nil, role: Role) {
         guard row >= 0, row < size.height else { return }
         let end = min(size.width, column + (width ?? size.width))
-        for c in max(0, column)..<max(column, end) { cells[row * size.width + c].role = role }
+        for c in max(0, column)..<max(column, end) { roles[row * size.width + c] = role }
     }
 
     /// The grid as plain text, one line per row, trailing spaces removed.

@@ -21,6 +21,31 @@ public enum TextWidth {
         return 1
     }
 
+    /// Whether every byte of the text's UTF-8 passes, read from its storage in one go where it can be.
+    @inline(__always)
+    static func allBytes(_ text: String, _ test: (UInt8) -> Bool) -> Bool {
+        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            for b in bytes where !test(b) { return false }
+            return true
+        }) { return answer }
+        return text.utf8.allSatisfy(test)
+    }
+
+    public static func of(_ text: String) -> Int {
+        if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            var ascii = 0
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                if b >= 0x20 && b < 0x7F { ascii += 1 }
+            }
+            return ascii
+        }) {
+            if let count { return count }
+            return text.reduce(0) { $0 + of($1) }
+        }
+        return of(text[...])
+    }
+
     public static func of(_ text: some StringProtocol) -> Int {
         var ascii = 0
         for b in text.utf8 {
@@ -72,7 +97,7 @@ public enum TextWidth {
         guard width > 0 else { return [] }
         // Plain ASCII (most of what a workshop types) is wrapped on its bytes: the same lines, without breaking
         // the text into characters. A carriage return is left to the general way ("\r\n" is one character).
-        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
+        if allBytes(text, { $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
         return wrapAny(text, width: width)
     }
 
@@ -83,7 +108,7 @@ public enum TextWidth {
             for b in bytes where b >= 0x20 && b < 0x7F { n += 1 }
             return n
         }
-        let bytes = Array(text.utf8)
+        let bytes = ContiguousArray(text.utf8)
         var lines: [String] = []
         for paragraph in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             if columns(paragraph) <= width {
