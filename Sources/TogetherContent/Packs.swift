@@ -236,6 +236,10 @@ public struct ContentPacks: Equatable, Sendable {
     }
 
     public func theme(_ id: String) -> MakingItRealTheme? { makingItReal.themes.first { $0.id == id } }
+    /// A Making It Real theme's label alone (drawn on every row: the whole theme is not copied for it).
+    public func themeLabel(_ id: String) -> String? {
+        makingItReal.themes.firstIndex { $0.id == id }.map { makingItReal.themes[$0].label }
+    }
     public func tip(_ id: String) -> TopTip? { topTips.tips.first { $0.id == id } }
     public func category(_ id: String) -> StatementCategory? { workingTogether.categories.first { $0.id == id } }
     public func role(_ id: String) -> Choice? { workshop.roles.first { $0.id == id } }

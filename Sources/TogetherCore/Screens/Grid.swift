@@ -86,25 +86,23 @@ public struct Grid: Equatable, Sendable {
         guard row >= 0, row < size.height, column >= 0, column < size.width else { return 0 }
         let limit = min(size.width - column, maxWidth ?? Int.max)
         // Printable ASCII, most of what is drawn: one cell a byte, no characters to break apart.
-        if TextWidth.allBytes(text, { $0 >= 0x20 && $0 < 0x7F }) {
-            let n = max(0, min(text.utf8.count, limit))
-            let start = row * size.width + column
+        let start = row * size.width + column
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            let n = max(0, min(bytes.count, limit))
             scalars.withUnsafeMutableBufferPointer { scalars in
-                var at = start
-                for b in text.utf8.prefix(n) {
-                    scalars[at] = UInt32(b)
-                    at += 1
-                }
+                for k in 0..<n { scalars[start + k] = UInt32(bytes[k]) }
             }
             widths.withUnsafeMutableBufferPointer { widths in
-                for at in start..<(start + n) { widths[at] = 1 }
+                for k in 0..<n { widths[start + k] = 1 }
             }
             roles.withUnsafeMutableBufferPointer { roles in
-                for at in start..<(start + n) { roles[at] = role }
+                for k in 0..<n { roles[start + k] = role }
             }
-            if !long.isEmpty { for at in start..<(start + n) { long[at] = nil } }
+            if !long.isEmpty { for k in 0..<n { long[start + k] = nil } }
             return n
         }
+        if let done, let n = done { return n }
         return putCharacters(text, row: row, column: column, role: role, limit: limit)
     }
 

@@ -116,13 +116,9 @@ public enum Render {
         // nothing more than a screen above the focus, and below it only its next item, or the first screenful.
         let lo = focusItem >= listHeight ? focusItem - listHeight : 0
         let hi = min(page.list.count, max(focusItem + 2, listHeight + 2))
-        let lines = page.list[lo..<hi].flatMap { line in
-            wrapLine(line, width: width, inList: true).enumerated().map { i, piece in
-                var piece = piece
-                if i > 0 { piece.text = String(repeating: " ", count: line.indent + 2) + piece.text }
-                return piece
-            }
-        }
+        var lines: [Page.Line] = []
+        lines.reserveCapacity(2 * (hi - lo))
+        for line in page.list[lo..<hi] { wrapLine(line, width: width, inList: true, into: &lines) }
         let focusLines = lines.indices.filter { lines[$0].row == page.focus && page.focus != nil }
         // Items after the ones wrapped still exist: the list goes on below.
         let window = scrollWindow(count: lines.count + (hi < page.list.count ? 1 : 0), height: listHeight, focus: focusLines)
@@ -217,14 +213,22 @@ public enum Render {
     }
 
     static func wrapLine(_ line: Page.Line, width: Int, inList: Bool = false) -> [Page.Line] {
-        // In the list, lines after the first are indented two more, so all of them are wrapped to fit that.
+        var out: [Page.Line] = []
+        wrapLine(line, width: width, inList: inList, into: &out)
+        return out
+    }
+
+    /// A line wrapped to the width, each piece indented as the line is; in the list, pieces after the first
+    /// are indented two more, so all of them are wrapped to fit that.
+    static func wrapLine(_ line: Page.Line, width: Int, inList: Bool, into out: inout [Page.Line]) {
         let room = max(1, width - (inList ? 4 : 2) - line.indent)
         let pieces = TextWidth.wrap(line.text, width: room)
-        return (pieces.isEmpty ? [""] : pieces).enumerated().map { i, text in
+        for (i, text) in (pieces.isEmpty ? [""] : pieces).enumerated() {
             var piece = line
-            piece.text = i == 0 ? String(repeating: " ", count: line.indent) + text : text
+            let indent = i == 0 ? line.indent : inList ? line.indent + 2 : 0
+            piece.text = indent == 0 ? text : String(repeating: " ", count: indent) + text
             piece.isFirst = i == 0
-            return piece
+            out.append(piece)
         }
     }
 

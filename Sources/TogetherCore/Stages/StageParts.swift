@@ -68,7 +68,7 @@ enum StageParts {
             page.list.append(.init(text: prefix + content.say(.hiddenUntilRevealed), role: .dim, row: row, indent: 2))
             return
         }
-        let theme = statement.themeId.flatMap { content.theme($0)?.label }.map { "  [\($0)]" } ?? ""
+        let theme = statement.themeId.flatMap { content.themeLabel($0) }.map { "  [\($0)]" } ?? ""
         let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
         let review = statement.source == .review ? "  (\(content.say(.fromAReview)))" : ""
         page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
