@@ -143,37 +143,31 @@ public enum Stages {
     }
 }
 
-/// Where each row is in the list, looked up once per row drawn: a table, not a search. With `near`, the table
-/// first holds only the rows a screen can show around the focus, so moving through a thousand rows does not
-/// index all thousand on every key; a row outside them makes the whole table, once. (Rows are unique: every
-/// id in a session is.)
+/// Where each row is in the list. A stage draws its rows in order, so each look-up first tries the place after
+/// the last one found; otherwise a table of every row is made, once. (Rows are unique: every id in a session is.)
 final class RowPlaces {
     private let rows: [RowRef]
-    private var places: [RowRef: Int] = [:]
-    private var whole: Bool
+    private var next: Int
+    private var places: [RowRef: Int]?
 
     init(_ rows: [RowRef], focus: Int?, near: Int?) {
         self.rows = rows
-        if let near, let focus, rows.count > 4 * near + 8 {
-            let low = max(0, focus - near - 1), high = min(rows.count, focus + near + 2)
-            for i in low..<max(low, high) where places[rows[i]] == nil { places[rows[i]] = i }
-            whole = false
-        } else {
-            whole = true
-            fill()
-        }
-    }
-
-    private func fill() {
-        places.removeAll(keepingCapacity: true)
-        for (i, row) in rows.enumerated() where places[row] == nil { places[row] = i }
+        // With a window, drawing starts a screenful above the focus.
+        next = near.flatMap { near in focus.map { max(0, $0 - near - 1) } } ?? 0
     }
 
     func index(_ row: RowRef) -> Int? {
-        if let i = places[row] { return i }
-        if whole { return nil }
-        whole = true
-        fill()
-        return places[row]
+        for i in next..<min(rows.count, next + 3) where rows[i] == row {
+            next = i + 1
+            return i
+        }
+        if places == nil {
+            var table: [RowRef: Int] = [:]
+            for (i, row) in rows.enumerated() where table[row] == nil { table[row] = i }
+            places = table
+        }
+        guard let i = places?[row] else { return nil }
+        next = i + 1
+        return i
     }
 }
