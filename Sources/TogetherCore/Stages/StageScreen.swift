@@ -157,7 +157,7 @@ final class RowPlaces {
     }
 
     func index(_ row: RowRef) -> Int? {
-        for i in next..<min(rows.count, next + 3) where rows[i] == row {
+        for i in min(next, rows.count)..<min(rows.count, next + 3) where rows[i] == row {
             next = i + 1
             return i
         }
