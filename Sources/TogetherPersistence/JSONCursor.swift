@@ -124,9 +124,10 @@ package struct JSONCursor {
         guard i < b.count else { throw Refused() }
         if b[i] == 0x22 {
             defer { i += 1 }
-            guard let s = String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self) else {
-                throw Refused()
-            }
+            let bytes = UnsafeBufferPointer(rebasing: b[start..<i])
+            // Plain ASCII needs no checking (and most words are): the general check is a generic call per string.
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            guard let s = String(validating: bytes, as: UTF8.self) else { throw Refused() }
             return s
         }
         var out = Array(b[start..<i])
