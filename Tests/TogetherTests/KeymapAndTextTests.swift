@@ -138,6 +138,8 @@ struct TextWidthTests {
             for width in [1, 2, 3, 7, 12, 40] {
                 #expect(TextWidth.wrapASCII(text, width: width) == TextWidth.wrapAny(text, width: width),
                         "\(text.debugDescription) at \(width)")
+                #expect(TextWidth.wrap(text, width: width) == TextWidth.wrapAny(text, width: width),
+                        "\(text.debugDescription) at \(width)")
             }
         }
         #expect(TextWidth.wrap("a\r\nb", width: 10) == TextWidth.wrapAny("a\r\nb", width: 10))

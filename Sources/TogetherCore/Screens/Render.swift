@@ -131,7 +131,10 @@ public enum Render {
             let focused = line.row != nil && line.row == page.focus
             let marker = focused && line.isFirst ? "> " : "  "
             let role = focused ? Role.focus : line.role
-            if grid.put(marker, row: row, column: 0, role: role) == 2 { grid.put(line.text, row: row, column: 2, role: role) }
+            if grid.put(marker, row: row, column: 0, role: role) == 2 {
+                if line.lead > 0 { grid.paint(row: row, from: 2, width: line.lead, role: role) }
+                grid.put(line.text, row: row, column: 2 + line.lead, role: role)
+            }
             if focused && line.isFirst && cursor == nil {
                 cursor = Point(row: row, column: 2 + line.indent)
             }
@@ -226,7 +229,12 @@ public enum Render {
         for (i, text) in (pieces.isEmpty ? [""] : pieces).enumerated() {
             var piece = line
             let indent = i == 0 ? line.indent : inList ? line.indent + 2 : 0
-            piece.text = indent == 0 ? text : String(repeating: " ", count: indent) + text
+            if inList {
+                piece.text = text
+                piece.lead = indent
+            } else {
+                piece.text = indent == 0 ? text : String(repeating: " ", count: indent) + text
+            }
             piece.isFirst = i == 0
             out.append(piece)
         }
@@ -269,6 +277,8 @@ struct Page {
         var row: Int? = nil
         var indent: Int = 0
         var isFirst = true
+        /// Spaces the layout puts before `text` (a wrapped list line's indent, not made into a string).
+        var lead = 0
         /// Large text: shorter words to draw big when this line is chosen (the whole line is still shown small).
         var large: String? = nil
         /// The end of `text` that tells the facilitator which key to press ("  (Enter changes it)"): the

@@ -95,6 +95,15 @@ public enum TextWidth {
     /// Breaks text into lines of at most `width` columns, at spaces where it can; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        // One line of plain ASCII that fits, the most common case of all, is itself.
+        if let fits = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            var columns = 0
+            for b in bytes {
+                guard b < 0x80, b != 0x0A, b != 0x0D else { return false }
+                if b >= 0x20 && b < 0x7F { columns += 1 }
+            }
+            return columns <= width
+        }), fits { return [text] }
         // Plain ASCII (most of what a workshop types) is wrapped on its bytes: the same lines, without breaking
         // the text into characters. A carriage return is left to the general way ("\r\n" is one character).
         if allBytes(text, { $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
