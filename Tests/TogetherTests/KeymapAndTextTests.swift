@@ -213,3 +213,24 @@ struct TextWidthTests {
         #expect(narrow.line(0) == "a日")
     }
 }
+
+extension TextWidthTests {
+    @Test("printable ASCII is recognised eight bytes at a time exactly as byte by byte")
+    func printableEightAtATime() {
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<20000 {
+            let count = Int.random(in: 0...40, using: &random)
+            var bytes = (0..<count).map { _ in UInt8.random(in: 0x20...0x7E, using: &random) }
+            if count > 0, Bool.random(using: &random) {
+                bytes[Int.random(in: 0..<count, using: &random)] = [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xFF, 0x20, 0x7E]
+                    .randomElement(using: &random)!
+            }
+            let plain = bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+            bytes.withUnsafeBufferPointer { #expect(TextWidth.printableASCII($0) == plain, "\(bytes)") }
+        }
+        for b in UInt8.min...UInt8.max {
+            let bytes = [UInt8](repeating: 0x41, count: 7) + [b] + [UInt8](repeating: 0x41, count: 8)
+            bytes.withUnsafeBufferPointer { #expect(TextWidth.printableASCII($0) == (b >= 0x20 && b < 0x7F), "\(b)") }
+        }
+    }
+}

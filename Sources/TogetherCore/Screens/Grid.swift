@@ -88,7 +88,7 @@ public struct Grid: Equatable, Sendable {
         // Printable ASCII, most of what is drawn: one cell a byte, no characters to break apart.
         let start = row * size.width + column
         let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
-            for b in bytes where b < 0x20 || b >= 0x7F { return nil }
+            guard TextWidth.printableASCII(bytes) else { return nil }
             let n = max(0, min(bytes.count, limit))
             scalars.withUnsafeMutableBufferPointer { scalars in
                 for k in 0..<n { scalars[start + k] = UInt32(bytes[k]) }

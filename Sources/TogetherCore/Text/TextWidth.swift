@@ -21,6 +21,29 @@ public enum TextWidth {
         return 1
     }
 
+    /// Whether every byte is printable ASCII (0x20 to 0x7E), eight bytes at a time: most of what is drawn is,
+    /// and a screen asks this of every line on every key.
+    @inline(__always)
+    static func printableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= bytes.count {
+            let x = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte below 0x20, or above 0x7E (0x7F and up, which sets its high bit once 1 is added), or with
+            // its own high bit set.
+            let below = (x &- ones &* 0x20) & ~x & highs
+            let above = ((x &+ ones &* (0x7F - 0x7E)) | x) & highs
+            if below | above != 0 { return false }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] < 0x20 || bytes[i] >= 0x7F { return false }
+            i += 1
+        }
+        return true
+    }
+
     /// Whether every byte of the text's UTF-8 passes, read from its storage in one go where it can be.
     @inline(__always)
     static func allBytes(_ text: String, _ test: (UInt8) -> Bool) -> Bool {
@@ -97,6 +120,7 @@ public enum TextWidth {
         guard width > 0 else { return [] }
         // One line of plain ASCII that fits, the most common case of all, is itself.
         if let fits = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+            if printableASCII(bytes) { return bytes.count <= width }
             var columns = 0
             for b in bytes {
                 guard b < 0x80, b != 0x0A, b != 0x0D else { return false }
