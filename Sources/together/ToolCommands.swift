@@ -90,7 +90,7 @@ struct MeasureKeysCommand: ParsableCommand {
                     let r = KeyBenchmark.run(statements: statements, stage: stage, size: size, keys: keys, folder: folder,
                                              content: content)
                     print("| \(stage == .theming ? "finding themes (moving)" : "capture (typing)") | \(size.width)×\(size.height) "
-                        + "| \(statements) | \(String(format: "%.2f", r.median)) | \(String(format: "%.2f", r.p99)) |")
+                        + "| \(statements) | \(String(format: "%.3f", r.median)) | \(String(format: "%.3f", r.p99)) |")
                 }
             }
         }

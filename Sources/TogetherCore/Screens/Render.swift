@@ -31,9 +31,9 @@ public enum Render {
             var fallback = state
             let why = content.say(.largeDoesNotFit)
             fallback.status = .init(state.status.map { "\(why) \($0.text)" } ?? why, isProblem: state.status?.isProblem ?? false)
-            return layout(page, fallback, content, size: size)
+            return layout(page, fallback, content, size: size, windowed: windowed)
         }
-        return layout(page, state, content, size: size)
+        return layout(page, state, content, size: size, windowed: windowed)
     }
 
     /// What the screen is showing, before layout: the start screen, a stage, or a list over it.
@@ -81,7 +81,8 @@ public enum Render {
     }
 
     /// Header, fixed text, a list that scrolls to keep the focus in view, the typing box, status and keys.
-    static func layout(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size) -> Frame {
+    /// With `windowed` false every item of the list is wrapped (tests compare the two).
+    static func layout(_ page: Page, _ state: AppState, _ content: ContentPacks, size: Size, windowed: Bool = true) -> Frame {
         var grid = Grid(size)
         let width = size.width
         titleBar(page, into: &grid)
@@ -114,14 +115,24 @@ public enum Render {
         let focusItem = page.focus.flatMap { focus in page.list.firstIndex { $0.row == focus } } ?? 0
         // The window shows the top of the list while the focus is in it, and otherwise ends at the focus: so
         // nothing more than a screen above the focus, and below it only its next item, or the first screenful.
-        let lo = focusItem >= listHeight ? focusItem - listHeight : 0
-        let hi = min(page.list.count, max(focusItem + 2, listHeight + 2))
+        let lo = windowed && focusItem >= listHeight ? focusItem - listHeight : 0
+        let hi = windowed ? min(page.list.count, max(focusItem + 2, listHeight + 2)) : page.list.count
         var lines: [Page.Line] = []
         lines.reserveCapacity(2 * (hi - lo))
-        for line in page.list[lo..<hi] { wrapLine(line, width: width, inList: true, into: &lines) }
+        // Wrapping stops once the focus and the item after it are wrapped and there are more lines than the
+        // list can show: the window is then the same as with every item wrapped.
+        let lastFocusItem = page.focus.flatMap { focus in page.list[lo..<hi].lastIndex { $0.row == focus } } ?? focusItem
+        var more = hi < page.list.count
+        for j in lo..<hi {
+            wrapLine(page.list[j], width: width, inList: true, into: &lines)
+            if windowed, j >= max(focusItem, lastFocusItem) + 1, lines.count >= listHeight + 1, j + 1 < hi {
+                more = true
+                break
+            }
+        }
         let focusLines = lines.indices.filter { lines[$0].row == page.focus && page.focus != nil }
         // Items after the ones wrapped still exist: the list goes on below.
-        let window = scrollWindow(count: lines.count + (hi < page.list.count ? 1 : 0), height: listHeight, focus: focusLines)
+        let window = scrollWindow(count: lines.count + (more ? 1 : 0), height: listHeight, focus: focusLines)
         var row = listTop
         if window.above {
             grid.put("  " + (state.view.showsSymbols ? "↑ " : "") + content.say(.moreAbove), row: row, column: 0, role: .dim)

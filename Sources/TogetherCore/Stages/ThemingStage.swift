@@ -48,10 +48,15 @@ enum ThemingStage: StageScreen {
             ]
             if items.isEmpty { page.list.append(.init(text: content.say(.nothingHereYet), role: .dim)) }
             let focus = page.focus ?? 0
-            for (i, statement) in items.enumerated() {
-                // Rows here are the statements in order: those a screen cannot reach are left out.
-                // (Above the focus a screenful; below it the next statement, or the first screenful.)
-                if let near = canvas.near, focus < items.count, i < focus - near || i > max(focus + 2, near) { continue }
+            // Rows here are the statements in order: those a screen cannot reach are left out (not even looked
+            // at: a thousand statements skipped one by one cost more than the screenful drawn).
+            // (Above the focus a screenful; below it the next statement, or the first screenful.)
+            var reach = items.indices
+            if let near = canvas.near, focus < items.count {
+                reach = max(0, focus - near)..<min(items.count, max(focus + 2, near) + 1)
+            }
+            for i in reach {
+                let statement = items[i]
                 let mark = state.marked.contains(statement.id) ? "[x] " : "[ ] "
                 StageParts.statementLines(&page, statement, prefix: mark, session, content, rowIndex,
                                           peek: canvas.state.peek)
