@@ -23,8 +23,9 @@ public enum Render {
             return helpFrame(state, content, size: size)
         }
         // A screen shows at most its height in rows: a long list is built only that far either side of the focus.
+        // (The list itself has at most the height less three rows: the title, the status and the keys.)
         // (Large text counts the whole list: "27 of 102".)
-        let page = Self.page(state, content, near: windowed && !state.view.large ? size.height + 2 : nil)
+        let page = Self.page(state, content, near: windowed && !state.view.large ? size.height - 1 : nil)
         if state.view.large {
             if let frame = LargeLayout.frame(page, state, content, size: size) { return frame }
             // Never small in silence: the reason comes first, before anything else the status had to say.
