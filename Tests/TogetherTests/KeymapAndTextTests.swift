@@ -1,5 +1,6 @@
 import CNcursesw
 import Foundation
+@testable import TogetherAggregate
 import Testing
 @testable import TogetherContent
 @testable import TogetherCore
@@ -231,6 +232,41 @@ extension TextWidthTests {
         for b in UInt8.min...UInt8.max {
             let bytes = [UInt8](repeating: 0x41, count: 7) + [b] + [UInt8](repeating: 0x41, count: 8)
             bytes.withUnsafeBufferPointer { #expect(TextWidth.printableASCII($0) == (b >= 0x20 && b < 0x7F), "\(b)") }
+        }
+    }
+}
+
+extension KeymapTests {
+    @Test("typing, moving and rubbing out in the box give the words a plain model of letters gives, ASCII or not")
+    func typingMatchesLetters() {
+        var random = SplitMix(seed: 41)
+        let letters: [String] = ["a", "b", " ", "Z", ".", "é", "\u{301}", "日", "ŵ", "1"]
+        for _ in 0..<40 {
+            var state = workshopWithPeople([])
+            press([.char("a")], &state) // a new person: the typing box opens, empty
+            #expect(state.session?.draft?.text == "")
+            var model: [Character] = [], cursor = 0
+            for _ in 0..<60 {
+                switch random.next() % 10 {
+                case 0:
+                    press([.left], &state)
+                    cursor = max(0, cursor - 1)
+                case 1:
+                    press([.right], &state)
+                    cursor = min(model.count, cursor + 1)
+                case 2:
+                    press([.backspace], &state)
+                    if cursor > 0 { model.remove(at: cursor - 1); cursor -= 1 }
+                default:
+                    let typed = letters[Int(random.next() % UInt64(letters.count))]
+                    press([.char(Character(typed))], &state)
+                    let before = String(model[..<cursor]) + typed
+                    model = Array(before + String(model[cursor...]))
+                    cursor = before.count
+                }
+                #expect(state.session?.draft?.text == String(model))
+                #expect(state.cursor == cursor)
+            }
         }
     }
 }

@@ -54,6 +54,19 @@ enum Editing {
     static func reduce(_ session: inout Session, _ state: inout AppState, _ action: Action,
                        _ content: ContentPacks, _ env: Environment) {
         guard var draft = session.draft else { return }
+        // Typing at the end of plain text (the usual key) costs the letter, not a copy of the whole text broken
+        // into letters: in ASCII every letter is one byte, and a plain ASCII letter never joins the one before it.
+        if case .insert(let typed) = action, state.cursor == draft.text.utf8.count,
+           let first = typed.utf8.first, first >= 0x20, first < 0x7F,
+           draft.text.utf8.withContiguousStorageIfAvailable({ !$0.contains { $0 >= 0x80 || $0 == 0x0D } }) == true {
+            let typed = PlainText.withoutControls(typed)
+            if typed.utf8.first == first {
+                draft.text += typed
+                state.cursor += typed.count
+                session.draft = draft
+                return
+            }
+        }
         var chars = Array(draft.text)
         let cursor = min(max(0, state.cursor), chars.count)
         switch action {
