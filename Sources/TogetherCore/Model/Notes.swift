@@ -112,6 +112,8 @@ final class StatementOrder: Sendable {
         var statements: [Statement] = []
         var people: [Person] = []
         var byCategory: [String: (statements: [Statement], rows: [RowRef])] = [:]
+        /// A person's statements of a category, by rank; keyed by person id, a zero byte, and category.
+        var byPersonAndCategory: [String: [Statement]]?
     }
     private let kept = Mutex(Kept())
 
@@ -124,11 +126,28 @@ final class StatementOrder: Sendable {
         lists(category, session).rows
     }
 
+    /// One person's statements of a category, by rank (the capture screen asks on every key).
+    func statements(of personId: String, in category: String, _ session: Session) -> [Statement] {
+        kept.withLock { kept in
+            Self.refresh(&kept, session)
+            if kept.byPersonAndCategory == nil {
+                var groups: [String: [Statement]] = [:]
+                for st in session.statements { groups[st.personId + "\u{0}" + st.category, default: []].append(st) }
+                kept.byPersonAndCategory = groups.mapValues { $0.sorted { $0.rank < $1.rank } }
+            }
+            return kept.byPersonAndCategory?[personId + "\u{0}" + category] ?? []
+        }
+    }
+
+    private static func refresh(_ kept: inout Kept, _ session: Session) {
+        if kept.statements != session.statements || kept.people != session.people {
+            kept = Kept(statements: session.statements, people: session.people)
+        }
+    }
+
     private func lists(_ category: String, _ session: Session) -> (statements: [Statement], rows: [RowRef]) {
         kept.withLock { kept in
-            if kept.statements != session.statements || kept.people != session.people {
-                kept = Kept(statements: session.statements, people: session.people)
-            }
+            Self.refresh(&kept, session)
             if let known = kept.byCategory[category] { return known }
             let made = Self.order(category, session)
             let lists = (statements: made, rows: made.map { RowRef.statement(id: $0.id) })

@@ -78,7 +78,7 @@ extension Session {
 
     /// A person's statements in one category, in rank order.
     public func statements(of personId: String, in category: String) -> [Statement] {
-        statements.filter { $0.personId == personId && $0.category == category }.sorted { $0.rank < $1.rank }
+        StatementOrder.shared.statements(of: personId, in: category, self)
     }
 
     func noteRows(_ place: NoteSlot.Place) -> [RowRef] {
