@@ -247,37 +247,37 @@ extension JSONCursor {
     }
 
     fileprivate mutating func themeReview() throws -> ThemeReview {
-        var id: String?, rating: String?, examples: [Note] = [], barriers: [Note] = [], should: [Note] = []
-        var seen: UInt32 = 0
-        try object { c, key in
-            switch key {
-            case "themeId": try Self.once(&seen, 0); id = try c.string()
-            case "rating": try Self.once(&seen, 1); rating = try c.optionalString()
-            case "examples": try Self.once(&seen, 2); examples = try c.list { try $0.note() }
-            case "barriers": try Self.once(&seen, 3); barriers = try c.list { try $0.note() }
-            case "shouldHappen": try Self.once(&seen, 4); should = try c.list { try $0.note() }
-            default: try c.skip()
-            }
-        }
-        guard let id else { throw Refused() }
-        return ThemeReview(themeId: id, rating: rating, examples: examples, barriers: barriers, shouldHappen: should)
+        let r = try review(id: "themeId", first: "examples")
+        return ThemeReview(themeId: r.id, rating: r.rating, examples: r.lists[0], barriers: r.lists[1], shouldHappen: r.lists[2])
     }
 
     fileprivate mutating func tipReview() throws -> TipReview {
-        var id: String?, rating: String?, notes: [Note] = [], barriers: [Note] = [], should: [Note] = []
+        let r = try review(id: "tipId", first: "notes")
+        return TipReview(tipId: r.id, rating: r.rating, notes: r.lists[0], barriers: r.lists[1], shouldHappen: r.lists[2])
+    }
+
+    /// A Making It Real theme's or a top tip's review: its id, rating, and three lists of notes (the first named
+    /// `first`, then barriers and what should happen).
+    fileprivate mutating func review(id idKey: StaticString, first: StaticString) throws
+        -> (id: String, rating: String?, lists: [[Note]]) {
+        var id: String?, rating: String?, lists: [[Note]] = [[], [], []]
         var seen: UInt32 = 0
         try object { c, key in
-            switch key {
-            case "tipId": try Self.once(&seen, 0); id = try c.string()
-            case "rating": try Self.once(&seen, 1); rating = try c.optionalString()
-            case "notes": try Self.once(&seen, 2); notes = try c.list { try $0.note() }
-            case "barriers": try Self.once(&seen, 3); barriers = try c.list { try $0.note() }
-            case "shouldHappen": try Self.once(&seen, 4); should = try c.list { try $0.note() }
-            default: try c.skip()
+            if key == idKey {
+                try Self.once(&seen, 0)
+                id = try c.string()
+            } else if key == "rating" {
+                try Self.once(&seen, 1)
+                rating = try c.optionalString()
+            } else if let n = key == first ? 0 : key == "barriers" ? 1 : key == "shouldHappen" ? 2 : nil {
+                try Self.once(&seen, UInt32(2 + n))
+                lists[n] = try c.list { try $0.note() }
+            } else {
+                try c.skip()
             }
         }
         guard let id else { throw Refused() }
-        return TipReview(tipId: id, rating: rating, notes: notes, barriers: barriers, shouldHappen: should)
+        return (id, rating, lists)
     }
 
     fileprivate mutating func groupTheme() throws -> GroupTheme {
