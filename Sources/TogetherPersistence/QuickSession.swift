@@ -217,33 +217,28 @@ extension JSONCursor {
     }
 
     fileprivate mutating func suggestion() throws -> SuggestionRecord {
-        var theme: String?, word: String?, decision: String?
-        var seen: UInt32 = 0
-        try object { c, key in
-            switch key {
-            case "themeId": try Self.once(&seen, 0); theme = try c.string()
-            case "word": try Self.once(&seen, 1); word = try c.string()
-            case "decision": try Self.once(&seen, 2); decision = try c.string()
-            default: try c.skip()
-            }
-        }
-        guard let theme, let word, let decision else { throw Refused() }
+        let (theme, word, decision) = try threeStrings("themeId", "word", "decision")
         return SuggestionRecord(themeId: theme, word: word, decision: Decision(rawValue: decision))
     }
 
     fileprivate mutating func note() throws -> Note {
-        var id: String?, text: String?, created: Date?
+        let (id, text, created) = try threeStrings("id", "text", "createdAt")
+        guard let date = SessionCodec.quickDate(created) else { throw Refused() }
+        return Note(id: id, text: text, createdAt: date)
+    }
+
+    /// An object with three text fields, each required once (others skipped).
+    fileprivate mutating func threeStrings(_ first: StaticString, _ second: StaticString, _ third: StaticString) throws
+        -> (String, String, String) {
+        var values: [String?] = [nil, nil, nil]
         var seen: UInt32 = 0
         try object { c, key in
-            switch key {
-            case "id": try Self.once(&seen, 0); id = try c.string()
-            case "text": try Self.once(&seen, 1); text = try c.string()
-            case "createdAt": try Self.once(&seen, 2); created = try c.timestamp()
-            default: try c.skip()
-            }
+            guard let n = key == first ? 0 : key == second ? 1 : key == third ? 2 : nil else { return try c.skip() }
+            try Self.once(&seen, UInt32(n))
+            values[n] = try c.string()
         }
-        guard let id, let text, let created else { throw Refused() }
-        return Note(id: id, text: text, createdAt: created)
+        guard let a = values[0], let b = values[1], let c = values[2] else { throw Refused() }
+        return (a, b, c)
     }
 
     fileprivate mutating func themeReview() throws -> ThemeReview {
