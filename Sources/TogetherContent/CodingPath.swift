@@ -75,6 +75,11 @@ enum JSONValue: Decodable {
 public func explainDecodingFailure(_ error: any Error, data: Data, wholeNumberKeys: Set<String>) -> (path: String, reason: String) {
     let (path, reason) = describe(error)
     guard path == "(top level)", case DecodingError.dataCorrupted = error else { return (path, reason) }
+    // JSON decoders stop at 512 levels of lists and groups inside each other, and say only "not valid JSON".
+    if nestingDepth(data) > 512 {
+        return (path, "has lists or groups inside each other far more deeply than any file of Together's "
+            + "(more than 512 levels): it was not made by Together, or something else changed it")
+    }
     guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else { return (path, reason) }
     func find(_ value: JSONValue, _ here: String) -> String? {
         switch value {
@@ -92,4 +97,22 @@ public func explainDecodingFailure(_ error: any Error, data: Data, wholeNumberKe
     }
     if let found = find(value, "") { return (found, "should be a whole number, not a fraction") }
     return (path, "has a value of the wrong kind")
+}
+
+/// How deeply lists and groups sit inside each other in JSON text (brackets inside strings do not count).
+func nestingDepth(_ data: Data) -> Int {
+    var depth = 0, deepest = 0, inString = false, escaped = false
+    for b in data {
+        if inString {
+            if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false }
+            continue
+        }
+        switch b {
+        case 0x22: inString = true
+        case 0x5B, 0x7B: depth += 1; deepest = max(deepest, depth)
+        case 0x5D, 0x7D: depth -= 1
+        default: break
+        }
+    }
+    return deepest
 }

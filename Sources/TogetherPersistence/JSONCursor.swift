@@ -5,6 +5,10 @@ import Foundation
 package struct JSONCursor {
     package let b: UnsafeBufferPointer<UInt8>
     package var i = 0
+    /// How many objects and arrays the cursor is inside: a file nested deeper than any session is is left to the
+    /// careful decoder (which refuses it), never followed down until the stack runs out.
+    package var depth = 0
+    package static let deepest = 64
 
     @inlinable package init(_ bytes: UnsafeBufferPointer<UInt8>) { b = bytes }
 
@@ -46,6 +50,9 @@ package struct JSONCursor {
     @inlinable @inline(__always)
     package mutating func object(_ body: (inout JSONCursor, Key) throws -> Void) throws {
         try expect(0x7B)
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.deepest else { throw Refused() }
         if try byte() == 0x7D { i += 1; return }
         while true {
             guard try byte() == 0x22 else { throw Refused() }
@@ -63,6 +70,9 @@ package struct JSONCursor {
     package mutating func array<T>(_ element: (inout JSONCursor) throws -> T) throws -> [T] {
         if null() { return [] }
         try expect(0x5B)
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.deepest else { throw Refused() }
         var out: [T] = []
         if try byte() == 0x5D { i += 1; return out }
         while true {

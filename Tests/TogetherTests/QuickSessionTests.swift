@@ -86,3 +86,28 @@ struct QuickSessionTests {
         #expect(accepted == compared)
     }
 }
+
+extension QuickSessionTests {
+    @Test("a file nested far deeper than any session is refused with a message by every reader, never a crash")
+    func deepNesting() throws {
+        let base = try String(contentsOfFile: packageRoot.appendingPathComponent("sessions/example-bristol-self-advocacy.json").path,
+                              encoding: .utf8)
+        for depth in [65, 600, 100_000] {
+            let deep = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            let data = Data(base.replacingOccurrences(of: "{", with: "{\"zz\": \(deep), ", options: [], range: base.range(of: "{")).utf8)
+            #expect(QuickSession.read(data) == nil)
+            #expect(LeanReader.read(data) == nil)
+            do {
+                let session = try SessionCodec.decode(data, path: "deep.json")
+                // Deep but within what JSON decoders take: used whole, as any unknown key is.
+                #expect(depth < 512 && session.id.isEmpty == false)
+            } catch {
+                #expect(depth >= 512, "\(error)")
+                #expect(error.description.contains("deep.json") && error.description.contains("more than 512 levels"),
+                        "\(error)")
+            }
+        }
+        // A list of depth 64 inside a known key is still read quickly (the cursor's limit is above any session).
+        #expect(QuickSession.read(SessionCodec.encode(DemoData(content: content, seed: 4).session(0))) != nil)
+    }
+}
