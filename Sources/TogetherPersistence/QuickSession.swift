@@ -203,42 +203,33 @@ extension JSONCursor {
     }
 
     fileprivate mutating func voice() throws -> Voice {
-        var kind: String?, role: String?
-        var seen: UInt32 = 0
-        try object { c, key in
-            switch key {
-            case "kind": try Self.once(&seen, 0); kind = try c.string()
-            case "speakerRole": try Self.once(&seen, 1); role = try c.optionalString()
-            default: try c.skip()
-            }
-        }
-        guard let kind else { throw Refused() }
-        return Voice(kind: VoiceKind(rawValue: kind), speakerRole: role)
+        let found = try texts(["kind", "speakerRole"])
+        guard let kind = found[0] else { throw Refused() }
+        return Voice(kind: VoiceKind(rawValue: kind), speakerRole: found[1])
     }
 
     fileprivate mutating func suggestion() throws -> SuggestionRecord {
-        let (theme, word, decision) = try threeStrings("themeId", "word", "decision")
+        let found = try texts(["themeId", "word", "decision"])
+        guard let theme = found[0], let word = found[1], let decision = found[2] else { throw Refused() }
         return SuggestionRecord(themeId: theme, word: word, decision: Decision(rawValue: decision))
     }
 
     fileprivate mutating func note() throws -> Note {
-        let (id, text, created) = try threeStrings("id", "text", "createdAt")
-        guard let date = SessionCodec.quickDate(created) else { throw Refused() }
+        let found = try texts(["id", "text", "createdAt"])
+        guard let id = found[0], let text = found[1], let date = found[2].flatMap(SessionCodec.quickDate) else { throw Refused() }
         return Note(id: id, text: text, createdAt: date)
     }
 
-    /// An object with three text fields, each required once (others skipped).
-    fileprivate mutating func threeStrings(_ first: StaticString, _ second: StaticString, _ third: StaticString) throws
-        -> (String, String, String) {
-        var values: [String?] = [nil, nil, nil]
+    /// An object of text fields, each at most once (`null` or missing: nil; other keys skipped).
+    fileprivate mutating func texts(_ keys: [StaticString]) throws -> [String?] {
+        var values = [String?](repeating: nil, count: keys.count)
         var seen: UInt32 = 0
         try object { c, key in
-            guard let n = key == first ? 0 : key == second ? 1 : key == third ? 2 : nil else { return try c.skip() }
+            guard let n = keys.firstIndex(where: { key == $0 }) else { return try c.skip() }
             try Self.once(&seen, UInt32(n))
-            values[n] = try c.string()
+            values[n] = try c.optionalString()
         }
-        guard let a = values[0], let b = values[1], let c = values[2] else { throw Refused() }
-        return (a, b, c)
+        return values
     }
 
     fileprivate mutating func themeReview() throws -> ThemeReview {
@@ -329,16 +320,8 @@ extension JSONCursor {
     }
 
     fileprivate mutating func link() throws -> Link {
-        var kind: String?, id: String?
-        var seen: UInt32 = 0
-        try object { c, key in
-            switch key {
-            case "kind": try Self.once(&seen, 0); kind = try c.string()
-            case "id": try Self.once(&seen, 1); id = try c.string()
-            default: try c.skip()
-            }
-        }
-        guard let kind, let id else { throw Refused() }
+        let found = try texts(["kind", "id"])
+        guard let kind = found[0], let id = found[1] else { throw Refused() }
         return Link(kind: LinkKind(rawValue: kind), id: id)
     }
 
