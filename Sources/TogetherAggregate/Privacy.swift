@@ -18,10 +18,33 @@ enum Privacy {
     struct Labels {
         var wanted: [[String]]
         var first: Set<String>
+        /// The same first words as lower-case bytes, to look for inside plain ASCII text.
+        var firstBytes: [[UInt8]]
         init(_ labels: [String]) {
             wanted = labels.map { Privacy.words($0).map(\.folded) }.filter { !$0.isEmpty }
             // The first ASCII word of each label's folded first word ("o'neil" → "o", "zára" → "zara").
             first = Set(wanted.compactMap { ContentPacks.words(of: $0[0]).first })
+            firstBytes = first.map { Array($0.utf8) }
+        }
+
+        /// For plain ASCII text: whether no label's first word is anywhere in it, even inside another word
+        /// (then no label can be there as a whole word). Nil when the text is not plain ASCII.
+        func surelyAbsent(from text: String) -> Bool? {
+            text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+                if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+                for word in firstBytes where !word.isEmpty && bytes.count >= word.count {
+                    for start in 0...(bytes.count - word.count) {
+                        var k = 0
+                        while k < word.count {
+                            let b = bytes[start + k]
+                            if (b >= 0x41 && b <= 0x5A ? b + 32 : b) != word[k] { break }
+                            k += 1
+                        }
+                        if k == word.count { return false }
+                    }
+                }
+                return true
+            } ?? nil
         }
     }
 
@@ -29,7 +52,14 @@ enum Privacy {
         let wanted = labels.wanted
         guard !wanted.isEmpty else { return text }
         // Most words hold no label: for plain ASCII text, look for a first word cheaply before the careful pass.
+        if labels.surelyAbsent(from: text) == true { return text }
         if text.utf8.allSatisfy({ $0 < 0x80 }), !ContentPacks.words(of: text).contains(where: labels.first.contains) { return text }
+        return redactCarefully(text, labels)
+    }
+
+    /// The careful pass alone, word by word (tests compare the quick answers with it).
+    static func redactCarefully(_ text: String, _ labels: Labels) -> String {
+        let wanted = labels.wanted
         let found = words(text)
         guard !found.isEmpty else { return text }
         var replace: [Range<String.Index>] = []

@@ -394,3 +394,19 @@ extension TallyIntegrityTests {
         #expect(until.about.period == ["2026-04", "2026-05"])
     }
 }
+
+extension TallyIntegrityTests {
+    @Test("the quick ways past a text with no name in it give what the careful word-by-word pass gives")
+    func redactionShortcuts() {
+        var random = SplitMix(seed: 12)
+        let names = ["Zara", "KB", "Mary Jo", "O'Neil", "Zára", "Al", "jo", "Li Wei", "Ann-Marie"]
+        let words = ["zara", "Zara's", "ZARA", "kb", "KB's", "mary", "Jo", "o'neil", "al", "Alan", "pal", "the", "bus",
+                     "Ann", "Marie", "ann-marie", "li", "wei", "zarah", "jo's", "-", ",", "’s", "é", "1"]
+        for _ in 0..<4000 {
+            let labels = Privacy.Labels((0..<Int(random.next() % 3 + 1)).map { _ in names[Int(random.next() % UInt64(names.count))] })
+            let text = (0..<Int(random.next() % 12)).map { _ in words[Int(random.next() % UInt64(words.count))] }
+                .joined(separator: random.next() % 4 == 0 ? "" : " ")
+            #expect(Privacy.redact(text, labels) == Privacy.redactCarefully(text, labels), "\(text) with \(labels.wanted)")
+        }
+    }
+}
