@@ -44,16 +44,6 @@ public enum TextWidth {
         return true
     }
 
-    /// Whether every byte of the text's UTF-8 passes, read from its storage in one go where it can be.
-    @inline(__always)
-    static func allBytes(_ text: String, _ test: (UInt8) -> Bool) -> Bool {
-        if let answer = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            for b in bytes where !test(b) { return false }
-            return true
-        }) { return answer }
-        return text.utf8.allSatisfy(test)
-    }
-
     public static func of(_ text: String) -> Int {
         if let count = text.utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
             var ascii = 0
@@ -118,20 +108,28 @@ public enum TextWidth {
     /// Breaks text into lines of at most `width` columns, at spaces where it can; a word longer than a line is split.
     public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        // One line of plain ASCII that fits, the most common case of all, is itself.
-        if let fits = text.utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-            if printableASCII(bytes) { return bytes.count <= width }
-            var columns = 0
+        switch shape(text, width: width) {
+        case .fits: return [text]
+        case .ascii: return wrapASCII(text, width: width)
+        case .other: return wrapAny(text, width: width)
+        }
+    }
+
+    private enum Shape { case fits, ascii, other }
+
+    /// One look at the bytes: one line of plain ASCII that fits (the most common case of all: it is its own
+    /// wrap), plain ASCII to wrap on its bytes (the same lines, without breaking the text into characters), or
+    /// anything else. A carriage return is left to the general way ("\r\n" is one character).
+    private static func shape(_ text: String, width: Int) -> Shape {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Shape in
+            if printableASCII(bytes) { return bytes.count <= width ? .fits : .ascii }
+            var columns = 0, newline = false
             for b in bytes {
-                guard b < 0x80, b != 0x0A, b != 0x0D else { return false }
-                if b >= 0x20 && b < 0x7F { columns += 1 }
+                guard b < 0x80, b != 0x0D else { return .other }
+                if b == 0x0A { newline = true } else if b >= 0x20 && b < 0x7F { columns += 1 }
             }
-            return columns <= width
-        }), fits { return [text] }
-        // Plain ASCII (most of what a workshop types) is wrapped on its bytes: the same lines, without breaking
-        // the text into characters. A carriage return is left to the general way ("\r\n" is one character).
-        if allBytes(text, { $0 < 0x80 && $0 != 0x0D }) { return wrapASCII(text, width: width) }
-        return wrapAny(text, width: width)
+            return !newline && columns <= width ? .fits : .ascii
+        } ?? (text.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? .ascii : .other)
     }
 
     static func wrapASCII(_ text: String, width: Int) -> [String] {
