@@ -82,6 +82,9 @@ public struct ThemeSuggester: Sendable {
     let byStart: [[UInt8]: [Int]]
     /// Welsh words are also tried in their radical form (without an initial mutation).
     let welsh: Bool
+    /// The same two indexes keyed by a hash of the bytes, for plain ASCII text (see `suggestASCII`).
+    let quickWord: ByteIndex
+    let quickStart: ByteIndex
 
     public init(_ pack: KeywordPack) {
         themes = pack.themes.map(\.themeId)
@@ -101,6 +104,8 @@ public struct ThemeSuggester: Sendable {
         self.keywords = keywords
         self.byWord = byWord
         self.byStart = byStart
+        quickWord = ByteIndex(byWord)
+        quickStart = ByteIndex(byStart)
     }
 
     /// A keyword word of four letters or more also matches the start of a longer word.
@@ -126,6 +131,15 @@ public struct ThemeSuggester: Sendable {
     }
 
     public func suggest(for text: String) -> ThemeSuggestion? {
+        if !welsh {
+            var text = text
+            if let quick = text.withUTF8({ suggestASCII($0) }) { return quick.found ? pick(quick.hits) : nil }
+        }
+        return suggestGenerally(for: text)
+    }
+
+    /// The rule on any text, word by word as Strings (the quick way below is tested against it).
+    func suggestGenerally(for text: String) -> ThemeSuggestion? {
         let plain = ContentPacks.words(of: text)
         guard !plain.isEmpty else { return nil }
         let words = plain.map { Array($0.utf8) }
@@ -159,16 +173,78 @@ public struct ThemeSuggester: Sendable {
                 if found { hits.append((i, start, key.count, exact)) }
             }
         }
+        return pick(hits.map { Hit(keyword: $0.keyword, start: $0.start, length: $0.length, exact: $0.exact) })
+    }
+
+    struct Hit { var keyword, start, length: Int; var exact: Bool }
+
+    /// The same rule on plain ASCII text, straight on its bytes: the words are lowered into one buffer and looked
+    /// up by a hash of their bytes, with no String or array made per word. Nil when the text is not plain ASCII;
+    /// `found` false when no keyword is in it.
+    func suggestASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: Bool, hits: [Hit])? {
+        if bytes.contains(where: { $0 >= 0x80 }) { return nil }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { low -> (found: Bool, hits: [Hit])? in
+            // Word starts and ends (letters and digits, lower case), as the general way splits them.
+            var starts: [Int] = [], ends: [Int] = []
+            var start = -1
+            for i in 0..<bytes.count {
+                var b = bytes[i]
+                let upper = b &- 0x41 < 26
+                if upper { b += 32 }
+                low[i] = b
+                let wordy = upper || b &- 0x61 < 26 || b &- 0x30 < 10
+                if wordy {
+                    if start < 0 { start = i }
+                } else if start >= 0 {
+                    starts.append(start); ends.append(i); start = -1
+                }
+            }
+            if start >= 0 { starts.append(start); ends.append(bytes.count) }
+            if starts.isEmpty { return (false, []) }
+            let base = UnsafePointer(low.baseAddress!)
+            func same(_ p: Int, _ key: [UInt8], prefix: Bool) -> Bool {
+                let n = ends[p] - starts[p]
+                guard prefix ? n >= key.count : n == key.count else { return false }
+                return key.withUnsafeBufferPointer { memcmp(base + starts[p], $0.baseAddress!, key.count) == 0 }
+            }
+            var hits: [Hit] = []
+            var candidates: [Int] = []
+            for p in starts.indices {
+                candidates.removeAll(keepingCapacity: true)
+                let n = ends[p] - starts[p]
+                quickWord.lookUp(base + starts[p], n, into: &candidates)
+                if n >= 4 { quickStart.lookUp(base + starts[p], 4, into: &candidates) }
+                for (c, i) in candidates.enumerated() where !candidates[..<c].contains(i) {
+                    let key = keywords[i].words
+                    guard p + key.count <= starts.count else { continue }
+                    var exact = true, found = true
+                    for j in key.indices {
+                        if same(p + j, key[j], prefix: false) { continue }
+                        if key[j].count >= 4, same(p + j, key[j], prefix: true) { exact = false; continue }
+                        found = false
+                        break
+                    }
+                    if found { hits.append(Hit(keyword: i, start: p, length: key.count, exact: exact)) }
+                }
+            }
+            return (!hits.isEmpty, hits)
+        }
+    }
+
+    /// Which theme the keywords found point to: the scoring half of the rule.
+    func pick(_ hits: [Hit]) -> ThemeSuggestion? {
         guard !hits.isEmpty else { return nil }
+        let wordCount = hits.map { $0.start + $0.length }.max()!
         // A word counts only for the longest keywords found on it, and whole before word starts.
         func rank(_ length: Int, _ exact: Bool) -> Int { length * 2 + (exact ? 1 : 0) }
-        var best = Array(repeating: -1, count: words.count)
+        var best = Array(repeating: -1, count: wordCount)
         for h in hits { for p in h.start..<(h.start + h.length) { best[p] = max(best[p], rank(h.length, h.exact)) } }
-        var kept = Set<Int>()
-        for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h.length, h.exact) }) { kept.insert(h.keyword) }
+        var kept: [Int] = []
+        for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h.length, h.exact) }) { kept.append(h.keyword) }
+        kept.sort()
         var score = Array(repeating: 0, count: themes.count)
         var first = Array(repeating: Int?.none, count: themes.count)
-        for i in kept.sorted() {
+        for (n, i) in kept.enumerated() where n == 0 || kept[n - 1] != i {
             let t = keywords[i].theme
             score[t] += keywords[i].weight
             if first[t] == nil { first[t] = i }
@@ -176,5 +252,47 @@ public struct ThemeSuggester: Sendable {
         guard let top = score.max(), top > 0, score.filter({ $0 == top }).count == 1,
               let t = score.firstIndex(of: top), let i = first[t] else { return nil }
         return ThemeSuggestion(themeId: themes[t], word: keywords[i].text, matches: top)
+    }
+}
+
+/// A small open-addressing table from a hash of some bytes to the keyword indices filed under those bytes.
+/// Different bytes may share a hash: every keyword it gives is then checked against the words themselves.
+struct ByteIndex: Sendable {
+    private var hashes: [UInt64]
+    private var lists: [[Int]]
+    private let mask: Int
+
+    init(_ index: [[UInt8]: [Int]]) {
+        var size = 16
+        while size < index.count * 2 { size *= 2 }
+        mask = size - 1
+        hashes = Array(repeating: 0, count: size)
+        lists = Array(repeating: [], count: size)
+        for (bytes, list) in index.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let h = bytes.withUnsafeBufferPointer { Self.hash($0.baseAddress!, $0.count) }
+            var slot = Int(truncatingIfNeeded: h) & mask
+            while hashes[slot] != 0, hashes[slot] != h { slot = (slot + 1) & mask }
+            hashes[slot] = h
+            lists[slot] += list
+        }
+    }
+
+    /// Never 0 (0 marks an empty slot).
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
+        h ^= h >> 29
+        return h | 1
+    }
+
+    @inline(__always)
+    func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int, into out: inout [Int]) {
+        let h = Self.hash(p, n)
+        var slot = Int(truncatingIfNeeded: h) & mask
+        while hashes[slot] != 0 {
+            if hashes[slot] == h { out += lists[slot]; return }
+            slot = (slot + 1) & mask
+        }
     }
 }
