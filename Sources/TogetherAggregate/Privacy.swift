@@ -27,24 +27,35 @@ enum Privacy {
             firstBytes = first.map { Array($0.utf8) }
         }
 
-        /// For plain ASCII text: whether no label's first word is anywhere in it, even inside another word
-        /// (then no label can be there as a whole word). Nil when the text is not plain ASCII.
+        /// For plain ASCII text: whether no word of it (letters and digits, ignoring capitals) is a label's first
+        /// word, in one pass over the bytes with nothing made; then no label can be there. Nil when the text is not
+        /// plain ASCII (false may come first: it only sends the text to the careful pass).
         func surelyAbsent(from text: String) -> Bool? {
             text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-                if bytes.contains(where: { $0 >= 0x80 }) { return nil }
-                for word in firstBytes where !word.isEmpty && bytes.count >= word.count {
-                    for start in 0...(bytes.count - word.count) {
-                        var k = 0
-                        while k < word.count {
-                            let b = bytes[start + k]
-                            if (b >= 0x41 && b <= 0x5A ? b + 32 : b) != word[k] { break }
-                            k += 1
-                        }
-                        if k == word.count { return false }
+                var start = -1
+                for i in 0...bytes.count {
+                    let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+                    if b >= 0x80 { return nil }
+                    if b &- 0x41 < 26 || b &- 0x61 < 26 || b &- 0x30 < 10 {
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
+                        if isFirstWord(bytes, start, i) { return false }
+                        start = -1
                     }
                 }
                 return true
             } ?? nil
+        }
+
+        private func isFirstWord(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
+            words: for word in firstBytes where word.count == to - from {
+                for k in 0..<word.count {
+                    let b = bytes[from + k]
+                    if (b &- 0x41 < 26 ? b + 32 : b) != word[k] { continue words }
+                }
+                return true
+            }
+            return false
         }
     }
 
@@ -53,7 +64,6 @@ enum Privacy {
         guard !wanted.isEmpty else { return text }
         // Most words hold no label: for plain ASCII text, look for a first word cheaply before the careful pass.
         if labels.surelyAbsent(from: text) == true { return text }
-        if text.utf8.allSatisfy({ $0 < 0x80 }), !ContentPacks.words(of: text).contains(where: labels.first.contains) { return text }
         return redactCarefully(text, labels)
     }
 
@@ -116,7 +126,9 @@ enum Privacy {
     }
 
     static func fold(_ s: Substring) -> String {
-        s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // On plain ASCII, folding is lower-casing.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) { return s.lowercased() }
+        return s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
     /// Text safe to publish in any format: no control character (so no terminal escape sequence) and no

@@ -408,5 +408,8 @@ extension TallyIntegrityTests {
                 .joined(separator: random.next() % 4 == 0 ? "" : " ")
             #expect(Privacy.redact(text, labels) == Privacy.redactCarefully(text, labels), "\(text) with \(labels.wanted)")
         }
+        // Folding plain ASCII is lower-casing: the quick way gives what Foundation's folding gives, on every byte.
+        let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
+        #expect(Privacy.fold(Substring(ascii)) == ascii.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
     }
 }
