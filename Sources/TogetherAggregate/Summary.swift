@@ -181,48 +181,146 @@ public struct SessionSummary: Codable, Equatable, Sendable {
 
     /// The one place a session's words become counts.
     public static func make(_ s: LeanSession, _ content: ContentPacks, _ suggester: ThemeSuggester) -> SessionSummary {
-        let knownRoles = Set(content.workshop.roles.map(\.id))
-        let roleOf = Dictionary(s.people.map { ($0.id, knownRoles.contains($0.role) ? $0.role : other) },
-                                uniquingKeysWith: { first, _ in first })
-        let consent = Set(s.people.filter(\.consent).map(\.id))
+        make(s, Ids(content, suggester))
+    }
+
+    /// The ids the packs list, made ready once for many sessions: a session's statements are counted in small
+    /// arrays by each id's place, and made into the summary's dictionaries once at the end.
+    public struct Ids: Sendable {
+        let content: ContentPacks
+        let suggester: ThemeSuggester
+        /// Theme places: the Making It Real themes (the first `known`), any other theme the keyword list can
+        /// suggest, and `none`.
+        let themes: [String]
+        let known: Int
+        let none: Int
+        /// The pack's categories, then `other`.
+        let categories: [String]
+        /// The pack's roles, then `other`, then `notListed`.
+        let roles: [String]
+        /// The voices, then `other`.
+        let voices: [String]
+        let knownRoles: Set<String>
+        let knownThemes: Set<String>
+
+        public init(_ content: ContentPacks, _ suggester: ThemeSuggester) {
+            self.content = content
+            self.suggester = suggester
+            var themes = content.makingItReal.themes.map(\.id).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            known = themes.count
+            for id in suggester.themes + [SessionSummary.noTheme] where !themes.contains(id) { themes.append(id) }
+            self.themes = themes
+            none = themes.firstIndex(of: SessionSummary.noTheme)!
+            categories = content.workingTogether.categories.map(\.id) + [other]
+            let roleIds = content.workshop.roles.map(\.id)
+            roles = roleIds + [other, notListed]
+            voices = SessionSummary.voices + [other]
+            knownRoles = Set(roleIds)
+            knownThemes = Set(themes.prefix(known))
+        }
+
+        /// The place of an id among the first `count` of a short list (quicker than hashing it), or nil.
+        @inline(__always)
+        static func place(_ id: String, _ list: [String], _ count: Int) -> Int? {
+            for i in 0..<count where list[i] == id { return i }
+            return nil
+        }
+    }
+
+    static func make(_ s: LeanSession, _ ids: Ids) -> SessionSummary {
+        let content = ids.content
+        let knownRoles = ids.knownRoles
+        let (themeCount, categoryCount, roleCount, voiceCount) = (ids.themes.count, ids.categories.count, ids.roles.count,
+                                                                 ids.voices.count)
+        // Each person's place: the first with an id counts (as the people's list is read everywhere); a statement
+        // whose person is not listed gets a place after them, one per id.
+        let people = s.people.count
+        let index: [String: Int]? = people > 24
+            ? Dictionary(s.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }) : nil
+        func personPlace(_ id: String) -> Int? {
+            if let index { return index[id] }
+            for i in 0..<people where s.people[i].id == id { return i }
+            return nil
+        }
+        let roleOf = s.people.map { Ids.place($0.role, ids.roles, ids.roles.count - 2) ?? roleCount - 2 }
+        // Whether anyone listed with the id at that place agreed to be quoted.
+        var consent = [Bool](repeating: false, count: people)
+        for p in s.people where p.consent { consent[personPlace(p.id)!] = true }
+        var unlisted: [String: Int] = [:]
         let labels = Privacy.Labels(s.people.map(\.label))
         func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels)) }
-        let knownThemes = Set(content.makingItReal.themes.map(\.id))
-        let knownCategories = Set(content.workingTogether.categories.map(\.id))
-        var themes: [String: ThemeFigures] = [:]
-        var peopleIn: [String: [String: Set<String>]] = [:]
+        // Counts by theme place, then category, role or voice place.
+        var statements = [Int](repeating: 0, count: themeCount * categoryCount)
+        var suggestedCounts = statements
+        var byRole = [Int](repeating: 0, count: themeCount * roleCount)
+        var byVoice = [Int](repeating: 0, count: themeCount * voiceCount)
+        // (theme, category, person) for each statement, made distinct at the end.
+        var seen: [Int] = []
+        seen.reserveCapacity(s.statements.count)
         var quotes: [Quote] = []
         let groupThemeWords = Dictionary(s.groupThemes.map { ($0.id, $0.statement) }, uniquingKeysWith: { a, _ in a })
         for st in s.statements {
-            var key = noTheme
+            var theme = ids.none
             var suggested = false
-            if let id = st.themeId, knownThemes.contains(id) {
-                key = id
-            } else if st.ignoredSuggestion == nil, let suggestion = suggester.suggest(for: st.text) {
+            if let id = st.themeId, let known = Ids.place(id, ids.themes, ids.known) {
+                theme = known
+            } else if st.ignoredSuggestion == nil, let suggestion = ids.suggester.suggest(for: st.text) {
                 // A suggestion the facilitator said no to is not made again here.
-                key = suggestion.themeId
+                theme = Ids.place(suggestion.themeId, ids.themes, themeCount)!
                 suggested = true
             }
-            let category = knownCategories.contains(st.category) ? st.category : other
-            if suggested || key == noTheme {
-                themes[key, default: .init()].suggested[category, default: 0] += 1
+            let category = Ids.place(st.category, ids.categories, categoryCount - 1) ?? categoryCount - 1
+            if suggested || theme == ids.none {
+                suggestedCounts[theme * categoryCount + category] += 1
             } else {
-                themes[key, default: .init()].statements[category, default: 0] += 1
+                statements[theme * categoryCount + category] += 1
             }
-            themes[key, default: .init()].byRole[roleOf[st.personId] ?? notListed, default: 0] += 1
-            themes[key, default: .init()].byVoice[voices.contains(st.voice) ? st.voice : other, default: 0] += 1
-            peopleIn[key, default: [:]][category, default: []].insert(st.personId)
+            let person = personPlace(st.personId)
+            let place: Int
+            if let person {
+                place = person
+            } else if let p = unlisted[st.personId] {
+                place = p
+            } else {
+                place = people + unlisted.count
+                unlisted[st.personId] = place
+            }
+            byRole[theme * roleCount + (person.map { roleOf[$0] } ?? roleCount - 1)] += 1
+            byVoice[theme * voiceCount + (Ids.place(st.voice, ids.voices, voiceCount - 1) ?? voiceCount - 1)] += 1
+            seen.append((theme * categoryCount + category) << 32 | place)
             // Only words a person agreed to share, in their own voice (or with support), once revealed.
-            if consent.contains(st.personId), key != noTheme, !st.hidden, st.voice == "own" || st.voice == "supported" {
-                quotes.append(.init(themeId: key, category: category, text: published(st.text), supported: st.voice == "supported",
-                                    suggested: suggested,
+            if let person, consent[person], theme != ids.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
+                quotes.append(.init(themeId: ids.themes[theme], category: ids.categories[category], text: published(st.text),
+                                    supported: st.voice == "supported", suggested: suggested,
                                     groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
             }
         }
-        for (key, byCategory) in peopleIn {
-            themes[key, default: .init()].people = byCategory.mapValues(\.count)
-            themes[key, default: .init()].peopleAny = byCategory.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count
+        // Distinct people by theme and category, and by theme.
+        seen.sort()
+        var peopleCounts = [Int](repeating: 0, count: themeCount * categoryCount)
+        var peopleAny = [Int](repeating: 0, count: themeCount)
+        var any: [Int] = []
+        for (n, key) in seen.enumerated() where n == 0 || seen[n - 1] != key {
+            peopleCounts[key >> 32] += 1
+            any.append(((key >> 32) / categoryCount) << 32 | (key & 0xFFFF_FFFF))
         }
+        any.sort()
+        for (n, key) in any.enumerated() where n == 0 || any[n - 1] != key { peopleAny[key >> 32] += 1 }
+        var themes: [String: ThemeFigures] = [:]
+        for t in 0..<themeCount where peopleAny[t] > 0 {
+            var f = ThemeFigures()
+            for c in 0..<categoryCount {
+                let i = t * categoryCount + c
+                if statements[i] > 0 { f.statements[ids.categories[c]] = statements[i] }
+                if suggestedCounts[i] > 0 { f.suggested[ids.categories[c]] = suggestedCounts[i] }
+                if peopleCounts[i] > 0 { f.people[ids.categories[c]] = peopleCounts[i] }
+            }
+            for r in 0..<roleCount where byRole[t * roleCount + r] > 0 { f.byRole[ids.roles[r]] = byRole[t * roleCount + r] }
+            for v in 0..<voiceCount where byVoice[t * voiceCount + v] > 0 { f.byVoice[ids.voices[v]] = byVoice[t * voiceCount + v] }
+            f.peopleAny = peopleAny[t]
+            themes[ids.themes[t]] = f
+        }
+        let knownThemes = ids.knownThemes
         for theme in s.groupThemes {
             for id in Set(theme.makingItReal) where knownThemes.contains(id) {
                 themes[id, default: .init()].votes += theme.dots

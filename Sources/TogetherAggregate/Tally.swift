@@ -253,7 +253,7 @@ public enum Tallier {
     /// Reads the files in parallel and adds up those that match the filter, leaving out the paths given.
     private static func add(_ files: [URL], _ stamps: [FileStamp?], _ missing: [Skipped], _ content: ContentPacks,
                             _ filter: TallyFilter, _ cache: SummaryCache?, leaveOut: Set<String>, lists: Bool) -> TallyRun {
-        let suggester = ThemeSuggester(content.keywords)
+        let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -271,7 +271,7 @@ public enum Tallier {
                     summary = cached
                     part.fromCache += 1
                 } else {
-                    switch summarise(url, content, suggester) {
+                    switch summarise(url, ids) {
                     case .success(let s):
                         summary = s
                         if let cache, let stamp {
@@ -305,13 +305,12 @@ public enum Tallier {
 
     /// One file's summary: the quick reader first; when it refuses, the careful decoder, which either reads
     /// the file after all or says exactly what is wrong with it.
-    public static func summarise(_ url: URL, _ content: ContentPacks,
-                                 _ suggester: ThemeSuggester) -> Result<SessionSummary, SessionFileError> {
+    public static func summarise(_ url: URL, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
         do {
             let data = try SessionCodec.readData(url)
-            if let lean = LeanReader.read(data) { return .success(SessionSummary.make(lean, content, suggester)) }
+            if let lean = LeanReader.read(data) { return .success(SessionSummary.make(lean, ids)) }
             let session = try SessionCodec.decode(data, path: url.path)
-            return .success(SessionSummary.make(LeanSession(session), content, suggester))
+            return .success(SessionSummary.make(LeanSession(session), ids))
         } catch {
             return .failure(error)
         }
@@ -319,10 +318,10 @@ public enum Tallier {
 
     /// Totals of sessions already in memory (for tests and the workshop's own summaries).
     public static func totals(_ sessions: [Session], content: ContentPacks, lists: Bool = false) -> TallyTotals {
-        let suggester = ThemeSuggester(content.keywords)
+        let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
         var totals = TallyTotals()
         totals.keepsLists = lists
-        for s in sessions { totals.add(SessionSummary.make(LeanSession(s), content, suggester)) }
+        for s in sessions { totals.add(SessionSummary.make(LeanSession(s), ids)) }
         totals.sortLists()
         return totals
     }

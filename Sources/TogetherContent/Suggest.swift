@@ -74,7 +74,7 @@ public struct ThemeSuggester: Sendable {
         var words: [[UInt8]]
         var weight: Int
     }
-    let themes: [String]
+    public let themes: [String]
     /// Keywords in pack order (each theme's words, then its weak words).
     let keywords: [Keyword]
     /// Keyword indices by their first word (whole-word matches) and by its first four bytes (word starts).
