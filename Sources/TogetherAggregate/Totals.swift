@@ -83,6 +83,11 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             h.mix(text.utf8)
             return h.value
         }
+
+        /// The order quotes are kept and shown in.
+        static func precedes(_ a: (UInt64, Quote), _ b: (UInt64, Quote)) -> Bool {
+            (a.0, a.1.text, a.1.category, a.1.supported ? 1 : 0) < (b.0, b.1.text, b.1.category, b.1.supported ? 1 : 0)
+        }
     }
 
     /// How many quotes are kept per theme and category: enough to choose from, never the whole corpus.
@@ -181,7 +186,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         followUps.add(s.followUps)
         rolePeople.add(s.roles)
         for (role, n) in s.roles where n > 0 { roleSessions[role, default: 0] += 1 }
-        let area = s.area.trimmingCharacters(in: .whitespaces)
+        let area = Self.trimmed(s.area)
         areas[Self.fold(area.isEmpty ? "not given" : area), default: .init()].merge(
             Phrase(wordings: [area.isEmpty ? "Not given" : area: 1], sessions: 1))
         groupTypes[s.groupType, default: 0] += 1
@@ -210,17 +215,24 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         wordsList.sort { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
     }
 
+    /// Keeps the quote if it is among the first few of its theme in the quotes' order (all of them are, until the
+    /// theme has more than it keeps).
     mutating func keepQuote(_ themeId: String, _ quote: Quote) {
-        quotes[themeId, default: []].insert(quote)
-        if quotes[themeId]!.count > Self.quotesKept * 3 {
-            quotes[themeId] = Set(Self.ordered(quotes[themeId]!).prefix(Self.quotesKept * 3))
+        let limit = Self.quotesKept * 3
+        if let kept = quotes[themeId], kept.count >= limit {
+            // Full: the quote goes in only before the last kept one, which then goes out.
+            let new = (quote.key, quote)
+            let last = kept.lazy.map { ($0.key, $0) }.max(by: Quote.precedes)!
+            guard Quote.precedes(new, last), !kept.contains(quote) else { return }
+            quotes[themeId]!.remove(last.1)
+            quotes[themeId]!.insert(quote)
+            return
         }
+        quotes[themeId, default: []].insert(quote)
     }
 
     static func ordered(_ quotes: Set<Quote>) -> [Quote] {
-        quotes.map { ($0.key, $0) }
-            .sorted { ($0.0, $0.1.text, $0.1.category, $0.1.supported ? 1 : 0) < ($1.0, $1.1.text, $1.1.category, $1.1.supported ? 1 : 0) }
-            .map(\.1)
+        quotes.map { ($0.key, $0) }.sorted(by: Quote.precedes).map(\.1)
     }
 
     public mutating func merge(_ o: TallyTotals) {
@@ -268,7 +280,41 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     }
 
     /// Lower case, no accents, words only: the form wordings are compared in.
-    public static func fold(_ text: String) -> String { ContentPacks.words(of: text).joined(separator: " ") }
+    public static func fold(_ text: String) -> String {
+        if let quick = foldASCII(text) { return quick }
+        return ContentPacks.words(of: text).joined(separator: " ")
+    }
+
+    /// The same for plain ASCII in one pass over the bytes; nil for anything else.
+    static func foldASCII(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b -> String? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            return String(unsafeUninitializedCapacity: b.count) { out in
+                var n = 0, inWord = false
+                for c in b {
+                    let upper = c &- 0x41 < 26
+                    if upper || c &- 0x61 < 26 || c &- 0x30 < 10 {
+                        if !inWord, n > 0 { out[n] = 0x20; n += 1 }
+                        out[n] = upper ? c + 32 : c
+                        n += 1
+                        inWord = true
+                    } else {
+                        inWord = false
+                    }
+                }
+                return n
+            }
+        }
+    }
+
+    /// Without spaces and tabs at either end, as `trimmingCharacters(in: .whitespaces)` gives, quickly when there
+    /// are none.
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return text }
+        return text.trimmingCharacters(in: .whitespaces)
+    }
 }
 
 extension Dictionary where Value == Int {

@@ -412,4 +412,38 @@ extension TallyIntegrityTests {
         let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
         #expect(Privacy.fold(Substring(ascii)) == ascii.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
     }
+
+    @Test("the quick ways of adding a session up give what the plain ways give: days, folded wordings, trimming, kept quotes")
+    func totalsShortcuts() {
+        var random = SplitMix(seed: 21)
+        // Every day of four years either side of a leap-year rule, and broken days, against the calendar.
+        var days: [String] = []
+        for y in [1600, 1700, 1900, 2000, 2024, 2025, 2100, 9999, 1599, 1500, 1582] {
+            for m in 0...13 { for d in 0...32 { days.append(String(format: "%04d-%02d-%02d", y, m, d)) } }
+        }
+        days += ["2026-1-01", "+026-01-01", "2026-01-0a", "2026/01/01", "", "2026-01-01 ", "٢٠٢٦-٠١-٠١", "0000-01-01"]
+        for day in days { #expect(Editing.isRealDay(day) == Editing.isRealDayByCalendar(day), "\(day)") }
+        #expect(days.filter { Editing.quickRealDay($0) != nil }.count > 3000, "the quick way decides most days")
+        // Folding wordings: plain ASCII one way, anything else the general way.
+        let bits = ["Bus", "  ", "BUS", "a1", "-", "’", "é", "Zara's", "\t", "2", "x", ",", "Ünder", "", "...", "key worker"]
+        for _ in 0..<3000 {
+            let text = (0..<random.below(6)).map { _ in random.pick(bits) }.joined(separator: random.below(2) == 0 ? "" : " ")
+            #expect(TallyTotals.fold(text) == ContentPacks.words(of: text).joined(separator: " "), "\(text)")
+            #expect(TallyTotals.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "\(text)")
+        }
+        // Kept quotes: added one at a time, the theme keeps the first few in the quotes' order, as if all were sorted.
+        let words = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"]
+        for _ in 0..<200 {
+            var totals = TallyTotals()
+            var all = Set<TallyTotals.Quote>()
+            for _ in 0..<random.below(60) {
+                let q = TallyTotals.Quote(category: random.pick(["working", "notWorking"]),
+                                          text: random.pick(words) + random.pick(words), supported: random.below(2) == 0)
+                all.insert(q)
+                totals.keepQuote("t", q)
+            }
+            let expected = Set(TallyTotals.ordered(all).prefix(TallyTotals.quotesKept * 3))
+            #expect((totals.quotes["t"] ?? []) == expected)
+        }
+    }
 }

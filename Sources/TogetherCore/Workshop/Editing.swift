@@ -255,6 +255,34 @@ enum Editing {
     }
 
     static func isRealDay(_ text: String) -> Bool {
+        if let quick = quickRealDay(text) { return quick }
+        return isRealDayByCalendar(text)
+    }
+
+    /// `YYYY-MM-DD` in plain digits from 1600 on, by the Gregorian rules (the calendar's answer there, and many
+    /// times quicker); nil for anything else, which the calendar decides (years before 1600 follow the Julian
+    /// calendar in it).
+    static func quickRealDay(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { b -> Bool? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            var digits = [0, 0, 0]
+            for (n, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
+                for i in range {
+                    guard b[i] &- 0x30 < 10 else { return nil }
+                    digits[n] = digits[n] * 10 + Int(b[i] - 0x30)
+                }
+            }
+            let (y, m, d) = (digits[0], digits[1], digits[2])
+            guard y >= 1600 else { return nil }
+            guard (1...12).contains(m), d >= 1 else { return false }
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+            return d <= days
+        }
+    }
+
+    static func isRealDayByCalendar(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
