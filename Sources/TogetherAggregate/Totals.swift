@@ -73,20 +73,33 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     }
 
     public struct Quote: Codable, Equatable, Hashable, Sendable {
-        public var category: String
-        public var text: String
+        public let category: String
+        public let text: String
         /// Said with support (and marked so wherever it is shown).
-        public var supported = false
-        /// A stable order that does not depend on which file came first.
-        var key: UInt64 {
+        public let supported: Bool
+        /// A stable order that does not depend on which file came first (a hash of the words, made once).
+        let key: UInt64
+
+        public init(category: String, text: String, supported: Bool = false) {
+            self.category = category
+            self.text = text
+            self.supported = supported
             var h = FNV()
             h.mix(text.utf8)
-            return h.value
+            key = h.value
+        }
+
+        enum CodingKeys: String, CodingKey { case category, text, supported }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(category: try c.decode(String.self, forKey: .category), text: try c.decode(String.self, forKey: .text),
+                      supported: try c.decode(Bool.self, forKey: .supported))
         }
 
         /// The order quotes are kept and shown in.
-        static func precedes(_ a: (UInt64, Quote), _ b: (UInt64, Quote)) -> Bool {
-            (a.0, a.1.text, a.1.category, a.1.supported ? 1 : 0) < (b.0, b.1.text, b.1.category, b.1.supported ? 1 : 0)
+        static func precedes(_ a: Quote, _ b: Quote) -> Bool {
+            (a.key, a.text, a.category, a.supported ? 1 : 0) < (b.key, b.text, b.category, b.supported ? 1 : 0)
         }
     }
 
@@ -118,8 +131,8 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     public var levels: [String: Int] = [:]
     /// Quarter (`2026 Q1`) → theme id → category id → people.
     public var quarters: [String: [String: [String: Int]]] = [:]
-    /// Theme id → quotes from people who agreed to be quoted, the few with the smallest keys.
-    public var quotes: [String: Set<Quote>] = [:]
+    /// Theme id → quotes from people who agreed to be quoted, the few first in the quotes' order, in that order.
+    public var quotes: [String: [Quote]] = [:]
 
     /// Whether the lists below are kept: only for the files for working with, as they grow with the sessions.
     public var keepsLists = false
@@ -218,21 +231,24 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     /// Keeps the quote if it is among the first few of its theme in the quotes' order (all of them are, until the
     /// theme has more than it keeps).
     mutating func keepQuote(_ themeId: String, _ quote: Quote) {
-        let limit = Self.quotesKept * 3
-        if let kept = quotes[themeId], kept.count >= limit {
-            // Full: the quote goes in only before the last kept one, which then goes out.
-            let new = (quote.key, quote)
-            let last = kept.lazy.map { ($0.key, $0) }.max(by: Quote.precedes)!
-            guard Quote.precedes(new, last), !kept.contains(quote) else { return }
-            quotes[themeId]!.remove(last.1)
-            quotes[themeId]!.insert(quote)
-            return
-        }
-        quotes[themeId, default: []].insert(quote)
+        Self.keep(quote, in: &quotes[themeId, default: []], limit: Self.quotesKept * 3)
     }
 
-    static func ordered(_ quotes: Set<Quote>) -> [Quote] {
-        quotes.map { ($0.key, $0) }.sorted(by: Quote.precedes).map(\.1)
+    /// Puts a quote in its place in a list kept in order and at most `limit` long, once.
+    static func keep(_ quote: Quote, in kept: inout [Quote], limit: Int) {
+        if kept.count >= limit, !Quote.precedes(quote, kept[kept.count - 1]) { return }
+        var (lo, hi) = (0, kept.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Quote.precedes(kept[mid], quote) { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < kept.count, kept[lo] == quote { return }
+        kept.insert(quote, at: lo)
+        if kept.count > limit { kept.removeLast() }
+    }
+
+    static func ordered(_ quotes: some Sequence<Quote>) -> [Quote] {
+        quotes.sorted(by: Quote.precedes)
     }
 
     public mutating func merge(_ o: TallyTotals) {
@@ -256,7 +272,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         for (q, byTheme) in o.quarters {
             for (id, people) in byTheme { quarters[q, default: [:]][id, default: [:]].add(people) }
         }
-        for (id, set) in o.quotes { for quote in set { keepQuote(id, quote) } }
+        for (id, list) in o.quotes { for quote in list { keepQuote(id, quote) } }
         if o.keepsLists {
             keepsLists = true
             actionList += o.actionList

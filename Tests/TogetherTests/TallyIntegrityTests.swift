@@ -442,7 +442,7 @@ extension TallyIntegrityTests {
                 all.insert(q)
                 totals.keepQuote("t", q)
             }
-            let expected = Set(TallyTotals.ordered(all).prefix(TallyTotals.quotesKept * 3))
+            let expected = Array(TallyTotals.ordered(all).prefix(TallyTotals.quotesKept * 3))
             #expect((totals.quotes["t"] ?? []) == expected)
         }
     }
