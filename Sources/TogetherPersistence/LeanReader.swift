@@ -1,23 +1,20 @@
 import Foundation
 import TogetherCore
-import TogetherPersistence
 
 /// Reads the parts of a session file the tally needs straight from its bytes, checking the JSON as it goes
 /// and skipping everything else (timers, drafts, notes it does not count) without building it.
 ///
 /// It only says "yes, here it is" or "no": when it says no, the caller decodes the file the slow, careful
 /// way to explain what is wrong (or to read a file that is fine but unusual, such as `1.0` for a count).
-enum LeanReader {
-    static func read(_ data: Data) -> LeanSession? {
+package enum LeanReader {
+    package static func read(_ data: Data) -> LeanSession? {
         data.withUnsafeBytes { raw -> LeanSession? in
-            var scan = Scan(raw.bindMemory(to: UInt8.self))
+            var scan = JSONCursor(raw.bindMemory(to: UInt8.self))
             return try? scan.session()
         }
     }
 }
 
-/// A cursor over a session file's bytes (plain JSON in `JSONCursor.swift`); the tally's part of a session here.
-typealias Scan = JSONCursor
 private typealias Refused = JSONCursor.Refused
 
 extension JSONCursor {
@@ -278,4 +275,80 @@ extension JSONCursor {
         guard let id, sawWhat, sawCreated else { throw Refused() }
         return (a, id)
     }
+}
+
+/// The parts of a session file the tally reads, and nothing else. It is filled either from a full `Session`
+/// or, much faster, straight from the file's bytes by `LeanReader`; both then go through `SessionSummary.make`,
+/// so the two ways cannot count differently.
+public struct LeanSession: Equatable, Sendable {
+    public struct Person: Equatable, Sendable { package var id, role, label: String; package var consent: Bool }
+    public struct Statement: Equatable, Sendable {
+        package var personId, category, text: String
+        package var themeId: String?
+        package var voice: String
+        /// Captured but not yet revealed ("capture now, reveal later").
+        package var hidden = false
+        /// The Making It Real theme the facilitator said no to, when a suggestion was ignored.
+        package var ignoredSuggestion: String?
+        /// The group theme it was put into.
+        package var groupThemeId: String?
+    }
+    public struct Review: Equatable, Sendable {
+        package var id: String
+        package var rating: String?
+        package var barriers: [String]
+    }
+    public struct GroupTheme: Equatable, Sendable {
+        package var id, statement: String
+        package var makingItReal: [String]
+        package var dots: Int
+    }
+    public struct Action: Equatable, Sendable {
+        package var what = "", who = "", byWhen = ""
+        package var intention: String?
+        package var linkKind: String?
+        package var linkId: String?
+    }
+
+    package var id = "", createdAt = "", updatedAt = ""
+    package var date = "", area = "", groupType = "", level = ""
+    package var people: [Person] = []
+    package var statements: [Statement] = []
+    package var makingItReal: [Review] = []
+    package var topTips: [Review] = []
+    package var groupThemes: [GroupTheme] = []
+    package var actions: [Action] = []
+    /// "Since last time": what became of each action followed up (nil: not said yet).
+    package var followUps: [String?] = []
+
+    public init() {}
+
+    public init(_ s: Session) {
+        id = s.id
+        createdAt = Self.time(s.createdAt)
+        updatedAt = Self.time(s.updatedAt)
+        date = s.setup.date
+        area = s.setup.area
+        groupType = s.setup.groupType
+        level = s.setup.level
+        people = s.people.map { .init(id: $0.id, role: $0.role, label: $0.label, consent: $0.consentToQuote) }
+        statements = s.statements.map {
+            .init(personId: $0.personId, category: $0.category, text: $0.text, themeId: $0.themeId, voice: $0.voice.kind.rawValue,
+                  hidden: $0.hidden, ignoredSuggestion: $0.suggestion?.decision == .ignored ? $0.suggestion?.themeId : nil,
+                  groupThemeId: $0.groupThemeId)
+        }
+        makingItReal = s.makingItReal.map { .init(id: $0.themeId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
+        topTips = s.topTips.map { .init(id: $0.tipId, rating: $0.rating, barriers: $0.barriers.map(\.text)) }
+        groupThemes = s.groupThemes.map {
+            .init(id: $0.id, statement: $0.statement, makingItReal: $0.makingItReal, dots: $0.totalDots)
+        }
+        actions = s.actions.map {
+            .init(what: $0.what, who: $0.who, byWhen: $0.byWhen, intention: $0.intention, linkKind: $0.link?.kind.rawValue,
+                  linkId: $0.link?.id)
+        }
+        followUps = s.followUp?.items.map(\.outcome) ?? []
+    }
+
+    /// A time as the session codec writes it.
+    package static func time(_ date: Date) -> String { date.formatted(.iso8601) }
 }
