@@ -15,6 +15,11 @@ public enum PlainText {
 
     /// The text without control characters; with `allowingLayout`, tabs and line breaks stay.
     public static func withoutControls(_ text: String, allowingLayout: Bool = false) -> String {
+        // Plain printable ASCII (most text) has none: looked at byte by byte, with no scalars decoded.
+        let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        }
+        if printable == true { return text }
         guard text.unicodeScalars.contains(where: { isControl($0, allowingLayout: allowingLayout) }) else { return text }
         var scalars = String.UnicodeScalarView()
         for u in text.unicodeScalars where !isControl(u, allowingLayout: allowingLayout) { scalars.append(u) }

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 @testable import TogetherContent
 @testable import TogetherCore
+import TogetherPublishing
 
 @Suite("Keys")
 struct KeymapTests {
@@ -232,6 +233,21 @@ extension TextWidthTests {
         for b in UInt8.min...UInt8.max {
             let bytes = [UInt8](repeating: 0x41, count: 7) + [b] + [UInt8](repeating: 0x41, count: 8)
             bytes.withUnsafeBufferPointer { #expect(TextWidth.printableASCII($0) == (b >= 0x20 && b < 0x7F), "\(b)") }
+        }
+    }
+
+    @Test("control characters are taken out the same way whether the text is plain ASCII or not, with and without layout")
+    func withoutControls() {
+        var random = SystemRandomNumberGenerator()
+        let scalars: [Unicode.Scalar] = (0..<0x80).compactMap(Unicode.Scalar.init) + ["\u{85}", "\u{9B}", "é", "\u{202E}", "\u{2066}", "🙂"]
+        for _ in 0..<5000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...12, using: &random) { text.append(scalars.randomElement(using: &random)!) }
+            let s = String(text)
+            for layout in [false, true] {
+                let plain = String(String.UnicodeScalarView(s.unicodeScalars.filter { !PlainText.isControl($0, allowingLayout: layout) }))
+                #expect(PlainText.withoutControls(s, allowingLayout: layout) == plain, "\(s.debugDescription)")
+            }
         }
     }
 }
