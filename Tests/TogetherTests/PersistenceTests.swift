@@ -284,3 +284,28 @@ struct QuickDateTests {
         #expect(SessionCodec.quickDate("2024-02-29T23:59:59Z") == (try Date("2024-02-29T23:59:59Z", strategy: .iso8601)))
     }
 }
+
+extension PersistenceTests {
+    @Test("a file is read whole, byte for byte, whatever its size; a folder, a missing file and an unreadable one are named")
+    func readingBytes() throws {
+        let folder = temporaryFolder()
+        var random = SplitMix(seed: 5)
+        for size in [0, 1, 4095, 4096, 4097, 100_000, 1_000_003] {
+            let bytes = Data((0..<size).map { _ in UInt8(truncatingIfNeeded: random.next()) })
+            let url = folder.appendingPathComponent("f\(size).json")
+            try bytes.write(to: url)
+            #expect(try SessionCodec.readData(url) == bytes, "\(size) bytes")
+        }
+        func reason(_ url: URL) -> String? {
+            do { _ = try SessionCodec.readData(url); return nil } catch { return error.reason }
+        }
+        #expect(reason(folder) == "is a folder, not a file")
+        #expect(reason(folder.appendingPathComponent("gone.json")) == "does not exist")
+        #expect(reason(folder.appendingPathComponent("f0.json/inside.json")) == "does not exist")
+        let locked = folder.appendingPathComponent("locked.json")
+        try Data("{}".utf8).write(to: locked)
+        chmod(locked.path, 0)
+        // Whoever may read any file (root) reads it; anyone else is told to check who may read it.
+        #expect(geteuid() == 0 ? reason(locked) == nil : reason(locked) == "cannot be read (check who may read it)")
+    }
+}
