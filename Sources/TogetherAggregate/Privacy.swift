@@ -103,6 +103,41 @@ enum Privacy {
 
     /// The words of a text (letters and digits, joined by an apostrophe inside a word), with where they are.
     static func words(_ text: String) -> [Word] {
+        asciiWords(text) ?? wordsGenerally(text)
+    }
+
+    /// The same for plain ASCII, on the bytes (letters and digits are the only wordy characters there, and
+    /// folding is lower-casing); nil for anything else.
+    static func asciiWords(_ text: String) -> [Word]? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { b -> [Word]? in
+            if b.contains(where: { $0 >= 0x80 }) { return nil }
+            func wordy(_ c: UInt8) -> Bool { c &- 0x41 < 26 || c &- 0x61 < 26 || c &- 0x30 < 10 }
+            var out: [Word] = []
+            var start = -1
+            func word(_ from: Int, _ to: Int) {
+                let folded = String(unsafeUninitializedCapacity: to - from) { out in
+                    for k in from..<to { out[k - from] = b[k] &- 0x41 < 26 ? b[k] + 32 : b[k] }
+                    return to - from
+                }
+                out.append(Word(range: utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to),
+                                folded: folded))
+            }
+            for i in 0..<b.count {
+                if wordy(b[i]) {
+                    if start < 0 { start = i }
+                } else if start >= 0, !(b[i] == 0x27 && i + 1 < b.count && wordy(b[i + 1])) {
+                    word(start, i)
+                    start = -1
+                }
+            }
+            if start >= 0 { word(start, b.count) }
+            return out
+        } ?? nil
+    }
+
+    /// The words of a text the general way, character by character (the quick way is tested against it).
+    static func wordsGenerally(_ text: String) -> [Word] {
         var out: [Word] = []
         var start: String.Index?
         var index = text.startIndex

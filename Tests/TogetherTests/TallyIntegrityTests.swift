@@ -408,6 +408,16 @@ extension TallyIntegrityTests {
                 .joined(separator: random.next() % 4 == 0 ? "" : " ")
             #expect(Privacy.redact(text, labels) == Privacy.redactCarefully(text, labels), "\(text) with \(labels.wanted)")
         }
+        // Words of plain ASCII on the bytes: the same places and folded forms as character by character.
+        for _ in 0..<3000 {
+            let text = (0..<random.below(8)).map { _ in random.pick(words) }.joined(separator: random.pick(["", " ", "'", "''", "\r\n", "."]))
+            func shown(_ w: Privacy.Word) -> String {
+                "\(text.utf8.distance(from: text.startIndex, to: w.range.lowerBound))-\(text.utf8.distance(from: text.startIndex, to: w.range.upperBound)) \(w.folded)"
+            }
+            let quick = Privacy.asciiWords(text).map { $0.map(shown) }
+            if let quick { #expect(quick == Privacy.wordsGenerally(text).map(shown), "\(text)") }
+            #expect((quick == nil) == text.utf8.contains { $0 >= 0x80 })
+        }
         // Folding plain ASCII is lower-casing: the quick way gives what Foundation's folding gives, on every byte.
         let ascii = String(decoding: (0..<128).map { UInt8($0) }, as: UTF8.self)
         #expect(Privacy.fold(Substring(ascii)) == ascii.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil))
