@@ -85,6 +85,13 @@ public struct ThemeSuggester: Sendable {
     /// The same two indexes keyed by a hash of the bytes, for plain ASCII text (see `suggestASCII`).
     let quickWord: ByteIndex
     let quickStart: ByteIndex
+    /// Every keyword's words in one run of bytes: word `w` is `wordBytes[wordStart[w]..<wordStart[w + 1]]`, and
+    /// keyword `k`'s words are `firstWord[k]..<firstWord[k + 1]`.
+    let wordBytes: [UInt8]
+    let wordStart: [Int]
+    let firstWord: [Int]
+    /// The most keywords one word of a text can bring to be checked.
+    let mostCandidates: Int
 
     public init(_ pack: KeywordPack) {
         themes = pack.themes.map(\.themeId)
@@ -106,6 +113,15 @@ public struct ThemeSuggester: Sendable {
         self.byStart = byStart
         quickWord = ByteIndex(byWord)
         quickStart = ByteIndex(byStart)
+        var bytes: [UInt8] = [], starts = [0], firsts = [0]
+        for k in keywords {
+            for w in k.words { bytes += w; starts.append(bytes.count) }
+            firsts.append(starts.count - 1)
+        }
+        wordBytes = bytes
+        wordStart = starts
+        firstWord = firsts
+        mostCandidates = quickWord.longest + quickStart.longest
     }
 
     /// A keyword word of four letters or more also matches the start of a longer word.
@@ -133,7 +149,7 @@ public struct ThemeSuggester: Sendable {
     public func suggest(for text: String) -> ThemeSuggestion? {
         if !welsh {
             var text = text
-            if let quick = text.withUTF8({ suggestASCII($0) }) { return quick.found ? pick(quick.hits) : nil }
+            if let quick = text.withUTF8({ suggestASCII($0) }) { return quick }
         }
         return suggestGenerally(for: text)
     }
@@ -173,85 +189,110 @@ public struct ThemeSuggester: Sendable {
                 if found { hits.append((i, start, key.count, exact)) }
             }
         }
-        return pick(hits.map { Hit(keyword: $0.keyword, start: $0.start, length: $0.length, exact: $0.exact) })
+        return hits.map { Hit(keyword: $0.keyword, start: $0.start, length: $0.length, exact: $0.exact) }
+            .withUnsafeBufferPointer { pick($0) }
     }
 
     struct Hit { var keyword, start, length: Int; var exact: Bool }
 
     /// The same rule on plain ASCII text, straight on its bytes: the words are lowered into one buffer and looked
-    /// up by a hash of their bytes, with no String or array made per word. Nil when the text is not plain ASCII;
-    /// `found` false when no keyword is in it.
-    func suggestASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (found: Bool, hits: [Hit])? {
+    /// up by a hash of their bytes, and everything is counted in buffers on the stack, with no String or array made
+    /// per word. Nil when the text is not plain ASCII; a nil suggestion when no theme is suggested.
+    func suggestASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> ThemeSuggestion?? {
         if bytes.contains(where: { $0 >= 0x80 }) { return nil }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { low -> (found: Bool, hits: [Hit])? in
-            // Word starts and ends (letters and digits, lower case), as the general way splits them.
-            var starts: [Int] = [], ends: [Int] = []
-            var start = -1
-            for i in 0..<bytes.count {
-                var b = bytes[i]
-                let upper = b &- 0x41 < 26
-                if upper { b += 32 }
-                low[i] = b
-                let wordy = upper || b &- 0x61 < 26 || b &- 0x30 < 10
-                if wordy {
-                    if start < 0 { start = i }
-                } else if start >= 0 {
-                    starts.append(start); ends.append(i); start = -1
-                }
-            }
-            if start >= 0 { starts.append(start); ends.append(bytes.count) }
-            if starts.isEmpty { return (false, []) }
-            let base = UnsafePointer(low.baseAddress!)
-            func same(_ p: Int, _ key: [UInt8], prefix: Bool) -> Bool {
-                let n = ends[p] - starts[p]
-                guard prefix ? n >= key.count : n == key.count else { return false }
-                return key.withUnsafeBufferPointer { memcmp(base + starts[p], $0.baseAddress!, key.count) == 0 }
-            }
-            var hits: [Hit] = []
-            var candidates: [Int] = []
-            for p in starts.indices {
-                candidates.removeAll(keepingCapacity: true)
-                let n = ends[p] - starts[p]
-                quickWord.lookUp(base + starts[p], n, into: &candidates)
-                if n >= 4 { quickStart.lookUp(base + starts[p], 4, into: &candidates) }
-                for (c, i) in candidates.enumerated() where !candidates[..<c].contains(i) {
-                    let key = keywords[i].words
-                    guard p + key.count <= starts.count else { continue }
-                    var exact = true, found = true
-                    for j in key.indices {
-                        if same(p + j, key[j], prefix: false) { continue }
-                        if key[j].count >= 4, same(p + j, key[j], prefix: true) { exact = false; continue }
-                        found = false
-                        break
+        let n = bytes.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, n)) { low -> ThemeSuggestion?? in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 2) { bounds -> ThemeSuggestion?? in
+                // Word starts and ends (letters and digits, lower case), as the general way splits them.
+                var words = 0
+                var start = -1
+                for i in 0...n {
+                    var b: UInt8 = i < n ? bytes[i] : 0x20
+                    let upper = b &- 0x41 < 26
+                    if upper { b += 32 }
+                    if i < n { low[i] = b }
+                    if upper || b &- 0x61 < 26 || b &- 0x30 < 10 {
+                        if start < 0 { start = i }
+                    } else if start >= 0 {
+                        bounds[2 * words] = start
+                        bounds[2 * words + 1] = i
+                        words += 1
+                        start = -1
                     }
-                    if found { hits.append(Hit(keyword: i, start: p, length: key.count, exact: exact)) }
+                }
+                if words == 0 { return .some(nil) }
+                let text = UnsafePointer(low.baseAddress!)
+                return withUnsafeTemporaryAllocation(of: Hit.self, capacity: max(1, words * mostCandidates)) { hits -> ThemeSuggestion?? in
+                    var found = 0
+                    wordBytes.withUnsafeBufferPointer { keyBytes in
+                        /// Whether keyword `k` is at word `p`, and whether every word of it is there whole.
+                        func check(_ k: Int, at p: Int) {
+                            let (first, count) = (firstWord[k], firstWord[k + 1] - firstWord[k])
+                            guard p + count <= words else { return }
+                            var exact = true
+                            for j in 0..<count {
+                                let from = wordStart[first + j], length = wordStart[first + j + 1] - from
+                                let at = bounds[2 * (p + j)], size = bounds[2 * (p + j) + 1] - at
+                                let same = size >= length && memcmp(text + at, keyBytes.baseAddress! + from, length) == 0
+                                if same, size == length { continue }
+                                if same, length >= 4 { exact = false; continue }
+                                return
+                            }
+                            hits[found] = Hit(keyword: k, start: p, length: count, exact: exact)
+                            found += 1
+                        }
+                        for p in 0..<words {
+                            let at = bounds[2 * p], size = bounds[2 * p + 1] - at
+                            let whole = quickWord.find(text + at, size)
+                            for e in whole { check(quickWord.entries[e], at: p) }
+                            if size >= 4 {
+                                for e in quickStart.find(text + at, 4) {
+                                    let k = quickStart.entries[e]
+                                    if !whole.contains(where: { quickWord.entries[$0] == k }) { check(k, at: p) }
+                                }
+                            }
+                        }
+                    }
+                    return .some(pick(UnsafeBufferPointer(rebasing: hits[0..<found])))
                 }
             }
-            return (!hits.isEmpty, hits)
         }
     }
 
     /// Which theme the keywords found point to: the scoring half of the rule.
-    func pick(_ hits: [Hit]) -> ThemeSuggestion? {
+    func pick(_ hits: UnsafeBufferPointer<Hit>) -> ThemeSuggestion? {
         guard !hits.isEmpty else { return nil }
-        let wordCount = hits.map { $0.start + $0.length }.max()!
-        // A word counts only for the longest keywords found on it, and whole before word starts.
-        func rank(_ length: Int, _ exact: Bool) -> Int { length * 2 + (exact ? 1 : 0) }
-        var best = Array(repeating: -1, count: wordCount)
-        for h in hits { for p in h.start..<(h.start + h.length) { best[p] = max(best[p], rank(h.length, h.exact)) } }
-        var kept: [Int] = []
-        for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h.length, h.exact) }) { kept.append(h.keyword) }
-        kept.sort()
-        var score = Array(repeating: 0, count: themes.count)
-        var first = Array(repeating: Int?.none, count: themes.count)
-        for (n, i) in kept.enumerated() where n == 0 || kept[n - 1] != i {
-            let t = keywords[i].theme
-            score[t] += keywords[i].weight
-            if first[t] == nil { first[t] = i }
+        var wordCount = 0
+        for h in hits { wordCount = max(wordCount, h.start + h.length) }
+        let themeCount = themes.count
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: wordCount + hits.count + 2 * themeCount) { space in
+            // A word counts only for the longest keywords found on it, and whole before word starts.
+            func rank(_ h: Hit) -> Int { h.length * 2 + (h.exact ? 1 : 0) }
+            let best = UnsafeMutableBufferPointer(rebasing: space[0..<wordCount])
+            best.initialize(repeating: -1)
+            for h in hits { for p in h.start..<(h.start + h.length) { best[p] = max(best[p], rank(h)) } }
+            var keptCount = 0
+            let kept = UnsafeMutableBufferPointer(rebasing: space[wordCount..<(wordCount + hits.count)])
+            for h in hits where (h.start..<(h.start + h.length)).allSatisfy({ best[$0] <= rank(h) }) {
+                kept[keptCount] = h.keyword
+                keptCount += 1
+            }
+            var sorted = UnsafeMutableBufferPointer(rebasing: kept[0..<keptCount])
+            sorted.sort()
+            let base = wordCount + hits.count
+            let score = UnsafeMutableBufferPointer(rebasing: space[base..<(base + themeCount)])
+            let first = UnsafeMutableBufferPointer(rebasing: space[(base + themeCount)..<(base + 2 * themeCount)])
+            score.initialize(repeating: 0)
+            first.initialize(repeating: -1)
+            for (n, i) in sorted.enumerated() where n == 0 || sorted[n - 1] != i {
+                let t = keywords[i].theme
+                score[t] += keywords[i].weight
+                if first[t] < 0 { first[t] = i }
+            }
+            guard let top = score.max(), top > 0, score.filter({ $0 == top }).count == 1,
+                  let t = score.firstIndex(of: top), first[t] >= 0 else { return nil }
+            return ThemeSuggestion(themeId: themes[t], word: keywords[first[t]].text, matches: top)
         }
-        guard let top = score.max(), top > 0, score.filter({ $0 == top }).count == 1,
-              let t = score.firstIndex(of: top), let i = first[t] else { return nil }
-        return ThemeSuggestion(themeId: themes[t], word: keywords[i].text, matches: top)
     }
 }
 
@@ -259,21 +300,34 @@ public struct ThemeSuggester: Sendable {
 /// Different bytes may share a hash: every keyword it gives is then checked against the words themselves.
 struct ByteIndex: Sendable {
     private var hashes: [UInt64]
-    private var lists: [[Int]]
+    /// Each slot's keywords are `entries[from[slot]..<from[slot] + count[slot]]`.
+    private var from: [Int]
+    private var count: [Int]
+    private(set) var entries: [Int] = []
     private let mask: Int
+    /// The most keywords one slot holds.
+    private(set) var longest = 0
 
     init(_ index: [[UInt8]: [Int]]) {
         var size = 16
         while size < index.count * 2 { size *= 2 }
         mask = size - 1
         hashes = Array(repeating: 0, count: size)
-        lists = Array(repeating: [], count: size)
+        var lists = Array(repeating: [Int](), count: size)
         for (bytes, list) in index.sorted(by: { $0.value[0] < $1.value[0] }) {
             let h = bytes.withUnsafeBufferPointer { Self.hash($0.baseAddress!, $0.count) }
             var slot = Int(truncatingIfNeeded: h) & mask
             while hashes[slot] != 0, hashes[slot] != h { slot = (slot + 1) & mask }
             hashes[slot] = h
             lists[slot] += list
+        }
+        from = []
+        count = []
+        for list in lists {
+            from.append(entries.count)
+            count.append(list.count)
+            entries += list
+            longest = max(longest, list.count)
         }
     }
 
@@ -286,13 +340,15 @@ struct ByteIndex: Sendable {
         return h | 1
     }
 
+    /// Where in `entries` the keywords filed under these bytes are (empty when none are).
     @inline(__always)
-    func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int, into out: inout [Int]) {
+    func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Range<Int> {
         let h = Self.hash(p, n)
         var slot = Int(truncatingIfNeeded: h) & mask
         while hashes[slot] != 0 {
-            if hashes[slot] == h { out += lists[slot]; return }
+            if hashes[slot] == h { return from[slot]..<(from[slot] + count[slot]) }
             slot = (slot + 1) & mask
         }
+        return 0..<0
     }
 }
