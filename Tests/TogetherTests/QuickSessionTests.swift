@@ -110,4 +110,25 @@ extension QuickSessionTests {
         // A list of depth 64 inside a known key is still read quickly (the cursor's limit is above any session).
         #expect(QuickSession.read(SessionCodec.encode(DemoData(content: content, seed: 4).session(0))) != nil)
     }
+
+    @Test("eight bytes of a string are passed over together exactly when each alone would be")
+    func plainEight() {
+        func plain(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x80 && b != 0x22 && b != 0x5C }
+        var random = SplitMix(seed: 9)
+        for _ in 0..<50_000 {
+            var bytes = (0..<8).map { _ in UInt8(0x20 + random.below(0x60)) }
+            for _ in 0..<random.below(3) { bytes[random.below(8)] = UInt8(truncatingIfNeeded: random.next()) }
+            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+            #expect(JSONCursor.plainEight(word) == bytes.allSatisfy(plain), "\(bytes)")
+        }
+        // Every byte value in every place, among plain ones.
+        for place in 0..<8 {
+            for b in UInt8.min...UInt8.max {
+                var bytes = [UInt8](repeating: 0x61, count: 8)
+                bytes[place] = b
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                #expect(JSONCursor.plainEight(word) == plain(b), "\(b) at \(place)")
+            }
+        }
+    }
 }
