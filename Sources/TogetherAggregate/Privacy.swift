@@ -17,14 +17,21 @@ enum Privacy {
     /// Labels made ready once per session: each as its folded words, and the set of first words to look for.
     struct Labels {
         var wanted: [[String]]
-        var first: Set<String>
-        /// The same first words as lower-case bytes, to look for inside plain ASCII text.
+        /// The first ASCII word of each label's folded first word ("o'neil" → "o", "zára" → "zara"), as lower-case
+        /// bytes, each once: what to look for inside plain ASCII text.
         var firstBytes: [[UInt8]]
         init(_ labels: [String]) {
-            wanted = labels.map { Privacy.words($0).map(\.folded) }.filter { !$0.isEmpty }
-            // The first ASCII word of each label's folded first word ("o'neil" → "o", "zára" → "zara").
-            first = Set(wanted.compactMap { ContentPacks.words(of: $0[0]).first })
-            firstBytes = first.map { Array($0.utf8) }
+            wanted = labels.compactMap { label in
+                let words = Privacy.words(label).map(\.folded)
+                return words.isEmpty ? nil : words
+            }
+            var firsts: [[UInt8]] = []
+            for label in wanted {
+                guard let first = ContentPacks.words(of: label[0]).first else { continue }
+                let bytes = Array(first.utf8)
+                if !firsts.contains(bytes) { firsts.append(bytes) }
+            }
+            firstBytes = firsts
         }
 
         /// For plain ASCII text: whether no word of it (letters and digits, ignoring capitals) is a label's first

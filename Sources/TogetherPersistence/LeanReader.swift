@@ -34,8 +34,8 @@ extension JSONCursor {
             case "people": s.people = try scan.array { try $0.person() }
             case "statements":
                 let read = try scan.array { try $0.statement() }
-                s.statements = read.map(\.statement)
-                statementIds = read.map(\.id)
+                s.statements = read.map { $0.statement }
+                statementIds = read.map { $0.id }
             case "nextNumber": try scan.within(SessionRules.nextNumber)
             case "position":
                 if scan.null() { break }
@@ -60,8 +60,8 @@ extension JSONCursor {
             case "groupThemes": s.groupThemes = try scan.array { try $0.groupTheme() }
             case "actions":
                 let read = try scan.array { try $0.action() }
-                s.actions = read.map(\.action)
-                actionIds = read.map(\.id)
+                s.actions = read.map { $0.action }
+                actionIds = read.map { $0.id }
             case "followUp": if !scan.null() { s.followUps = try scan.followUp() }
             default: try scan.skip()
             }
@@ -70,10 +70,24 @@ extension JSONCursor {
         guard i == b.count, let version, (1...Session.currentSchemaVersion).contains(version),
               sawSetup, sawId, sawCreated else { throw Refused() }
         // Ids must be unique in each list (SessionRules); a file where they are not goes to the careful reader.
-        for ids in [s.people.map(\.id), statementIds, s.groupThemes.map(\.id), actionIds] where Set(ids).count != ids.count {
+        for ids in [s.people.map { $0.id }, statementIds, s.groupThemes.map { $0.id }, actionIds] where !Self.allDifferent(ids) {
             throw Refused()
         }
         return s
+    }
+
+    /// Whether no id is in the list twice: by a hash of each, sorted, and only when two hashes are the same by
+    /// the ids themselves (quicker than a set of strings for the few dozen ids of a session).
+    static func allDifferent(_ ids: [String]) -> Bool {
+        guard ids.count > 1 else { return true }
+        var keys = ids.map { id -> UInt64 in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+        keys.sort()
+        for n in 1..<keys.count where keys[n] == keys[n - 1] { return Set(ids).count == ids.count }
+        return true
     }
 
     mutating func setup(_ s: inout LeanSession) throws {

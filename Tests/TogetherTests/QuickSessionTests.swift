@@ -131,4 +131,13 @@ extension QuickSessionTests {
             }
         }
     }
+
+    @Test("ids are found to be all different exactly when a set of them is as long as the list")
+    func allDifferent() {
+        var random = SplitMix(seed: 10)
+        for _ in 0..<3000 {
+            let ids = (0..<random.below(60)).map { _ in "st\(random.below(80))" }
+            #expect(JSONCursor.allDifferent(ids) == (Set(ids).count == ids.count), "\(ids)")
+        }
+    }
 }
