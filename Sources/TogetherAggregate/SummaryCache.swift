@@ -137,7 +137,7 @@ public final class SummaryCache: @unchecked Sendable {
     func append(_ fresh: [Entry]) {
         guard !fresh.isEmpty else { return }
         var out: [UInt8] = []
-        for entry in fresh { out += SummaryCodec.frame(SummaryCodec.encode(entry)) }
+        SummaryCodec.frame(fresh, into: &out)
         lock.lock()
         defer { lock.unlock() }
         if writer == nil {

@@ -14,11 +14,15 @@ enum SummaryCodec {
             while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             bytes.append(UInt8(v))
         }
-        mutating func text(_ s: String) { int(s.utf8.count); bytes += s.utf8 }
+        mutating func text(_ s: String) {
+            int(s.utf8.count)
+            if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+        }
         mutating func texts(_ list: [String]) { int(list.count); list.forEach { text($0) } }
         mutating func counts(_ map: [String: Int]) {
             int(map.count)
-            for key in map.keys.sorted() { text(key); int(map[key]!) }
+            if map.count == 1, let (key, value) = map.first { text(key); int(value); return }
+            for (key, value) in map.sorted(by: { $0.key < $1.key }) { text(key); int(value) }
         }
         mutating func pairs(_ map: [String: String]) {
             int(map.count)
@@ -66,20 +70,18 @@ enum SummaryCodec {
         }
     }
 
-    static func encode(_ e: SummaryCache.Entry) -> [UInt8] {
-        var w = Writer()
+    static func encode(_ e: SummaryCache.Entry, into w: inout Writer) {
         let s = e.summary
         w.text(e.path)
-        [e.stamp.size, e.stamp.seconds, e.stamp.nanoseconds].forEach { w.int(Int($0)) }
+        w.int(Int(e.stamp.size)); w.int(Int(e.stamp.seconds)); w.int(Int(e.stamp.nanoseconds))
         w.int(Int(bitPattern: UInt(e.stamp.inode)))
-        [s.id, s.updatedAt, s.date, s.area, s.groupType, s.level].forEach { w.text($0) }
+        w.text(s.id); w.text(s.updatedAt); w.text(s.date); w.text(s.area); w.text(s.groupType); w.text(s.level)
         w.counts(s.roles)
         w.int(s.themes.count)
-        for key in s.themes.keys.sorted() {
-            let f = s.themes[key]!
+        for (key, f) in s.themes.sorted(by: { $0.key < $1.key }) {
             w.text(key)
-            [f.statements, f.suggested, f.people, f.byRole, f.byVoice].forEach { w.counts($0) }
-            [f.peopleAny, f.votes, f.groupThemes].forEach { w.int($0) }
+            w.counts(f.statements); w.counts(f.suggested); w.counts(f.people); w.counts(f.byRole); w.counts(f.byVoice)
+            w.int(f.peopleAny); w.int(f.votes); w.int(f.groupThemes)
         }
         w.pairs(s.themeRatings)
         w.pairs(s.tipRatings)
@@ -90,7 +92,7 @@ enum SummaryCodec {
         w.int(s.actions.count)
         for a in s.actions {
             w.text(a.intention); w.texts(a.themes)
-            [a.what, a.who, a.byWhen, a.answersKind, a.answers].forEach { w.text($0) }
+            w.text(a.what); w.text(a.who); w.text(a.byWhen); w.text(a.answersKind); w.text(a.answers)
         }
         w.int(s.quotes.count)
         for q in s.quotes {
@@ -98,7 +100,6 @@ enum SummaryCodec {
             w.text(q.groupTheme)
         }
         w.counts(s.followUps)
-        return w.bytes
     }
 
     /// Only the path and stamp at the start of a record, for the index.
@@ -150,10 +151,19 @@ enum SummaryCodec {
         return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)
     }
 
-    /// Records one after another, each led by its length, so a record cut short at the end is simply dropped.
-    static func frame(_ record: [UInt8]) -> [UInt8] {
-        var w = Writer()
-        w.int(record.count)
-        return w.bytes + record
+    /// Records one after another, each led by its length, so a record cut short at the end is simply dropped;
+    /// each entry is encoded into one buffer used again for the next.
+    static func frame(_ entries: [SummaryCache.Entry], into out: inout [UInt8]) {
+        var record = Writer()
+        record.bytes.reserveCapacity(4096)
+        var length = Writer()
+        for entry in entries {
+            record.bytes.removeAll(keepingCapacity: true)
+            encode(entry, into: &record)
+            length.bytes.removeAll(keepingCapacity: true)
+            length.int(record.bytes.count)
+            out += length.bytes
+            out += record.bytes
+        }
     }
 }
