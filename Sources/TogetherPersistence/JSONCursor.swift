@@ -19,7 +19,15 @@ package struct JSONCursor {
 
     @inlinable @inline(__always)
     package mutating func ws() {
-        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        // On a local copy of the place, so it stays in a register (stores through `self` would be made each byte).
+        var j = i
+        let end = b.count
+        while j < end {
+            let c = b[j]
+            if c != 0x20, c != 0x0A, c != 0x0D, c != 0x09 { break }
+            j += 1
+        }
+        i = j
     }
 
     @inlinable @inline(__always)
@@ -97,16 +105,19 @@ package struct JSONCursor {
     /// A key's raw bytes (keys with escapes are refused: no session key has one).
     @inlinable @inline(__always)
     package mutating func keyBytes() throws -> Key {
-        i += 1
-        let start = i
-        while i < b.count, b[i] != 0x22 {
+        let start = i + 1
+        var j = start
+        let end = b.count
+        while j < end {
+            let c = b[j]
+            if c == 0x22 { break }
             // No session key has an escape or a letter outside ASCII: anything else is for the careful decoder.
-            if b[i] == 0x5C || b[i] < 0x20 || b[i] >= 0x80 { throw Refused() }
-            i += 1
+            if c == 0x5C || c < 0x20 || c >= 0x80 { throw Refused() }
+            j += 1
         }
-        guard i < b.count else { throw Refused() }
-        defer { i += 1 }
-        return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<i]))
+        guard j < end else { throw Refused() }
+        i = j + 1
+        return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<j]))
     }
 
     @inlinable @inline(__always)
@@ -144,12 +155,17 @@ package struct JSONCursor {
         i += 1
         let start = i
         // Eight bytes at a time while none is a quote, a backslash, a control or outside ASCII; then byte by byte.
-        while i + 8 <= b.count, Self.plainEight(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+        var j = i
+        let end = b.count
+        while j + 8 <= end, Self.plainEight(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)) { j += 8 }
         var wide = false
-        while i < b.count, b[i] != 0x22, b[i] != 0x5C, b[i] >= 0x20 {
-            if b[i] >= 0x80 { wide = true }
-            i += 1
+        while j < end {
+            let c = b[j]
+            if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            if c >= 0x80 { wide = true }
+            j += 1
         }
+        i = j
         guard i < b.count else { throw Refused() }
         if b[i] == 0x22 {
             defer { i += 1 }
