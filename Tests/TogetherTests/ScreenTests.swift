@@ -114,3 +114,29 @@ struct ScreenTests {
         #expect(!frame.grid.text.contains("Example number 1\n"))
     }
 }
+
+extension ScreenTests {
+    @Test("a statement's line reads its words, then its theme, whose words and where they came from, for every mix of them")
+    func statementLineWords() {
+        let session = ScreenTests.sample(at: .theming).session!
+        for language in allLanguages.values {
+            for theme in [nil, "control", "nonsense"] {
+                for voice in [Voice.own, .supported, .onBehalf("carer"), Voice(kind: VoiceKind(rawValue: "odd"))] {
+                    for source in [Source.room, .review] {
+                        var statement = Statement(id: "s1", personId: "p1", category: "working", rank: 1,
+                                                  text: "Zoë has the same staff 🙂", themeId: theme, createdAt: Date())
+                        statement.voice = voice
+                        statement.source = source
+                        var page = Page(title: "t")
+                        StageParts.statementLines(&page, statement, prefix: "[ ] ", session, language, { _ in nil })
+                        // The plain way of putting it together.
+                        let t = theme.flatMap { language.themeLabel($0) }.map { "  [\($0)]" } ?? ""
+                        let v = voice == .own ? "" : "  (\(StageParts.voiceLabel(voice, language)))"
+                        let r = source == .review ? "  (\(language.say(.fromAReview)))" : ""
+                        #expect(page.list.first?.text == "[ ] \(statement.text)\(t)\(v)\(r)")
+                    }
+                }
+            }
+        }
+    }
+}

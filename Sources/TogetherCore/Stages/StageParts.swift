@@ -68,10 +68,19 @@ enum StageParts {
             page.list.append(.init(text: prefix + content.say(.hiddenUntilRevealed), role: .dim, row: row, indent: 2))
             return
         }
-        let theme = statement.themeId.flatMap { content.themeLabel($0) }.map { "  [\($0)]" } ?? ""
-        let voice = statement.voice == .own ? "" : "  (\(voiceLabel(statement.voice, content)))"
-        let review = statement.source == .review ? "  (\(content.say(.fromAReview)))" : ""
-        page.list.append(.init(text: "\(prefix)\(statement.text)\(theme)\(voice)\(review)", row: row, indent: 2))
+        // The line is put together in one piece of storage (it is made for every statement a screen can show, on
+        // every key): the words, then the theme, whose words, and where they came from, each in brackets.
+        var text = prefix
+        let theme = statement.themeId.flatMap { content.themeLabel($0) }
+        let voice = statement.voice == .own ? nil : voiceLabel(statement.voice, content)
+        let review = statement.source == .review ? content.say(.fromAReview) : nil
+        text.reserveCapacity(prefix.utf8.count + statement.text.utf8.count + (theme?.utf8.count ?? 0) + (voice?.utf8.count ?? 0)
+                             + (review?.utf8.count ?? 0) + 15)
+        text += statement.text
+        if let theme { text += "  ["; text += theme; text += "]" }
+        if let voice { text += "  ("; text += voice; text += ")" }
+        if let review { text += "  ("; text += review; text += ")" }
+        page.list.append(.init(text: text, row: row, indent: 2))
         if row != nil, row == page.focus, let suggestion = Theming.openSuggestion(statement, content) {
             let label = content.theme(suggestion.themeId)?.label ?? suggestion.themeId
             page.list.append(.hinted(content.say(.suggestedTheme, label, suggestion.word), hint: " " + content.say(.suggestKeys),

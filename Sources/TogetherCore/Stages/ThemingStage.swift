@@ -57,7 +57,7 @@ enum ThemingStage: StageScreen {
             }
             for i in reach {
                 let statement = items[i]
-                let mark = state.marked.contains(statement.id) ? "[x] " : "[ ] "
+                let mark = !state.marked.isEmpty && state.marked.contains(statement.id) ? "[x] " : "[ ] "
                 StageParts.statementLines(&page, statement, prefix: mark, session, content, rowIndex,
                                           peek: canvas.state.peek)
                 if let theme = session.groupThemes.first(where: { $0.id == statement.groupThemeId }) {
