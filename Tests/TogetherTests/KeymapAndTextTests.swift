@@ -286,3 +286,46 @@ extension KeymapTests {
         }
     }
 }
+
+extension TextWidthTests {
+    @Test("a line that fits is laid out as the general wrap lays it out: text, indent, lead and first-line mark")
+    func wrapLineFits() {
+        var random = SystemRandomNumberGenerator()
+        let words = ["bus", "the", "six o'clock", "Zoë", "🙂", "a\nb", "x", "keyworker", "", "  "]
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            let line = Page.Line(text: text, role: .normal, row: Int.random(in: 0...3, using: &random), indent: Int.random(in: 0...4, using: &random))
+            let width = Int.random(in: 1...40, using: &random)
+            let inList = Bool.random(using: &random)
+            // The plain way: wrap, then one line per piece.
+            let room = max(1, width - (inList ? 4 : 2) - line.indent)
+            let pieces = TextWidth.wrap(line.text, width: room)
+            let plain = (pieces.isEmpty ? [""] : pieces).enumerated().map { i, piece -> String in
+                let indent = i == 0 ? line.indent : inList ? line.indent + 2 : 0
+                let text = inList || indent == 0 ? piece : String(repeating: " ", count: indent) + piece
+                return "\(text)|\(inList ? indent : 0)|\(i == 0)|\(line.row ?? -1)"
+            }
+            let laid = Render.wrapLine(line, width: width, inList: inList).map { "\($0.text)|\($0.lead)|\($0.isFirst)|\($0.row ?? -1)" }
+            #expect(laid == plain, "\(text.debugDescription) at \(width), in a list: \(inList)")
+        }
+    }
+}
+
+extension TextWidthTests {
+    @Test("a character wider than the line still moves the wrap on: every character is kept, in order, on as few lines as it can")
+    func wrapWiderThanTheLine() {
+        #expect(TextWidth.wrap("🙂🙂", width: 1) == ["🙂", "🙂"])
+        #expect(TextWidth.wrap("a 漢字 b", width: 1) == ["a", "漢", "字", "b"])
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["🙂", "漢", "a", "bc", " ", "é", "👩‍👩‍👧"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let width = Int.random(in: 1...4, using: &random)
+            let lines = TextWidth.wrap(text, width: width)
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " }, "\(text) at \(width)")
+            // Only a line of one character may be wider than the width.
+            #expect(lines.allSatisfy { TextWidth.of($0) <= width || $0.count == 1 }, "\(text) at \(width): \(lines)")
+        }
+    }
+}
+

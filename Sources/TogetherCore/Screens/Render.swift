@@ -237,6 +237,17 @@ public enum Render {
     /// are indented two more, so all of them are wrapped to fit that.
     static func wrapLine(_ line: Page.Line, width: Int, inList: Bool, into out: inout [Page.Line]) {
         let room = max(1, width - (inList ? 4 : 2) - line.indent)
+        // Most lines fit: the line itself, with no list of pieces made.
+        if TextWidth.fitsOneLine(line.text, width: room) {
+            out.append(line)
+            if inList {
+                out[out.count - 1].lead = line.indent
+            } else if line.indent > 0 {
+                out[out.count - 1].text = String(repeating: " ", count: line.indent) + line.text
+            }
+            out[out.count - 1].isFirst = true
+            return
+        }
         let pieces = TextWidth.wrap(line.text, width: room)
         for (i, text) in (pieces.isEmpty ? [""] : pieces).enumerated() {
             var piece = line

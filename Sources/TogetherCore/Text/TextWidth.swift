@@ -115,6 +115,9 @@ public enum TextWidth {
         }
     }
 
+    /// Whether the text is one line of plain ASCII that fits the width: then it is its own wrap.
+    static func fitsOneLine(_ text: String, width: Int) -> Bool { width > 0 && shape(text, width: width) == .fits }
+
     private enum Shape { case fits, ascii, other }
 
     /// One look at the bytes: one line of plain ASCII that fits (the most common case of all: it is its own
@@ -206,8 +209,11 @@ public enum TextWidth {
                     line = ""
                     lineWidth = 0
                 }
-                while w > width {
-                    let head = prefix(word, fitting: width)
+                // A character wider than the whole line (an emoji on a line one column wide) goes on a line of its
+                // own, cut at the edge when drawn, so the text always moves on.
+                while w > width, word.count > 1 {
+                    var head = prefix(word, fitting: width)
+                    if head.isEmpty, let first = word.first { head = String(first) }
                     lines.append(head)
                     word = String(word.dropFirst(head.count))
                     w = of(word)
