@@ -69,6 +69,8 @@ extension JSONCursor {
         ws()
         guard i == b.count, let version, (1...Session.currentSchemaVersion).contains(version),
               sawSetup, sawId, sawCreated else { throw Refused() }
+        // As the codec reads it: a file without `updatedAt` was last changed when it was made.
+        if s.updatedAt.isEmpty { s.updatedAt = s.createdAt }
         // Ids must be unique in each list (SessionRules); a file where they are not goes to the careful reader.
         for ids in [s.people.map { $0.id }, statementIds, s.groupThemes.map { $0.id }, actionIds] where !Self.allDifferent(ids) {
             throw Refused()

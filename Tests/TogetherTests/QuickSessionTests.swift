@@ -140,4 +140,17 @@ extension QuickSessionTests {
             #expect(JSONCursor.allDifferent(ids) == (Set(ids).count == ids.count), "\(ids)")
         }
     }
+
+    @Test("a file without its last save time is read by the tally's quick reader as the codec reads it (made then)")
+    func noUpdatedAt() throws {
+        for path in exampleSessions {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let data = Data(text.replacingOccurrences(of: "\"updatedAt\"", with: "\"lastSaved\"").utf8)
+            let session = try SessionCodec.decode(data, path: path)
+            let quick = try #require(LeanReader.read(data))
+            #expect(quick == LeanSession(session))
+            #expect(quick.updatedAt == quick.createdAt)
+        }
+    }
 }
+
