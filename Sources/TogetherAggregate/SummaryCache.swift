@@ -220,7 +220,7 @@ public final class SummaryCache: @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         var h = FNV()
         let parts: [Data?] = [
-            Data("summary-9".utf8),
+            Data("summary-10".utf8),
             try? encoder.encode((content.stage(.sinceLastTime)?.answers ?? []).map(\.id)),
             try? encoder.encode(content.workshop.roles.map(\.id)),
             try? encoder.encode(content.workshop.levels.map(\.id)),

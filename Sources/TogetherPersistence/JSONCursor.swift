@@ -241,8 +241,27 @@ package struct JSONCursor {
         guard u.count >= 20, digits(0..<4), u[4] == 0x2D, digits(5..<7), u[7] == 0x2D, digits(8..<10), u[10] == 0x54,
               digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { throw Refused() }
         let rest = u[19...]
-        guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)) else { throw Refused() }
+        guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)),
+              Self.realDayAndTime(u) else { throw Refused() }
         return s
+    }
+
+    /// Whether `YYYY-MM-DDTHH:MM:SS` at the start is a real day and time (a month 1–12, a day in that month, an
+    /// hour under 24, a minute under 60, a second under 61), so that no reader rolls "hour 50" over into another
+    /// day.
+    package static func realDayAndTime(_ u: [UInt8]) -> Bool {
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard i < u.count, u[i] &- 0x30 < 10 else { return nil }
+                n = n * 10 + Int(u[i] - 0x30)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
+              let mi = number(14..<16), let se = number(17..<19), (1...12).contains(mo), h < 24, mi < 60, se < 61 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]).contains(d)
     }
 
     /// A whole number in the range the session rules allow; anything else is for the careful reader to name.

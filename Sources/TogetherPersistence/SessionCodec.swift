@@ -1,6 +1,7 @@
 import Foundation
 import TogetherContent
 import TogetherCore
+import TogetherPublishing
 
 /// Why a session file could not be read: the file, the JSON path and the reason, in plain words.
 public struct SessionFileError: Error, CustomStringConvertible, Equatable {
@@ -144,8 +145,9 @@ public enum SessionCodec {
         let c = try decoder.singleValueContainer()
         let text = try c.decode(String.self)
         if let date = quickDate(text) { return date }
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        throw DecodingError.dataCorruptedError(in: c, debugDescription: "Expected date string to be ISO8601-formatted.")
+        // Foundation's reading would roll an impossible time ("T50:00:00Z") over into another day: refused first.
+        if JSONCursor.realDayAndTime(Array(text.utf8)), let date = try? Date(text, strategy: .iso8601) { return date }
+        throw DecodingError.dataCorruptedError(in: c, debugDescription: "should be a real day and time, written like 2026-03-14T10:00:00Z (it is \"\(PlainText.withoutControls(String(text.prefix(40))))\")")
     }
 
     static func quickDate(_ text: String) -> Date? {

@@ -152,5 +152,26 @@ extension QuickSessionTests {
             #expect(quick.updatedAt == quick.createdAt)
         }
     }
+
+    @Test("an impossible day or time is refused by every reader with where it is, never rolled over into another day")
+    func impossibleMoments() throws {
+        let text = try String(contentsOfFile: exampleSessions[0], encoding: .utf8)
+        let created = try #require(text.firstRange(of: "\"createdAt\": \"")).upperBound
+        let original = String(text[created...].prefix(20))
+        func with(_ moment: String) -> Data { Data(text.replacingOccurrences(of: "\"createdAt\": \"\(original)\"", with: "\"createdAt\": \"\(moment)\"").utf8) }
+        for bad in ["2026-04-21T50:00:00Z", "2026-04-21T24:00:00Z", "2026-04-21T10:60:00Z", "2026-02-30T10:00:00Z",
+                    "2025-02-29T10:00:00Z", "2026-04-31T10:00:00+01:00", "2026-13-01T10:00:00Z", "2026-00-10T10:00:00Z"] {
+            let data = with(bad)
+            #expect(throws: SessionFileError.self, "\(bad)") { try SessionCodec.decode(data, path: "bad.json") }
+            do { _ = try SessionCodec.decode(data, path: "bad.json") } catch { #expect(error.jsonPath.contains("createdAt"), "\(bad): \(error)") }
+            #expect(LeanReader.read(data) == nil, "\(bad)")
+        }
+        for good in ["2024-02-29T10:00:00Z", "2026-04-21T10:00:00+01:00", "2026-12-31T23:59:60Z", original] {
+            let data = with(good)
+            let session = try SessionCodec.decode(data, path: "good.json")
+            let quick = try #require(LeanReader.read(data), "\(good)")
+            #expect(quick == LeanSession(session), "\(good)")
+        }
+    }
 }
 
