@@ -6,9 +6,10 @@ import Testing
 import TogetherPersistence
 
 /// The way a session's statements were counted before they were counted in arrays by each id's place: string
-/// keys and sets of people, plainly. Kept here only to check the quick way against.
+/// keys and sets of people, plainly. Kept here only to check the quick way against: the themes' figures and the
+/// quotes are what the statements make (the rest of a summary is made the same way by both).
 extension SessionSummary {
-    static func plainly(_ s: LeanSession, _ content: ContentPacks, _ suggester: ThemeSuggester) -> SessionSummary {
+    static func plainly(_ s: LeanSession, _ content: ContentPacks, _ suggester: ThemeSuggester) -> (themes: [String: ThemeFigures], quotes: [Quote]) {
         let knownRoles = Set(content.workshop.roles.map(\.id))
         let roleOf = Dictionary(s.people.map { ($0.id, knownRoles.contains($0.role) ? $0.role : other) },
                                 uniquingKeysWith: { first, _ in first })
@@ -57,47 +58,8 @@ extension SessionSummary {
                 themes[id, default: .init()].groupThemes += 1
             }
         }
-        let groupThemeLinks = Dictionary(s.groupThemes.map { ($0.id, $0.makingItReal) }, uniquingKeysWith: { a, _ in a })
-        let actions = s.actions.map { action -> ActionFigure in
-            var linked: [String] = []
-            switch action.linkKind {
-            case "groupTheme": linked = action.linkId.flatMap { groupThemeLinks[$0] } ?? []
-            case "makingItReal": linked = action.linkId.map { [$0] } ?? []
-            default: break
-            }
-            let intention = action.intention.map { content.intention($0)?.id ?? other } ?? noIntention
-            var answers = ""
-            switch action.linkKind {
-            case "groupTheme": answers = action.linkId.flatMap { groupThemeWords[$0] }.map(published) ?? ""
-            // A theme or a tip is kept by its id, and named in the language of whatever is written from it.
-            case "makingItReal": answers = action.linkId.flatMap { content.theme($0)?.id } ?? ""
-            case "topTip": answers = action.linkId.flatMap { id in content.topTips.tips.first { $0.id == id }?.id } ?? ""
-            default: break
-            }
-            return ActionFigure(intention: intention, themes: Array(Set(linked.filter(knownThemes.contains))).sorted(),
-                                what: published(action.what), who: published(action.who), byWhen: published(action.byWhen),
-                                answersKind: answers.isEmpty ? "" : Privacy.clean(action.linkKind ?? ""), answers: answers)
-        }
-        var roles: [String: Int] = [:]
-        for person in s.people { roles[knownRoles.contains(person.role) ? person.role : other, default: 0] += 1 }
-        func ratings(_ reviews: [LeanSession.Review], _ scale: [RatingLevel]) -> [String: String] {
-            let known = Set(scale.map(\.id))
-            return Dictionary(reviews.compactMap { r in r.rating.map { (r.id, known.contains($0) ? $0 : other) } },
-                              uniquingKeysWith: { first, _ in first })
-        }
-        var tipBarriers: [String: [String]] = [:]
-        for tip in s.topTips where !tip.barriers.isEmpty { tipBarriers[tip.id, default: []] += tip.barriers.map(published) }
-        let level = s.level.isEmpty ? "" : (content.level(s.level) == nil ? other : s.level)
-        let groupType = s.groupType.isEmpty ? "" : (content.groupType(s.groupType) == nil ? other : s.groupType)
-        return SessionSummary(
-            id: s.id, updatedAt: s.updatedAt.isEmpty ? s.createdAt : s.updatedAt,
-            date: s.date, area: Privacy.clean(s.area), groupType: groupType, level: level, roles: roles, themes: themes,
-            themeRatings: ratings(s.makingItReal, content.makingItReal.scale),
-            tipRatings: ratings(s.topTips, content.topTips.scale), tipBarriers: tipBarriers,
-            groupThemes: s.groupThemes.map { .init(statement: published($0.statement), makingItReal: $0.makingItReal, dots: $0.dots) },
-            actions: actions, quotes: quotes, followUps: followUps(s, content))
+        return (themes, quotes)
     }
-
 }
 
 @Suite("Summaries: the quick count against the plain one")
@@ -137,7 +99,7 @@ struct SummaryOracleTests {
         return out
     }
 
-    @Test("the quick count gives the plain count's summary, field for field, on 302 sessions with every odd value")
+    @Test("the quick count gives the plain count's theme figures and quotes, on 302 sessions with every odd value")
     func sameSummary() throws {
         let suggester = ThemeSuggester(content.keywords)
         let ids = SessionSummary.Ids(content, suggester)
@@ -148,7 +110,7 @@ struct SummaryOracleTests {
             let lean = LeanSession(s)
             let quick = SessionSummary.make(lean, ids), plain = SessionSummary.plainly(lean, content, suggester)
             quotes += plain.quotes.count
-            if quick != plain {
+            if quick.themes != plain.themes || quick.quotes != plain.quotes {
                 differ += 1
                 if differ < 4 { Issue.record("\(s.id): \(quick.themes) against \(plain.themes)") }
             }
