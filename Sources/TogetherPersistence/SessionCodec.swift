@@ -194,7 +194,8 @@ public enum SessionCodec {
         // One open, then its size and kind from the open file, then its bytes: no name looked up twice, and none
         // of Foundation's dictionaries of attributes (a tally reads thousands of files).
         func refuse(_ reason: String) -> SessionFileError { SessionFileError(path: url.path, jsonPath: "", reason: reason) }
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        // Not blocking: a pipe named like a session file is refused below instead of waiting for a writer.
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             throw refuse(errno == ENOENT || errno == ENOTDIR ? "does not exist" : "cannot be read (check who may read it)")
         }
@@ -202,6 +203,7 @@ public enum SessionCodec {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw refuse("cannot be read (check who may read it)") }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw refuse("is a folder, not a file") }
+        if (info.st_mode & S_IFMT) != S_IFREG { throw refuse("is not a plain file (a pipe or a device): give a session file") }
         let size = Int(info.st_size)
         if size > maximumBytes {
             throw refuse("is \(size / 1_048_576) MB, too big to be a session file (the most is \(maximumBytes / 1_048_576) MB)")

@@ -302,6 +302,11 @@ extension PersistenceTests {
         #expect(reason(folder) == "is a folder, not a file")
         #expect(reason(folder.appendingPathComponent("gone.json")) == "does not exist")
         #expect(reason(folder.appendingPathComponent("f0.json/inside.json")) == "does not exist")
+        // A pipe named like a session file is refused at once, never waited on.
+        let pipe = folder.appendingPathComponent("pipe.json")
+        #expect(mkfifo(pipe.path, 0o600) == 0)
+        #expect(reason(pipe) == "is not a plain file (a pipe or a device): give a session file")
+        #expect(reason(URL(fileURLWithPath: "/dev/null")) == "is not a plain file (a pipe or a device): give a session file")
         let locked = folder.appendingPathComponent("locked.json")
         try Data("{}".utf8).write(to: locked)
         chmod(locked.path, 0)
