@@ -235,21 +235,38 @@ package struct JSONCursor {
     /// A date as the session codec writes it: `2026-03-14T10:00:00Z` (or with an offset).
     @inlinable @discardableResult
     package mutating func date() throws -> String {
-        let s = try string()
-        let u = Array(s.utf8)
-        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && (0x30...0x39).contains(u[$0]) } }
+        String(decoding: UnsafeBufferPointer(rebasing: b[try checkDate()]), as: UTF8.self)
+    }
+
+    /// Checks a date where it is in the file, with no string made (most dates are only checked); where its
+    /// bytes are.
+    @inlinable @discardableResult
+    package mutating func checkDate() throws -> Range<Int> {
+        guard try byte() == 0x22 else { throw Refused() }
+        let start = i + 1
+        var j = start
+        // A date has no escape and nothing outside ASCII: anything else is for the careful decoder.
+        while j < b.count, b[j] != 0x22 {
+            if b[j] == 0x5C || b[j] < 0x20 || b[j] >= 0x80 { throw Refused() }
+            j += 1
+        }
+        guard j < b.count else { throw Refused() }
+        let u = UnsafeBufferPointer(rebasing: b[start..<j])
+        func digits(_ r: Range<Int>) -> Bool { r.allSatisfy { $0 < u.count && u[$0] &- 0x30 < 10 } }
         guard u.count >= 20, digits(0..<4), u[4] == 0x2D, digits(5..<7), u[7] == 0x2D, digits(8..<10), u[10] == 0x54,
               digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { throw Refused() }
-        let rest = u[19...]
-        guard rest == [0x5A] || (rest.count == 6 && (rest.first == 0x2B || rest.first == 0x2D)),
+        let rest = u.count - 19
+        guard (rest == 1 && u[19] == 0x5A) || (rest == 6 && (u[19] == 0x2B || u[19] == 0x2D)),
               Self.realDayAndTime(u) else { throw Refused() }
-        return s
+        i = j + 1
+        return start..<j
     }
 
     /// Whether `YYYY-MM-DDTHH:MM:SS` at the start is a real day and time (a month 1–12, a day in that month, an
     /// hour under 24, a minute under 60, a second under 61), so that no reader rolls "hour 50" over into another
     /// day.
-    package static func realDayAndTime(_ u: [UInt8]) -> Bool {
+    @inlinable
+    package static func realDayAndTime(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
         func number(_ r: Range<Int>) -> Int? {
             var n = 0
             for i in r {
@@ -261,7 +278,8 @@ package struct JSONCursor {
         guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
               let mi = number(14..<16), let se = number(17..<19), (1...12).contains(mo), h < 24, mi < 60, se < 61 else { return false }
         let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        return (1...[31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1]).contains(d)
+        let days = mo == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(mo) ? 30 : 31
+        return (1...days).contains(d)
     }
 
     /// A whole number in the range the session rules allow; anything else is for the careful reader to name.

@@ -137,7 +137,7 @@ extension JSONCursor {
             case "text": text = try scan.string()
             case "themeId": themeId = try scan.optionalString()
             case "groupThemeId": groupThemeId = try scan.optionalString()
-            case "createdAt": _ = try scan.date(); sawCreated = true
+            case "createdAt": try scan.checkDate(); sawCreated = true
             case "hidden": hidden = try scan.optionalBool() ?? false
             case "suggestion":
                 if scan.null() { break }
@@ -234,7 +234,7 @@ extension JSONCursor {
             switch key {
             case "text": text = try scan.string()
             case "id": _ = try scan.string(); sawId = true
-            case "createdAt": _ = try scan.date(); sawCreated = true
+            case "createdAt": try scan.checkDate(); sawCreated = true
             default: try scan.skip()
             }
         }
@@ -256,7 +256,7 @@ extension JSONCursor {
                 if scan.null() { break }
                 try scan.object { inner, _ in dots += try inner.within(SessionRules.dots) }
             case "groupDots": if !scan.null() { dots += try scan.within(SessionRules.groupDots) }
-            case "createdAt": _ = try scan.date(); sawCreated = true
+            case "createdAt": try scan.checkDate(); sawCreated = true
             default: try scan.skip()
             }
         }
@@ -275,7 +275,7 @@ extension JSONCursor {
             case "who": a.who = try scan.string()
             case "byWhen": a.byWhen = try scan.string()
             case "intention": a.intention = try scan.optionalString()
-            case "createdAt": _ = try scan.date(); sawCreated = true
+            case "createdAt": try scan.checkDate(); sawCreated = true
             case "link":
                 if scan.null() { break }
                 var kind: String?, id: String?

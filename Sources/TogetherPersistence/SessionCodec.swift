@@ -146,7 +146,8 @@ public enum SessionCodec {
         let text = try c.decode(String.self)
         if let date = quickDate(text) { return date }
         // Foundation's reading would roll an impossible time ("T50:00:00Z") over into another day: refused first.
-        if JSONCursor.realDayAndTime(Array(text.utf8)), let date = try? Date(text, strategy: .iso8601) { return date }
+        let real = Array(text.utf8).withUnsafeBufferPointer { JSONCursor.realDayAndTime($0) }
+        if real, let date = try? Date(text, strategy: .iso8601) { return date }
         throw DecodingError.dataCorruptedError(in: c, debugDescription: "should be a real day and time, written like 2026-03-14T10:00:00Z (it is \"\(PlainText.withoutControls(String(text.prefix(40))))\")")
     }
 
