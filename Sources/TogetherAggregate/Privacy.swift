@@ -43,7 +43,7 @@ enum Privacy {
                 for i in 0...bytes.count {
                     let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
                     if b >= 0x80 { return nil }
-                    if b &- 0x41 < 26 || b &- 0x61 < 26 || b &- 0x30 < 10 {
+                    if ContentPacks.isWordByte(b) {
                         if start < 0 { start = i }
                     } else if start >= 0 {
                         if isFirstWord(bytes, start, i) { return false }
@@ -58,7 +58,7 @@ enum Privacy {
             words: for word in firstBytes where word.count == to - from {
                 for k in 0..<word.count {
                     let b = bytes[from + k]
-                    if (b &- 0x41 < 26 ? b + 32 : b) != word[k] { continue words }
+                    if ContentPacks.lowered(b) != word[k] { continue words }
                 }
                 return true
             }
@@ -119,21 +119,20 @@ enum Privacy {
         let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { b -> [Word]? in
             if b.contains(where: { $0 >= 0x80 }) { return nil }
-            func wordy(_ c: UInt8) -> Bool { c &- 0x41 < 26 || c &- 0x61 < 26 || c &- 0x30 < 10 }
             var out: [Word] = []
             var start = -1
             func word(_ from: Int, _ to: Int) {
                 let folded = String(unsafeUninitializedCapacity: to - from) { out in
-                    for k in from..<to { out[k - from] = b[k] &- 0x41 < 26 ? b[k] + 32 : b[k] }
+                    for k in from..<to { out[k - from] = ContentPacks.lowered(b[k]) }
                     return to - from
                 }
                 out.append(Word(range: utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: to),
                                 folded: folded))
             }
             for i in 0..<b.count {
-                if wordy(b[i]) {
+                if ContentPacks.isWordByte(b[i]) {
                     if start < 0 { start = i }
-                } else if start >= 0, !(b[i] == 0x27 && i + 1 < b.count && wordy(b[i + 1])) {
+                } else if start >= 0, !(b[i] == 0x27 && i + 1 < b.count && ContentPacks.isWordByte(b[i + 1])) {
                     word(start, i)
                     start = -1
                 }

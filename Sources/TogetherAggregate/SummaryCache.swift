@@ -236,11 +236,3 @@ public final class SummaryCache: @unchecked Sendable {
         return String(h.value, radix: 16)
     }
 }
-
-/// The FNV-1a hash: small, fast and the same on every machine and run (Swift's own `Hasher` is seeded per run).
-struct FNV {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-    mutating func mix(_ bytes: some Sequence<UInt8>) {
-        for byte in bytes { value = (value ^ UInt64(byte)) &* 0x100_0000_01B3 }
-    }
-}

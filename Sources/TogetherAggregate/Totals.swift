@@ -309,10 +309,9 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             return String(unsafeUninitializedCapacity: b.count) { out in
                 var n = 0, inWord = false
                 for c in b {
-                    let upper = c &- 0x41 < 26
-                    if upper || c &- 0x61 < 26 || c &- 0x30 < 10 {
+                    if ContentPacks.isWordByte(c) {
                         if !inWord, n > 0 { out[n] = 0x20; n += 1 }
-                        out[n] = upper ? c + 32 : c
+                        out[n] = ContentPacks.lowered(c)
                         n += 1
                         inWord = true
                     } else {

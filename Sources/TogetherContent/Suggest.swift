@@ -23,6 +23,14 @@ extension ContentPacks {
             .map(String.init)
     }
 
+    /// Whether an ASCII byte is a letter or a digit: what words are made of in plain ASCII text.
+    @inlinable @inline(__always)
+    public static func isWordByte(_ b: UInt8) -> Bool { b &- 0x41 < 26 || b &- 0x61 < 26 || b &- 0x30 < 10 }
+
+    /// An ASCII byte in lower case.
+    @inlinable @inline(__always)
+    public static func lowered(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b + 32 : b }
+
     /// The words of plain ASCII text, lower case; nil when the text has anything else.
     static func asciiWords(_ text: String) -> [String]? {
         var text = text
@@ -32,8 +40,7 @@ extension ContentPacks {
             for i in 0..<bytes.count {
                 let b = bytes[i]
                 if b >= 0x80 { return nil }
-                let wordy = (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
-                if wordy {
+                if isWordByte(b) {
                     if start < 0 { start = i }
                 } else if start >= 0 {
                     out.append(lower(bytes, start, i))
@@ -47,10 +54,7 @@ extension ContentPacks {
 
     private static func lower(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> String {
         String(unsafeUninitializedCapacity: to - from) { buffer in
-            for i in from..<to {
-                let b = bytes[i]
-                buffer[i - from] = (0x41...0x5A).contains(b) ? b + 32 : b
-            }
+            for i in from..<to { buffer[i - from] = lowered(bytes[i]) }
             return to - from
         }
     }
@@ -207,11 +211,9 @@ public struct ThemeSuggester: Sendable {
                 var words = 0
                 var start = -1
                 for i in 0...n {
-                    var b: UInt8 = i < n ? bytes[i] : 0x20
-                    let upper = b &- 0x41 < 26
-                    if upper { b += 32 }
-                    if i < n { low[i] = b }
-                    if upper || b &- 0x61 < 26 || b &- 0x30 < 10 {
+                    let b: UInt8 = i < n ? bytes[i] : 0x20
+                    if i < n { low[i] = ContentPacks.lowered(b) }
+                    if ContentPacks.isWordByte(b) {
                         if start < 0 { start = i }
                     } else if start >= 0 {
                         bounds[2 * words] = start
@@ -334,10 +336,9 @@ struct ByteIndex: Sendable {
     /// Never 0 (0 marks an empty slot).
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in 0..<n { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
-        h ^= h >> 29
-        return h | 1
+        var h = FNV()
+        h.mix(UnsafeBufferPointer(start: p, count: n))
+        return (h.value ^ h.value >> 29) | 1
     }
 
     /// Where in `entries` the keywords filed under these bytes are (empty when none are).

@@ -1,4 +1,5 @@
 import Foundation
+import TogetherCore
 
 /// JSON for the quick readers (the session's and the tally's), a byte at a time: whitespace, strings, numbers,
 /// objects and arrays, with anything unusual refused so the careful decoder can say what it is.
@@ -257,29 +258,9 @@ package struct JSONCursor {
               digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { throw Refused() }
         let rest = u.count - 19
         guard (rest == 1 && u[19] == 0x5A) || (rest == 6 && (u[19] == 0x2B || u[19] == 0x2D)),
-              Self.realDayAndTime(u) else { throw Refused() }
+              Gregorian.moment(u) != nil else { throw Refused() }
         i = j + 1
         return start..<j
-    }
-
-    /// Whether `YYYY-MM-DDTHH:MM:SS` at the start is a real day and time (a month 1–12, a day in that month, an
-    /// hour under 24, a minute under 60, a second under 61), so that no reader rolls "hour 50" over into another
-    /// day.
-    @inlinable
-    package static func realDayAndTime(_ u: UnsafeBufferPointer<UInt8>) -> Bool {
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard i < u.count, u[i] &- 0x30 < 10 else { return nil }
-                n = n * 10 + Int(u[i] - 0x30)
-            }
-            return n
-        }
-        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
-              let mi = number(14..<16), let se = number(17..<19), (1...12).contains(mo), h < 24, mi < 60, se < 61 else { return false }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = mo == 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].contains(mo) ? 30 : 31
-        return (1...days).contains(d)
     }
 
     /// A whole number in the range the session rules allow; anything else is for the careful reader to name.

@@ -1,4 +1,5 @@
 import Foundation
+import TogetherContent
 import TogetherCore
 
 /// Reads the parts of a session file the tally needs straight from its bytes, checking the JSON as it goes
@@ -83,9 +84,9 @@ extension JSONCursor {
     static func allDifferent(_ ids: [String]) -> Bool {
         guard ids.count > 1 else { return true }
         var keys = ids.map { id -> UInt64 in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-            return h
+            var h = FNV()
+            h.mix(id.utf8)
+            return h.value
         }
         keys.sort()
         for n in 1..<keys.count where keys[n] == keys[n - 1] { return Set(ids).count == ids.count }

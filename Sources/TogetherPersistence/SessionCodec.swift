@@ -146,43 +146,22 @@ public enum SessionCodec {
         let text = try c.decode(String.self)
         if let date = quickDate(text) { return date }
         // Foundation's reading would roll an impossible time ("T50:00:00Z") over into another day: refused first.
-        let real = Array(text.utf8).withUnsafeBufferPointer { JSONCursor.realDayAndTime($0) }
+        let real = Array(text.utf8).withUnsafeBufferPointer { Gregorian.moment($0) != nil }
         if real, let date = try? Date(text, strategy: .iso8601) { return date }
         throw DecodingError.dataCorruptedError(in: c, debugDescription: "should be a real day and time, written like 2026-03-14T10:00:00Z (it is \"\(PlainText.withoutControls(String(text.prefix(40))))\")")
     }
 
     static func quickDate(_ text: String) -> Date? {
-        let u = Array(text.utf8)
-        guard u.count == 20, u[4] == 0x2D, u[7] == 0x2D, u[10] == 0x54, u[13] == 0x3A, u[16] == 0x3A, u[19] == 0x5A else {
-            return nil
-        }
-        func number(_ r: Range<Int>) -> Int? {
-            var n = 0
-            for i in r {
-                guard (0x30...0x39).contains(u[i]) else { return nil }
-                n = n * 10 + Int(u[i] - 0x30)
-            }
-            return n
-        }
-        guard let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10), let h = number(11..<13),
-              let mi = number(14..<16), let se = number(17..<19), (1...12).contains(mo), (1...31).contains(d),
-              h < 24, mi < 60, se < 61 else { return nil }
-        // Days from the civil date (Howard Hinnant's algorithm), then seconds.
-        let yy = mo <= 2 ? y - 1 : y
-        let era = (yy >= 0 ? yy : yy - 399) / 400
-        let yoe = yy - era * 400
-        let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146097 + doe - 719468
-        guard d <= daysIn(mo, y) else { return nil }
-        return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + mi * 60 + se))
-    }
-
-    static func daysIn(_ month: Int, _ year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
+        Array(text.utf8).withUnsafeBufferPointer { u -> Date? in
+            guard u.count == 20, u[19] == 0x5A, let (y, mo, d, h, mi, se) = Gregorian.moment(u) else { return nil }
+            // Days from the civil date (Howard Hinnant's algorithm), then seconds.
+            let yy = mo <= 2 ? y - 1 : y
+            let era = (yy >= 0 ? yy : yy - 399) / 400
+            let yoe = yy - era * 400
+            let doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+            let days = era * 146097 + doe - 719468
+            return Date(timeIntervalSince1970: Double(days * 86400 + h * 3600 + mi * 60 + se))
         }
     }
 

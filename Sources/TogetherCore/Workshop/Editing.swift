@@ -265,20 +265,9 @@ enum Editing {
     static func quickRealDay(_ text: String) -> Bool? {
         var text = text
         return text.withUTF8 { b -> Bool? in
-            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-            var digits = [0, 0, 0]
-            for (n, range) in [(0, 0..<4), (1, 5..<7), (2, 8..<10)] {
-                for i in range {
-                    guard b[i] &- 0x30 < 10 else { return nil }
-                    digits[n] = digits[n] * 10 + Int(b[i] - 0x30)
-                }
-            }
-            let (y, m, d) = (digits[0], digits[1], digits[2])
-            guard y >= 1600 else { return nil }
-            guard (1...12).contains(m), d >= 1 else { return false }
-            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
-            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-            return d <= days
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D, let year = Gregorian.number(b, 0..<4),
+                  Gregorian.number(b, 5..<7) != nil, Gregorian.number(b, 8..<10) != nil else { return nil }
+            return year >= 1600 ? Gregorian.day(b) != nil : nil
         }
     }
 
