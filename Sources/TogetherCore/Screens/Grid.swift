@@ -90,15 +90,15 @@ public struct Grid: Equatable, Sendable {
         let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
             guard TextWidth.printableASCII(bytes) else { return nil }
             let n = max(0, min(bytes.count, limit))
+            guard n > 0, let from = bytes.baseAddress else { return n }
+            // Plain stores through pointers (the grid was checked above): copies the compiler turns into a few
+            // wide moves, as a full screen of a large workshop is mostly this.
             scalars.withUnsafeMutableBufferPointer { scalars in
-                for k in 0..<n { scalars[start + k] = UInt32(bytes[k]) }
+                let to = scalars.baseAddress! + start
+                for k in 0..<n { to[k] = UInt32(truncatingIfNeeded: from[k]) }
             }
-            widths.withUnsafeMutableBufferPointer { widths in
-                for k in 0..<n { widths[start + k] = 1 }
-            }
-            roles.withUnsafeMutableBufferPointer { roles in
-                for k in 0..<n { roles[start + k] = role }
-            }
+            widths.withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(repeating: 1, count: n) }
+            roles.withUnsafeMutableBufferPointer { ($0.baseAddress! + start).update(repeating: role, count: n) }
             if !long.isEmpty { for k in 0..<n { long[start + k] = nil } }
             return n
         }
