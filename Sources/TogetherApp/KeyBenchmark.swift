@@ -10,7 +10,9 @@ public enum KeyBenchmark {
     public struct Result: Sendable {
         public var median: Double
         public var p99: Double
+        /// Keys timed, and the length of the words in the typing box at the end (each letter typed is there).
         public var keys: Int
+        public var typed: Int
     }
 
     /// A terminal that keeps only the last frame.
@@ -49,29 +51,44 @@ public enum KeyBenchmark {
         return s
     }
 
-    /// Presses `keys` keys (typing letters in the box on the capture screen; moving up and down on the others)
-    /// and times each from the key to the frame.
-    public static func run(statements: Int, stage: StageKind, size: Size, keys: Int, folder: URL,
-                           content: ContentPacks) -> Result {
-        let store = SessionStore(folder: folder)
-        try? store.prepare()
-        let terminal = Null(size: size)
-        var state = AppState(session: session(statements: statements, stage: stage, content: content))
-        state.screen = .workshop
-        let runner = WorkshopRunner(state: state, content: content, store: store, terminal: terminal)
-        runner.handle(.resize)
-        var times: [Double] = []
-        times.reserveCapacity(keys)
+    /// Presses `keys` keys on each size of workshop (typing letters in the box on the capture screen; moving up
+    /// and down on the others) and times each from the key to the frame. The sizes take turns in `rounds` rounds,
+    /// so anything else the machine does in the meantime falls on all of them alike, and the ratios between
+    /// them are measured side by side.
+    public static func run(statements sizes: [Int], stage: StageKind, size: Size, keys: Int, rounds: Int = 4,
+                           content: ContentPacks) -> [Result] {
         let letters = Array("abcdefghij ")
-        for i in 0..<keys {
-            let key: Key = stage == .workingTogether ? .char(letters[i % letters.count]) : (i % 2 == 0 ? .down : .up)
-            let start = DispatchTime.now().uptimeNanoseconds
-            runner.handle(.key(key))
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        var benches = sizes.map { statements -> (runner: WorkshopRunner, folder: URL, times: [Double]) in
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-keys-\(UUID().uuidString)")
+            let store = SessionStore(folder: folder)
+            try? store.prepare()
+            var state = AppState(session: session(statements: statements, stage: stage, content: content))
+            state.screen = .workshop
+            let runner = WorkshopRunner(state: state, content: content, store: store, terminal: Null(size: size))
+            runner.handle(.resize)
+            var times: [Double] = []
+            times.reserveCapacity(keys)
+            return (runner, folder, times)
         }
-        runner.engine.close()
-        times.sort()
-        return Result(median: times[times.count / 2], p99: times[min(times.count - 1, times.count * 99 / 100)], keys: keys)
+        let rounds = max(1, min(rounds, keys))
+        for round in 0..<rounds {
+            let range = (keys * round / rounds)..<(keys * (round + 1) / rounds)
+            for b in benches.indices {
+                for i in range {
+                    let key: Key = stage == .workingTogether ? .char(letters[i % letters.count]) : (i % 2 == 0 ? .down : .up)
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    benches[b].runner.handle(.key(key))
+                    benches[b].times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+            }
+        }
+        return benches.map { bench in
+            bench.runner.engine.close()
+            try? FileManager.default.removeItem(at: bench.folder)
+            let times = bench.times.sorted()
+            return Result(median: times[times.count / 2], p99: times[min(times.count - 1, times.count * 99 / 100)],
+                          keys: times.count, typed: bench.runner.state.session?.draft?.text.count ?? 0)
+        }
     }
 
     /// Milliseconds from reading the sessions folder to the start screen's first frame (what `together` does

@@ -84,11 +84,10 @@ struct MeasureKeysCommand: ParsableCommand {
         print("|---|---|---:|---:|---:|")
         for stage in themesOnly ? [StageKind.theming] : [.workingTogether, .theming] {
             for size in largeOnly ? [Size(width: 200, height: 60)] : [Size(width: 80, height: 24), Size(width: 200, height: 60)] {
-                for statements in statements.isEmpty ? [10, 100, 1_000] : statements {
-                    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("together-keys-\(UUID().uuidString)")
-                    defer { try? FileManager.default.removeItem(at: folder) }
-                    let r = KeyBenchmark.run(statements: statements, stage: stage, size: size, keys: keys, folder: folder,
-                                             content: content)
+                let sizes = statements.isEmpty ? [10, 100, 1_000] : statements
+                let results = KeyBenchmark.run(statements: sizes, stage: stage, size: size, keys: keys, rounds: max(4, keys / 250),
+                                               content: content)
+                for (statements, r) in zip(sizes, results) {
                     print("| \(stage == .theming ? "finding themes (moving)" : "capture (typing)") | \(size.width)×\(size.height) "
                         + "| \(statements) | \(String(format: "%.3f", r.median)) | \(String(format: "%.3f", r.p99)) |")
                 }

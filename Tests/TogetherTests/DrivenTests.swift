@@ -238,6 +238,18 @@ extension DrivenTests {
 }
 
 extension DrivenTests {
+    @Test("the key benchmark presses every key on every size, the sizes taking turns")
+    func keyBenchmark() {
+        let typing = KeyBenchmark.run(statements: [10, 30], stage: .workingTogether, size: Size(width: 80, height: 24),
+                                      keys: 41, rounds: 4, content: content)
+        #expect(typing.map(\.keys) == [41, 41])
+        #expect(typing.map(\.typed) == [41, 41])
+        #expect(typing.allSatisfy { $0.median > 0 && $0.p99 >= $0.median })
+        let moving = KeyBenchmark.run(statements: [10], stage: .theming, size: Size(width: 200, height: 60), keys: 7,
+                                      rounds: 20, content: content)
+        #expect(moving.map(\.keys) == [7])
+    }
+
     @Test("a long list built only near the focus draws exactly as the whole list would", arguments: [0, 1, 2, 7, 19, 20, 21, 22, 23, 40, 47, 48, 49, 50, 56, 57, 58, 59, 60, 61, 62, 63, 64, 80, 98, 99, 100, 101, 150, 299])
     func windowedList(_ focus: Int) {
         var session = KeyBenchmark.session(statements: 300, stage: .theming, content: content)
