@@ -5,8 +5,9 @@ import TogetherCore
 
 /// What one session adds to a tally: counts by id, the texts a report may show (group "I" statements,
 /// barriers, and the words of people who agreed to be quoted), and never a person's key or name.
-/// It is small and `Codable`, so it is what the per-file cache keeps.
-public struct SessionSummary: Codable, Equatable, Sendable {
+/// It is small, and what the per-file cache keeps. Its themes' counts are one array laid out by the places of
+/// the ids the packs list (`FigureLayout`), so adding a session to the totals is adding arrays.
+public struct SessionSummary: Equatable, Sendable {
     public struct ThemeFigures: Codable, Equatable, Sendable {
         /// Statements the group gave this theme, by category id.
         public var statements: [String: Int] = [:]
@@ -70,8 +71,19 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public var level: String
     /// People by role id (`other` for a role the pack does not list).
     public var roles: [String: Int]
-    /// By Making It Real theme id; `none` for statements with neither a theme nor a suggestion.
-    public var themes: [String: ThemeFigures]
+    /// The themes' counts, a block for each theme place (see `FigureLayout`).
+    public let layout: FigureLayout
+    public var figures: [Int]
+    /// By Making It Real theme id; `none` for statements with neither a theme nor a suggestion. Made from the
+    /// figures (a theme is here when any of its counts is not 0).
+    public var themes: [String: ThemeFigures] {
+        var themes: [String: ThemeFigures] = [:]
+        for t in 0..<layout.themes.count {
+            let block = figures[(t * layout.stride)..<((t + 1) * layout.stride)]
+            if block.contains(where: { $0 != 0 }) { themes[layout.themes[t]] = layout.figures(block) }
+        }
+        return themes
+    }
     public var themeRatings: [String: String]
     public var tipRatings: [String: String]
     /// What gets in the way, by top tip id.
@@ -114,6 +126,7 @@ public struct SessionSummary: Codable, Equatable, Sendable {
     public struct Ids: Sendable {
         let content: ContentPacks
         let suggester: ThemeSuggester
+        let layout: FigureLayout
         /// Theme places: the Making It Real themes (the first `known`), any other theme the keyword list can
         /// suggest, and `none`.
         let themes: [String]
@@ -131,16 +144,14 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         public init(_ content: ContentPacks, _ suggester: ThemeSuggester) {
             self.content = content
             self.suggester = suggester
-            var themes = content.makingItReal.themes.map(\.id).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            known = themes.count
-            for id in suggester.themes + [SessionSummary.noTheme] where !themes.contains(id) { themes.append(id) }
-            self.themes = themes
-            none = themes.firstIndex(of: SessionSummary.noTheme)!
-            categories = content.workingTogether.categories.map(\.id) + [other]
-            let roleIds = content.workshop.roles.map(\.id)
-            roles = roleIds + [other, notListed]
-            voices = SessionSummary.voices + [other]
-            knownRoles = Set(roleIds)
+            layout = FigureLayout(content)
+            themes = layout.themes
+            known = layout.known
+            none = layout.none
+            categories = layout.categories
+            roles = layout.roles
+            voices = layout.voices
+            knownRoles = Set(content.workshop.roles.map(\.id))
             knownThemes = Set(themes.prefix(known))
         }
 
@@ -174,84 +185,70 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         var unlisted: [String: Int] = [:]
         let labels = Privacy.Labels(s.people.map(\.label))
         func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels)) }
-        // Counts by theme place, then category, role or voice place.
-        var statements = [Int](repeating: 0, count: themeCount * categoryCount)
-        var suggestedCounts = statements
-        var byRole = [Int](repeating: 0, count: themeCount * roleCount)
-        var byVoice = [Int](repeating: 0, count: themeCount * voiceCount)
+        // Counts by theme place, then category, role or voice place, in the summary's figures.
+        let layout = ids.layout
+        let stride = layout.stride
+        var figures = [Int](repeating: 0, count: themeCount * stride)
+        let (suggestedAt, peopleAt, roleAt, voiceAt, anyAt) = (layout.suggestedAt, layout.peopleAt, layout.byRoleAt,
+                                                             layout.byVoiceAt, layout.peopleAnyAt)
         // (theme, category, person) for each statement, made distinct at the end.
         var seen: [Int] = []
         seen.reserveCapacity(s.statements.count)
         var quotes: [Quote] = []
         let groupThemeWords = Dictionary(s.groupThemes.map { ($0.id, $0.statement) }, uniquingKeysWith: { a, _ in a })
-        for st in s.statements {
-            var theme = ids.none
-            var suggested = false
-            if let id = st.themeId, let known = Ids.place(id, ids.themes, ids.known) {
-                theme = known
-            } else if st.ignoredSuggestion == nil, let suggestion = ids.suggester.suggest(for: st.text) {
-                // A suggestion the facilitator said no to is not made again here.
-                theme = Ids.place(suggestion.themeId, ids.themes, themeCount)!
-                suggested = true
+        figures.withUnsafeMutableBufferPointer { figures in
+            for st in s.statements {
+                var theme = ids.none
+                var suggested = false
+                if let id = st.themeId, let known = Ids.place(id, ids.themes, ids.known) {
+                    theme = known
+                } else if st.ignoredSuggestion == nil, let suggestion = ids.suggester.suggest(for: st.text) {
+                    // A suggestion the facilitator said no to is not made again here.
+                    theme = Ids.place(suggestion.themeId, ids.themes, themeCount)!
+                    suggested = true
+                }
+                let category = Ids.place(st.category, ids.categories, categoryCount - 1) ?? categoryCount - 1
+                let block = theme * stride
+                figures[block + (suggested || theme == ids.none ? suggestedAt : 0) + category] += 1
+                let person = personPlace(st.personId)
+                let place: Int
+                if let person {
+                    place = person
+                } else if let p = unlisted[st.personId] {
+                    place = p
+                } else {
+                    place = people + unlisted.count
+                    unlisted[st.personId] = place
+                }
+                figures[block + roleAt + (person.map { roleOf[$0] } ?? roleCount - 1)] += 1
+                figures[block + voiceAt + (Ids.place(st.voice, ids.voices, voiceCount - 1) ?? voiceCount - 1)] += 1
+                seen.append((theme * categoryCount + category) << 32 | place)
+                // Only words a person agreed to share, in their own voice (or with support), once revealed.
+                if let person, consent[person], theme != ids.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
+                    quotes.append(.init(themeId: ids.themes[theme], category: ids.categories[category], text: published(st.text),
+                                        supported: st.voice == "supported", suggested: suggested,
+                                        groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
+                }
             }
-            let category = Ids.place(st.category, ids.categories, categoryCount - 1) ?? categoryCount - 1
-            if suggested || theme == ids.none {
-                suggestedCounts[theme * categoryCount + category] += 1
-            } else {
-                statements[theme * categoryCount + category] += 1
+            // Distinct people by theme and category, and by theme.
+            seen.sort()
+            var any: [Int] = []
+            for (n, key) in seen.enumerated() where n == 0 || seen[n - 1] != key {
+                let (theme, category) = ((key >> 32) / categoryCount, (key >> 32) % categoryCount)
+                figures[theme * stride + peopleAt + category] += 1
+                any.append(theme << 32 | (key & 0xFFFF_FFFF))
             }
-            let person = personPlace(st.personId)
-            let place: Int
-            if let person {
-                place = person
-            } else if let p = unlisted[st.personId] {
-                place = p
-            } else {
-                place = people + unlisted.count
-                unlisted[st.personId] = place
+            any.sort()
+            for (n, key) in any.enumerated() where n == 0 || any[n - 1] != key { figures[(key >> 32) * stride + anyAt] += 1 }
+            for theme in s.groupThemes {
+                for id in Set(theme.makingItReal) {
+                    guard let t = Ids.place(id, ids.themes, ids.known) else { continue }
+                    figures[t * stride + layout.votesAt] += theme.dots
+                    figures[t * stride + layout.groupThemesAt] += 1
+                }
             }
-            byRole[theme * roleCount + (person.map { roleOf[$0] } ?? roleCount - 1)] += 1
-            byVoice[theme * voiceCount + (Ids.place(st.voice, ids.voices, voiceCount - 1) ?? voiceCount - 1)] += 1
-            seen.append((theme * categoryCount + category) << 32 | place)
-            // Only words a person agreed to share, in their own voice (or with support), once revealed.
-            if let person, consent[person], theme != ids.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
-                quotes.append(.init(themeId: ids.themes[theme], category: ids.categories[category], text: published(st.text),
-                                    supported: st.voice == "supported", suggested: suggested,
-                                    groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
-            }
-        }
-        // Distinct people by theme and category, and by theme.
-        seen.sort()
-        var peopleCounts = [Int](repeating: 0, count: themeCount * categoryCount)
-        var peopleAny = [Int](repeating: 0, count: themeCount)
-        var any: [Int] = []
-        for (n, key) in seen.enumerated() where n == 0 || seen[n - 1] != key {
-            peopleCounts[key >> 32] += 1
-            any.append(((key >> 32) / categoryCount) << 32 | (key & 0xFFFF_FFFF))
-        }
-        any.sort()
-        for (n, key) in any.enumerated() where n == 0 || any[n - 1] != key { peopleAny[key >> 32] += 1 }
-        var themes: [String: ThemeFigures] = [:]
-        for t in 0..<themeCount where peopleAny[t] > 0 {
-            var f = ThemeFigures()
-            for c in 0..<categoryCount {
-                let i = t * categoryCount + c
-                if statements[i] > 0 { f.statements[ids.categories[c]] = statements[i] }
-                if suggestedCounts[i] > 0 { f.suggested[ids.categories[c]] = suggestedCounts[i] }
-                if peopleCounts[i] > 0 { f.people[ids.categories[c]] = peopleCounts[i] }
-            }
-            for r in 0..<roleCount where byRole[t * roleCount + r] > 0 { f.byRole[ids.roles[r]] = byRole[t * roleCount + r] }
-            for v in 0..<voiceCount where byVoice[t * voiceCount + v] > 0 { f.byVoice[ids.voices[v]] = byVoice[t * voiceCount + v] }
-            f.peopleAny = peopleAny[t]
-            themes[ids.themes[t]] = f
         }
         let knownThemes = ids.knownThemes
-        for theme in s.groupThemes {
-            for id in Set(theme.makingItReal) where knownThemes.contains(id) {
-                themes[id, default: .init()].votes += theme.dots
-                themes[id, default: .init()].groupThemes += 1
-            }
-        }
         let groupThemeLinks = Dictionary(s.groupThemes.map { ($0.id, $0.makingItReal) }, uniquingKeysWith: { a, _ in a })
         let actions = s.actions.map { action -> ActionFigure in
             var linked: [String] = []
@@ -286,7 +283,8 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         let groupType = s.groupType.isEmpty ? "" : (content.groupType(s.groupType) == nil ? other : s.groupType)
         return SessionSummary(
             id: s.id, updatedAt: s.updatedAt.isEmpty ? s.createdAt : s.updatedAt,
-            date: s.date, area: Privacy.clean(s.area), groupType: groupType, level: level, roles: roles, themes: themes,
+            date: s.date, area: Privacy.clean(s.area), groupType: groupType, level: level, roles: roles,
+            layout: layout, figures: figures,
             themeRatings: ratings(s.makingItReal, content.makingItReal.scale),
             tipRatings: ratings(s.topTips, content.topTips.scale), tipBarriers: tipBarriers,
             groupThemes: s.groupThemes.map { .init(statement: published($0.statement), makingItReal: $0.makingItReal, dots: $0.dots) },
@@ -299,5 +297,69 @@ public struct SessionSummary: Codable, Equatable, Sendable {
         var counts: [String: Int] = [:]
         for outcome in s.followUps { counts[outcome.map { known.contains($0) ? $0 : other } ?? noOutcome, default: 0] += 1 }
         return counts
+    }
+}
+
+/// Where each of a theme's counts is in a summary's figures: for each theme place (the Making It Real themes, any
+/// other theme the keyword list can suggest, then `none`) one block of statements by category, suggested by
+/// category, people by category, statements by role, statements by voice, then people, dots and group themes.
+/// Made from the packs; the cache's fingerprint covers every list it is made from.
+public final class FigureLayout: Equatable, Sendable {
+    let themes: [String]
+    /// The first `known` themes are the Making It Real themes; `none` is the place of statements with no theme.
+    let known: Int
+    let none: Int
+    /// The pack's categories, then `other`.
+    let categories: [String]
+    /// The pack's roles, then `other`, then `notListed`.
+    let roles: [String]
+    /// The voices, then `other`.
+    let voices: [String]
+    let stride: Int
+    let suggestedAt: Int, peopleAt: Int, byRoleAt: Int, byVoiceAt: Int, peopleAnyAt: Int, votesAt: Int, groupThemesAt: Int
+
+    public init(_ content: ContentPacks) {
+        var themes = content.makingItReal.themes.map(\.id).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        known = themes.count
+        for id in content.keywords.themes.map(\.themeId) + [SessionSummary.noTheme] where !themes.contains(id) { themes.append(id) }
+        self.themes = themes
+        none = themes.firstIndex(of: SessionSummary.noTheme)!
+        categories = content.workingTogether.categories.map(\.id) + [SessionSummary.other]
+        roles = content.workshop.roles.map(\.id) + [SessionSummary.other, SessionSummary.notListed]
+        voices = SessionSummary.voices + [SessionSummary.other]
+        let c = categories.count
+        suggestedAt = c
+        peopleAt = 2 * c
+        byRoleAt = 3 * c
+        byVoiceAt = byRoleAt + roles.count
+        peopleAnyAt = byVoiceAt + voices.count
+        votesAt = peopleAnyAt + 1
+        groupThemesAt = votesAt + 1
+        stride = groupThemesAt + 1
+    }
+
+    public static func == (a: FigureLayout, b: FigureLayout) -> Bool {
+        a === b || (a.themes == b.themes && a.known == b.known && a.categories == b.categories && a.roles == b.roles
+                    && a.voices == b.voices)
+    }
+
+    /// One theme's block as figures (only the counts that are not 0 are in its lists).
+    func figures(_ block: ArraySlice<Int>) -> SessionSummary.ThemeFigures {
+        let at = block.startIndex
+        var f = SessionSummary.ThemeFigures()
+        func map(_ from: Int, _ ids: [String]) -> [String: Int] {
+            var map: [String: Int] = [:]
+            for (i, id) in ids.enumerated() where block[at + from + i] != 0 { map[id] = block[at + from + i] }
+            return map
+        }
+        f.statements = map(0, categories)
+        f.suggested = map(suggestedAt, categories)
+        f.people = map(peopleAt, categories)
+        f.byRole = map(byRoleAt, roles)
+        f.byVoice = map(byVoiceAt, voices)
+        f.peopleAny = block[at + peopleAnyAt]
+        f.votes = block[at + votesAt]
+        f.groupThemes = block[at + groupThemesAt]
+        return f
     }
 }

@@ -38,7 +38,7 @@ public struct FileStamp: Codable, Equatable, Hashable, Sendable {
 /// the last run with the exact list of files and filters (so re-running over an unchanged corpus reads
 /// nothing but the files' stamps).
 public final class SummaryCache: @unchecked Sendable {
-    public struct Entry: Codable, Sendable {
+    public struct Entry: Sendable {
         public var path: String
         public var stamp: FileStamp
         public var summary: SessionSummary
@@ -54,6 +54,8 @@ public final class SummaryCache: @unchecked Sendable {
 
     public let folder: URL
     let fingerprint: String
+    /// Where each theme's counts are in a summary (the packs', as the fingerprint is).
+    let layout: FigureLayout
     /// Where each file's summary is in the cache file; the summaries stay on disk and are read when needed.
     private var index: [String: (stamp: FileStamp, offset: Int, length: Int)] = [:]
     /// Records in the file, and files with a record (those indexed and those added since).
@@ -75,6 +77,7 @@ public final class SummaryCache: @unchecked Sendable {
     public init(folder: URL, content: ContentPacks) {
         self.folder = folder
         fingerprint = Self.fingerprint(content)
+        layout = FigureLayout(content)
     }
 
     deinit {
@@ -129,7 +132,7 @@ public final class SummaryCache: @unchecked Sendable {
     func summary(for path: String, stamp: FileStamp) -> SessionSummary? {
         guard let slot = index[path], slot.stamp == stamp, let reader,
               let bytes = Self.read(reader, at: slot.offset, count: slot.length), bytes.count == slot.length,
-              let (entry, end) = try? SummaryCodec.decode(bytes, from: 0), end == slot.length else { return nil }
+              let (entry, end) = try? SummaryCodec.decode(bytes, from: 0, layout: layout), end == slot.length else { return nil }
         return entry.summary
     }
 
@@ -220,7 +223,7 @@ public final class SummaryCache: @unchecked Sendable {
         encoder.outputFormatting = .sortedKeys
         var h = FNV()
         let parts: [Data?] = [
-            Data("summary-10".utf8),
+            Data("summary-11".utf8),
             try? encoder.encode((content.stage(.sinceLastTime)?.answers ?? []).map(\.id)),
             try? encoder.encode(content.workshop.roles.map(\.id)),
             try? encoder.encode(content.workshop.levels.map(\.id)),

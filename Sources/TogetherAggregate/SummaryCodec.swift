@@ -77,11 +77,14 @@ enum SummaryCodec {
         w.int(Int(bitPattern: UInt(e.stamp.inode)))
         w.text(s.id); w.text(s.updatedAt); w.text(s.date); w.text(s.area); w.text(s.groupType); w.text(s.level)
         w.counts(s.roles)
-        w.int(s.themes.count)
-        for (key, f) in s.themes.sorted(by: { $0.key < $1.key }) {
-            w.text(key)
-            w.counts(f.statements); w.counts(f.suggested); w.counts(f.people); w.counts(f.byRole); w.counts(f.byVoice)
-            w.int(f.peopleAny); w.int(f.votes); w.int(f.groupThemes)
+        // The themes' figures: each theme place with a count, and its block (the layout is the packs', which the
+        // cache's fingerprint covers).
+        let stride = s.layout.stride
+        let places = (0..<s.layout.themes.count).filter { t in s.figures[(t * stride)..<((t + 1) * stride)].contains { $0 != 0 } }
+        w.int(places.count)
+        for t in places {
+            w.int(t)
+            for k in (t * stride)..<((t + 1) * stride) { w.int(s.figures[k]) }
         }
         w.pairs(s.themeRatings)
         w.pairs(s.tipRatings)
@@ -111,7 +114,7 @@ enum SummaryCodec {
                                 inode: UInt64(UInt(bitPattern: inode))))
     }
 
-    static func decode(_ bytes: [UInt8], from start: Int) throws -> (SummaryCache.Entry, Int) {
+    static func decode(_ bytes: [UInt8], from start: Int, layout: FigureLayout) throws -> (SummaryCache.Entry, Int) {
         var r = Reader(bytes: bytes, i: start)
         let path = try r.text()
         let size = try r.int(), seconds = try r.int(), nanoseconds = try r.int(), inode = try r.int()
@@ -120,14 +123,12 @@ enum SummaryCodec {
         let id = try r.text(), updatedAt = try r.text()
         let date = try r.text(), area = try r.text(), groupType = try r.text(), level = try r.text()
         let roles = try r.counts()
-        var themes: [String: SessionSummary.ThemeFigures] = [:]
+        let stride = layout.stride
+        var figures = [Int](repeating: 0, count: layout.themes.count * stride)
         for _ in 0..<(try r.count()) {
-            let key = try r.text()
-            var f = SessionSummary.ThemeFigures()
-            f.statements = try r.counts(); f.suggested = try r.counts(); f.people = try r.counts()
-            f.byRole = try r.counts(); f.byVoice = try r.counts()
-            f.peopleAny = try r.int(); f.votes = try r.int(); f.groupThemes = try r.int()
-            themes[key] = f
+            let t = try r.int()
+            guard t >= 0, t < layout.themes.count else { throw Reader.Short() }
+            for k in (t * stride)..<((t + 1) * stride) { figures[k] = try r.int() }
         }
         let themeRatings = try r.pairs(), tipRatings = try r.pairs()
         var tipBarriers: [String: [String]] = [:]
@@ -145,7 +146,7 @@ enum SummaryCodec {
         }
         let followUps = try r.counts()
         let summary = SessionSummary(id: id, updatedAt: updatedAt, date: date, area: area, groupType: groupType, level: level, roles: roles,
-                                     themes: themes, themeRatings: themeRatings, tipRatings: tipRatings,
+                                     layout: layout, figures: figures, themeRatings: themeRatings, tipRatings: tipRatings,
                                      tipBarriers: tipBarriers, groupThemes: groupThemes, actions: actions, quotes: quotes,
                                      followUps: followUps)
         return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)

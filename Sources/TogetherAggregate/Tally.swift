@@ -298,7 +298,7 @@ public enum Tallier {
             run.fromCache += part.fromCache
             run.seen += part.seen
         }
-        run.totals.sortLists()
+        run.totals.finish()
         run.skipped.sort { ($0.path, $0.reason) < ($1.path, $1.reason) }
         return run
     }
@@ -322,7 +322,7 @@ public enum Tallier {
         var totals = TallyTotals()
         totals.keepsLists = lists
         for s in sessions { totals.add(SessionSummary.make(LeanSession(s), ids)) }
-        totals.sortLists()
+        totals.finish()
         return totals
     }
 }

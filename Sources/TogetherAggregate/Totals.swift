@@ -164,13 +164,94 @@ public struct TallyTotals: Codable, Equatable, Sendable {
 
     public init() {}
 
+    /// The themes' figures of the sessions added, by place, until `finish` folds them into `themes` and
+    /// `quarters` (never written: totals are written finished).
+    var pending: Pending?
+
+    struct Pending: Equatable, Sendable {
+        let layout: FigureLayout
+        /// A summary's blocks added up, each followed by the sessions that had a statement in the theme.
+        var sums: [Int]
+        /// Quarter → its place in `byQuarter`, which holds for each theme place the people by category,
+        /// then the sessions that spoke of the theme.
+        var quarters: [String: Int] = [:]
+        var byQuarter: [Int] = []
+
+        init(_ layout: FigureLayout) {
+            self.layout = layout
+            sums = [Int](repeating: 0, count: layout.themes.count * (layout.stride + 1))
+        }
+
+        mutating func add(_ s: SessionSummary, quarter: String) {
+            let (stride, categories, themeCount) = (layout.stride, layout.categories.count, layout.themes.count)
+            let q: Int
+            if let known = quarters[quarter] {
+                q = known
+            } else {
+                q = byQuarter.count
+                quarters[quarter] = q
+                byQuarter += [Int](repeating: 0, count: themeCount * (categories + 1))
+            }
+            s.figures.withUnsafeBufferPointer { figures in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    byQuarter.withUnsafeMutableBufferPointer { byQuarter in
+                        for t in 0..<themeCount {
+                            let from = t * stride, to = t * (stride + 1)
+                            var any = false
+                            for k in 0..<stride where figures[from + k] != 0 {
+                                sums[to + k] += figures[from + k]
+                                any = true
+                            }
+                            guard any else { continue }
+                            var said = 0
+                            for k in 0..<(2 * categories) { said += figures[from + k] }
+                            if said > 0 { sums[to + stride] += 1 }
+                            guard t != layout.none else { continue }
+                            let at = q + t * (categories + 1)
+                            for c in 0..<categories { byQuarter[at + c] += figures[from + layout.peopleAt + c] }
+                            byQuarter[at + categories] += 1
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Folds the figures added by place into the themes and quarters.
+    mutating func foldFigures() {
+        guard let p = pending else { return }
+        pending = nil
+        let (layout, stride, categories) = (p.layout, p.layout.stride, p.layout.categories.count)
+        for (t, id) in layout.themes.enumerated() {
+            let block = p.sums[(t * (stride + 1))..<(t * (stride + 1) + stride)]
+            let sessions = p.sums[t * (stride + 1) + stride]
+            guard sessions != 0 || block.contains(where: { $0 != 0 }) else { continue }
+            var f = layout.figures(block)
+            f.sessions = sessions
+            themes[id, default: .init()].merge(f)
+        }
+        for (quarter, q) in p.quarters {
+            for (t, id) in layout.themes.enumerated() where p.byQuarter[q + t * (categories + 1) + categories] > 0 {
+                var people: [String: Int] = [:]
+                for (c, category) in layout.categories.enumerated() where p.byQuarter[q + t * (categories + 1) + c] != 0 {
+                    people[category] = p.byQuarter[q + t * (categories + 1) + c]
+                }
+                quarters[quarter, default: [:]][id, default: [:]].add(people)
+            }
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sessions, earliest, latest, themes, tipRatings, tipBarriers, groupThemes, actions, actionsByTheme, followUps,
+             rolePeople, roleSessions, areas, groupTypes, levels, quarters, quotes, keepsLists, actionList, wordsList
+    }
+
     public mutating func add(_ s: SessionSummary) {
         sessions += 1
-        for (id, f) in s.themes {
-            var t = f
-            t.sessions = f.statements.values.reduce(0, +) + f.suggested.values.reduce(0, +) > 0 ? 1 : 0
-            themes[id, default: .init()].merge(t)
-        }
+        let quarter = Self.quarter(of: s.date) ?? Self.dateNotGiven
+        if let p = pending, p.layout != s.layout { foldFigures() }
+        if pending == nil { pending = Pending(s.layout) }
+        pending!.add(s, quarter: quarter)
         for (id, rating) in s.themeRatings { themes[id, default: .init()].ratings[rating, default: 0] += 1 }
         for (id, rating) in s.tipRatings { tipRatings[id, default: [:]][rating, default: 0] += 1 }
         for (tip, texts) in s.tipBarriers {
@@ -208,10 +289,6 @@ public struct TallyTotals: Codable, Equatable, Sendable {
             earliest = min(earliest ?? s.date, s.date)
             latest = max(latest ?? s.date, s.date)
         }
-        let quarter = Self.quarter(of: s.date) ?? Self.dateNotGiven
-        for (id, f) in s.themes where id != SessionSummary.noTheme {
-            quarters[quarter, default: [:]][id, default: [:]].add(f.people)
-        }
         for q in s.quotes { keepQuote(q.themeId, Quote(category: q.category, text: q.text, supported: q.supported)) }
         guard keepsLists else { return }
         actionList += s.actions.enumerated().map {
@@ -222,8 +299,10 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         }
     }
 
-    /// The lists in one order whatever order the files were read in: by day, area, session, then place in it.
-    mutating func sortLists() {
+    /// Once every session is added: the figures folded in, and the lists in one order whatever order the files
+    /// were read in (by day, area, session, then place in it).
+    mutating func finish() {
+        foldFigures()
         actionList.sort { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
         wordsList.sort { ($0.date, $0.area, $0.session, $0.order) < ($1.date, $1.area, $1.session, $1.order) }
     }
@@ -252,6 +331,8 @@ public struct TallyTotals: Codable, Equatable, Sendable {
     }
 
     public mutating func merge(_ o: TallyTotals) {
+        var o = o
+        o.foldFigures()
         sessions += o.sessions
         if let e = o.earliest { earliest = min(earliest ?? e, e) }
         if let l = o.latest { latest = max(latest ?? l, l) }
