@@ -256,35 +256,36 @@ public enum Tallier {
         let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
+        let paths = files.map(\.path) // once each: a URL makes its path afresh every time it is asked
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
             part.totals.keepsLists = lists
             var made: [SummaryCache.Entry] = []
             var index = worker
             while index < files.count {
-                let url = files[index]
+                let path = paths[index]
                 index += workers
                 let stamp = stamps[index - workers]
-                if leaveOut.contains(url.path) { continue }
+                if !leaveOut.isEmpty, leaveOut.contains(path) { continue }
                 let summary: SessionSummary
-                if let stamp, let cached = cache?.summary(for: url.path, stamp: stamp) {
+                if let stamp, let cached = cache?.summary(for: path, stamp: stamp) {
                     summary = cached
                     part.fromCache += 1
                 } else {
-                    switch summarise(url, ids) {
+                    switch summarise(path: path, ids) {
                     case .success(let s):
                         summary = s
                         if let cache, let stamp {
-                            made.append(.init(path: url.path, stamp: stamp, summary: s))
+                            made.append(.init(path: path, stamp: stamp, summary: s))
                             if made.count >= 256 { cache.append(made); made.removeAll(keepingCapacity: true) }
                         }
                     case .failure(let error):
-                        part.skipped.append(.init(path: url.path, reason: error.jsonPath.isEmpty ? error.reason
+                        part.skipped.append(.init(path: path, reason: error.jsonPath.isEmpty ? error.reason
                                                   : "\(error.jsonPath) \(error.reason)"))
                         continue
                     }
                 }
-                part.seen.append(Seen(path: url.path, id: summary.id, updatedAt: summary.updatedAt))
+                part.seen.append(Seen(path: path, id: summary.id, updatedAt: summary.updatedAt))
                 if filter.matches(summary, content) { part.totals.add(summary) } else { part.filteredOut += 1 }
             }
             parts.withLock { $0.append(part) }
@@ -306,10 +307,14 @@ public enum Tallier {
     /// One file's summary: the quick reader first; when it refuses, the careful decoder, which either reads
     /// the file after all or says exactly what is wrong with it.
     public static func summarise(_ url: URL, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
+        summarise(path: url.path, ids)
+    }
+
+    static func summarise(path: String, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
         do {
-            let data = try SessionCodec.readData(url)
+            let data = try SessionCodec.readData(path: path)
             if let lean = LeanReader.read(data) { return .success(SessionSummary.make(lean, ids)) }
-            let session = try SessionCodec.decode(data, path: url.path)
+            let session = try SessionCodec.decode(data, path: path)
             return .success(SessionSummary.make(LeanSession(session), ids))
         } catch {
             return .failure(error)

@@ -170,12 +170,14 @@ public enum SessionCodec {
     }
 
     /// Reads a file's bytes, refusing folders and anything too big to be a session.
-    public static func readData(_ url: URL) throws(SessionFileError) -> Data {
+    public static func readData(_ url: URL) throws(SessionFileError) -> Data { try readData(path: url.path) }
+
+    public static func readData(path: String) throws(SessionFileError) -> Data {
         // One open, then its size and kind from the open file, then its bytes: no name looked up twice, and none
         // of Foundation's dictionaries of attributes (a tally reads thousands of files).
-        func refuse(_ reason: String) -> SessionFileError { SessionFileError(path: url.path, jsonPath: "", reason: reason) }
+        func refuse(_ reason: String) -> SessionFileError { SessionFileError(path: path, jsonPath: "", reason: reason) }
         // Not blocking: a pipe named like a session file is refused below instead of waiting for a writer.
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             throw refuse(errno == ENOENT || errno == ENOTDIR ? "does not exist" : "cannot be read (check who may read it)")
         }
