@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import TogetherContent
 import TogetherCore
@@ -257,15 +258,23 @@ public enum Tallier {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
         let paths = files.map(\.path) // once each: a URL makes its path afresh every time it is asked
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
             part.totals.keepsLists = lists
             var made: [SummaryCache.Entry] = []
-            var index = worker
-            while index < files.count {
+            // Files are taken a few at a time from one count shared by the workers, so a worker slowed by
+            // anything else on the machine leaves more of them to the others.
+            var index = files.count, last = files.count
+            while true {
+                if index == last {
+                    index = next.add(8, ordering: .relaxed).oldValue
+                    guard index < files.count else { break }
+                    last = min(index + 8, files.count)
+                }
                 let path = paths[index]
-                index += workers
-                let stamp = stamps[index - workers]
+                let stamp = stamps[index]
+                index += 1
                 if !leaveOut.isEmpty, leaveOut.contains(path) { continue }
                 let summary: SessionSummary
                 if let stamp, let cached = cache?.summary(for: path, stamp: stamp) {
