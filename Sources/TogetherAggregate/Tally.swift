@@ -263,6 +263,7 @@ public enum Tallier {
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
             part.totals.keepsLists = lists
             var made: [SummaryCache.Entry] = []
+            var buffer: [UInt8] = [] // each file's bytes, in one buffer used again for the next
             // Files are taken a few at a time from one count shared by the workers, so a worker slowed by
             // anything else on the machine leaves more of them to the others.
             var index = files.count, last = files.count
@@ -281,7 +282,7 @@ public enum Tallier {
                     summary = cached
                     part.fromCache += 1
                 } else {
-                    switch summarise(path: path, ids) {
+                    switch summarise(path: path, ids, buffer: &buffer) {
                     case .success(let s):
                         summary = s
                         if let cache, let stamp {
@@ -316,14 +317,16 @@ public enum Tallier {
     /// One file's summary: the quick reader first; when it refuses, the careful decoder, which either reads
     /// the file after all or says exactly what is wrong with it.
     public static func summarise(_ url: URL, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
-        summarise(path: url.path, ids)
+        var buffer: [UInt8] = []
+        return summarise(path: url.path, ids, buffer: &buffer)
     }
 
-    static func summarise(path: String, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
+    static func summarise(path: String, _ ids: SessionSummary.Ids, buffer: inout [UInt8]) -> Result<SessionSummary, SessionFileError> {
         do {
-            let data = try SessionCodec.readData(path: path)
-            if let lean = LeanReader.read(data) { return .success(SessionSummary.make(lean, ids)) }
-            let session = try SessionCodec.decode(data, path: path)
+            let count = try SessionCodec.readBytes(path: path, into: &buffer)
+            let lean = buffer.withUnsafeBufferPointer { LeanReader.read(UnsafeBufferPointer(rebasing: $0[0..<count])) }
+            if let lean { return .success(SessionSummary.make(lean, ids)) }
+            let session = try SessionCodec.decode(Data(buffer[0..<count]), path: path)
             return .success(SessionSummary.make(LeanSession(session), ids))
         } catch {
             return .failure(error)

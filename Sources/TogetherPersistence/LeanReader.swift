@@ -9,10 +9,12 @@ import TogetherCore
 /// way to explain what is wrong (or to read a file that is fine but unusual, such as `1.0` for a count).
 package enum LeanReader {
     package static func read(_ data: Data) -> LeanSession? {
-        data.withUnsafeBytes { raw -> LeanSession? in
-            var scan = JSONCursor(raw.bindMemory(to: UInt8.self))
-            return try? scan.session()
-        }
+        data.withUnsafeBytes { raw -> LeanSession? in read(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    package static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> LeanSession? {
+        var scan = JSONCursor(bytes)
+        return try? scan.session()
     }
 }
 

@@ -173,6 +173,14 @@ public enum SessionCodec {
     public static func readData(_ url: URL) throws(SessionFileError) -> Data { try readData(path: url.path) }
 
     public static func readData(path: String) throws(SessionFileError) -> Data {
+        var buffer: [UInt8] = []
+        let count = try readBytes(path: path, into: &buffer)
+        return Data(buffer[0..<count])
+    }
+
+    /// Reads a file's bytes into the start of `buffer` (made bigger when it is too small, so one buffer serves
+    /// many files) and returns how many there are; refuses folders, pipes, devices and anything too big.
+    public static func readBytes(path: String, into buffer: inout [UInt8]) throws(SessionFileError) -> Int {
         // One open, then its size and kind from the open file, then its bytes: no name looked up twice, and none
         // of Foundation's dictionaries of attributes (a tally reads thousands of files).
         func refuse(_ reason: String) -> SessionFileError { SessionFileError(path: path, jsonPath: "", reason: reason) }
@@ -191,15 +199,15 @@ public enum SessionCodec {
             throw refuse("is \(size / 1_048_576) MB, too big to be a session file (the most is \(maximumBytes / 1_048_576) MB)")
         }
         // Read to the end, whatever the size said (a file may grow while it is read; never past the most).
-        var data = Data(count: max(size, 1))
+        if buffer.count < size + 1 { buffer = [UInt8](repeating: 0, count: max(size + 1, 2 * buffer.count)) }
         var filled = 0
         while true {
-            if filled == data.count {
-                if data.count > maximumBytes { throw refuse("is too big to be a session file (the most is \(maximumBytes / 1_048_576) MB)") }
-                data.count = data.count * 2
+            if filled == buffer.count {
+                if buffer.count > maximumBytes { throw refuse("is too big to be a session file (the most is \(maximumBytes / 1_048_576) MB)") }
+                buffer += [UInt8](repeating: 0, count: buffer.count)
             }
-            let room = data.count - filled
-            let n = data.withUnsafeMutableBytes { readBytes(fd, $0.baseAddress! + filled, room) }
+            let room = buffer.count - filled
+            let n = buffer.withUnsafeMutableBytes { readFile(fd, $0.baseAddress! + filled, room) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw refuse(errno == EISDIR ? "is a folder, not a file" : "cannot be read (check who may read it)")
@@ -207,10 +215,9 @@ public enum SessionCodec {
             if n == 0 { break }
             filled += n
         }
-        data.count = filled
-        return data
+        return filled
     }
 }
 
 /// `read(2)`, by a name the codec's own methods do not hide.
-private func readBytes(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
+private func readFile(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
