@@ -16,9 +16,11 @@ public struct FileStamp: Codable, Equatable, Hashable, Sendable {
         self.inode = inode
     }
 
-    public init?(_ url: URL) {
+    public init?(_ url: URL) { self.init(path: url.path) }
+
+    public init?(path: String) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
         self.init(info)
     }
 

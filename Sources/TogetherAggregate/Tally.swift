@@ -107,12 +107,16 @@ public enum Tallier {
     /// `.json` files, and patterns (`sessions/2026-*.json`, `leeds/**` is not special) expanded by the shell's rules.
     public static func files(under paths: [String]) -> (files: [URL], missing: [Skipped]) {
         var stamps: [String: FileStamp] = [:]
-        return files(under: paths, stamps: &stamps)
+        let (files, missing) = filePaths(under: paths, stamps: &stamps)
+        return (files.map { URL(fileURLWithPath: $0, isDirectory: false) }, missing)
     }
 
-    /// The same, noting the size, time and inode of each file the walk looked at.
-    static func files(under paths: [String], stamps: inout [String: FileStamp]) -> (files: [URL], missing: [Skipped]) {
-        var files: [URL] = []
+    /// A file's path as a URL writes it (from the folder the program runs in, without `.` parts), made once.
+    static func filePath(_ path: String) -> String { URL(fileURLWithPath: path, isDirectory: false).path }
+
+    /// The same as paths, noting the size, time and inode of each file the walk looked at.
+    static func filePaths(under paths: [String], stamps: inout [String: FileStamp]) -> (files: [String], missing: [Skipped]) {
+        var files: [String] = []
         var missing: [Skipped] = []
         let fm = FileManager.default
         for path in paths {
@@ -121,7 +125,7 @@ public enum Tallier {
                 if path.contains(where: { "*?[".contains($0) }) {
                     let matches = expand(path)
                     if matches.isEmpty { missing.append(.init(path: path, reason: "matches no files")) }
-                    let more = Tallier.files(under: matches, stamps: &stamps)
+                    let more = Tallier.filePaths(under: matches, stamps: &stamps)
                     files += more.files
                     missing += more.missing
                 } else {
@@ -130,17 +134,17 @@ public enum Tallier {
                 continue
             }
             guard isFolder.boolValue else {
-                files.append(URL(fileURLWithPath: path))
+                files.append(filePath(path))
                 continue
             }
-            var found: [URL] = []
+            var found: [String] = []
             var visited: Set<FolderKey> = []
             walk(path, &found, &missing, &visited, &stamps)
-            files += found.sorted { $0.path < $1.path }
+            files += found.sorted()
         }
         // A file named twice (by two patterns, say) is read once.
         var named = Set<String>()
-        return (files.filter { named.insert($0.path).inserted }, missing)
+        return (files.filter { named.insert($0).inserted }, missing)
     }
 
     /// A folder's device and inode, to know a folder already searched when a link leads back to it.
@@ -155,7 +159,7 @@ public enum Tallier {
     /// Every `.json` file in a folder and the folders in it, following symbolic links once: a link to a file is
     /// read, a link to a folder is searched unless that folder was already searched (a loop, which is named).
     /// Hidden files (such as a save in progress) are not read.
-    static func walk(_ folder: String, _ found: inout [URL], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>,
+    static func walk(_ folder: String, _ found: inout [String], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>,
                      _ stamps: inout [String: FileStamp]) {
         guard let key = folderKey(folder) else {
             problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
@@ -183,8 +187,9 @@ public enum Tallier {
             switch target.st_mode & S_IFMT {
             case S_IFDIR: walk(path, &found, &problems, &visited, &stamps)
             case S_IFREG where name.hasSuffix(".json"):
-                found.append(URL(fileURLWithPath: path))
-                stamps[path] = FileStamp(target)
+                let file = filePath(path)
+                found.append(file)
+                stamps[file] = FileStamp(target)
             default: continue
             }
         }
@@ -207,10 +212,10 @@ public enum Tallier {
     public static func run(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter(),
                            cache: SummaryCache? = nil, lists: Bool = false) -> TallyRun {
         var found: [String: FileStamp] = [:]
-        let (files, missing) = files(under: paths, stamps: &found)
+        let (files, missing) = filePaths(under: paths, stamps: &found)
         // The walk already looked at each file: its size, time and inode are used as they were found.
-        let stamps = files.map { found[$0.path] ?? FileStamp($0) }
-        let runKey = cache.map { _ in SummaryCache.runKey(zip(files.map(\.path), stamps).map { ($0, $1) }, filter) }
+        let stamps = files.map { found[$0] ?? FileStamp(path: $0) }
+        let runKey = cache.map { _ in SummaryCache.runKey(zip(files, stamps).map { ($0, $1) }, filter) }
         if !lists, let cache, let runKey, let memo = cache.memo(runKey) {
             var run = TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,
                                fromCache: files.count, duplicates: memo.duplicates)
@@ -252,12 +257,12 @@ public enum Tallier {
     }
 
     /// Reads the files in parallel and adds up those that match the filter, leaving out the paths given.
-    private static func add(_ files: [URL], _ stamps: [FileStamp?], _ missing: [Skipped], _ content: ContentPacks,
+    private static func add(_ files: [String], _ stamps: [FileStamp?], _ missing: [Skipped], _ content: ContentPacks,
                             _ filter: TallyFilter, _ cache: SummaryCache?, leaveOut: Set<String>, lists: Bool) -> TallyRun {
         let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
-        let paths = files.map(\.path) // once each: a URL makes its path afresh every time it is asked
+        let paths = files
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
