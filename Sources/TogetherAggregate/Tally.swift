@@ -142,7 +142,8 @@ public enum Tallier {
             walk(path, &found, &missing, &visited, &stamps)
             files += found.sorted()
         }
-        // A file named twice (by two patterns, say) is read once.
+        // A file named twice (by two patterns, say) is read once. (One folder's walk names each file once.)
+        guard paths.count > 1 else { return (files, missing) }
         var named = Set<String>()
         return (files.filter { named.insert($0).inserted }, missing)
     }
@@ -173,6 +174,9 @@ public enum Tallier {
             problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
             return
         }
+        // The folder's path as a URL writes it, made once: a name from the folder's list has no `/` and is not
+        // `.` or `..` (those are hidden), so each file's is the folder's and its name.
+        let base = filePath(folder)
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = (folder as NSString).appendingPathComponent(name)
             var target = stat()
@@ -187,7 +191,7 @@ public enum Tallier {
             switch target.st_mode & S_IFMT {
             case S_IFDIR: walk(path, &found, &problems, &visited, &stamps)
             case S_IFREG where name.hasSuffix(".json"):
-                let file = filePath(path)
+                let file = base.hasSuffix("/") ? base + name : base + "/" + name
                 found.append(file)
                 stamps[file] = FileStamp(target)
             default: continue

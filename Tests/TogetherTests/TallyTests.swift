@@ -296,6 +296,33 @@ struct TallyInputTests {
         #expect(TallyFilter(since: "2026-01-01", groups: ["mixed"]).problem(content) == nil)
     }
 
+    @Test("a folder's files are named as a URL names them, whatever their names, however the folder is given")
+    func walkedPaths() throws {
+        let root = temporaryFolder()
+        let inner = root.appendingPathComponent("a b%20c;d")
+        try FileManager.default.createDirectory(at: inner, withIntermediateDirectories: true)
+        let names = ["plain.json", "a b.json", "50%.json", "%41.json", "x;y.json", "q?.json", "h#.json", "é.json",
+                     "e\u{301}.json", "tab\t.json", "back\\slash.json", "~.json", "日本.json", ":c.json"]
+        for name in names { try Data("{}".utf8).write(to: inner.appendingPathComponent(name)) }
+        let here = FileManager.default.currentDirectoryPath
+        defer { FileManager.default.changeCurrentDirectoryPath(here) }
+        FileManager.default.changeCurrentDirectoryPath(root.path)
+        var seen: [[String]] = []
+        for folder in [inner.path, inner.path + "/", "a b%20c;d", "./a b%20c;d", "a b%20c;d/../a b%20c;d"] {
+            var stamps: [String: FileStamp] = [:]
+            let (files, missing) = Tallier.filePaths(under: [folder], stamps: &stamps)
+            let expected = names.map { URL(fileURLWithPath: (folder as NSString).appendingPathComponent($0), isDirectory: false).path }
+            #expect(files == expected.sorted(), "\(folder)")
+            #expect(missing.isEmpty)
+            #expect(Set(stamps.keys) == Set(expected), "\(folder)")
+            seen.append(files)
+        }
+        // A doubled slash at the end changes nothing.
+        var stamps: [String: FileStamp] = [:]
+        #expect(Tallier.filePaths(under: ["a b%20c;d//"], stamps: &stamps).files == seen[0])
+        #expect(Set(seen.map { $0 }).count == 1)
+    }
+
     @Test("patterns are expanded; a pattern that matches nothing is named")
     func globs() {
         let (files, missing) = Tallier.files(under: [folder + "/example-*.json", folder + "/nothing-*.json"])
