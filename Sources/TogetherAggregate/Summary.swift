@@ -126,18 +126,8 @@ public struct SessionSummary: Equatable, Sendable {
     public struct Ids: Sendable {
         let content: ContentPacks
         let suggester: ThemeSuggester
+        /// Where each count goes: the theme, category, role and voice places.
         let layout: FigureLayout
-        /// Theme places: the Making It Real themes (the first `known`), any other theme the keyword list can
-        /// suggest, and `none`.
-        let themes: [String]
-        let known: Int
-        let none: Int
-        /// The pack's categories, then `other`.
-        let categories: [String]
-        /// The pack's roles, then `other`, then `notListed`.
-        let roles: [String]
-        /// The voices, then `other`.
-        let voices: [String]
         let knownRoles: Set<String>
         let knownThemes: Set<String>
 
@@ -145,14 +135,8 @@ public struct SessionSummary: Equatable, Sendable {
             self.content = content
             self.suggester = suggester
             layout = FigureLayout(content)
-            themes = layout.themes
-            known = layout.known
-            none = layout.none
-            categories = layout.categories
-            roles = layout.roles
-            voices = layout.voices
             knownRoles = Set(content.workshop.roles.map(\.id))
-            knownThemes = Set(themes.prefix(known))
+            knownThemes = Set(layout.themes.prefix(layout.known))
         }
 
         /// The place of an id among the first `count` of a short list (quicker than hashing it), or nil.
@@ -164,10 +148,11 @@ public struct SessionSummary: Equatable, Sendable {
     }
 
     static func make(_ s: LeanSession, _ ids: Ids) -> SessionSummary {
+        let layout = ids.layout
         let content = ids.content
         let knownRoles = ids.knownRoles
-        let (themeCount, categoryCount, roleCount, voiceCount) = (ids.themes.count, ids.categories.count, ids.roles.count,
-                                                                 ids.voices.count)
+        let (themeCount, categoryCount, roleCount, voiceCount) = (layout.themes.count, layout.categories.count, layout.roles.count,
+                                                                 layout.voices.count)
         // Each person's place: the first with an id counts (as the people's list is read everywhere); a statement
         // whose person is not listed gets a place after them, one per id.
         let people = s.people.count
@@ -178,7 +163,7 @@ public struct SessionSummary: Equatable, Sendable {
             for i in 0..<people where s.people[i].id == id { return i }
             return nil
         }
-        let roleOf = s.people.map { Ids.place($0.role, ids.roles, ids.roles.count - 2) ?? roleCount - 2 }
+        let roleOf = s.people.map { Ids.place($0.role, layout.roles, layout.roles.count - 2) ?? roleCount - 2 }
         // Whether anyone listed with the id at that place agreed to be quoted.
         var consent = [Bool](repeating: false, count: people)
         for p in s.people where p.consent { consent[personPlace(p.id)!] = true }
@@ -186,7 +171,6 @@ public struct SessionSummary: Equatable, Sendable {
         let labels = Privacy.Labels(s.people.map(\.label))
         func published(_ text: String) -> String { Privacy.clean(Privacy.redact(text, labels)) }
         // Counts by theme place, then category, role or voice place, in the summary's figures.
-        let layout = ids.layout
         let stride = layout.stride
         var figures = [Int](repeating: 0, count: themeCount * stride)
         let (suggestedAt, peopleAt, roleAt, voiceAt, anyAt) = (layout.suggestedAt, layout.peopleAt, layout.byRoleAt,
@@ -198,18 +182,18 @@ public struct SessionSummary: Equatable, Sendable {
         let groupThemeWords = Dictionary(s.groupThemes.map { ($0.id, $0.statement) }, uniquingKeysWith: { a, _ in a })
         figures.withUnsafeMutableBufferPointer { figures in
             for st in s.statements {
-                var theme = ids.none
+                var theme = layout.none
                 var suggested = false
-                if let id = st.themeId, let known = Ids.place(id, ids.themes, ids.known) {
+                if let id = st.themeId, let known = Ids.place(id, layout.themes, layout.known) {
                     theme = known
                 } else if st.ignoredSuggestion == nil, let suggestion = ids.suggester.suggest(for: st.text) {
                     // A suggestion the facilitator said no to is not made again here.
-                    theme = Ids.place(suggestion.themeId, ids.themes, themeCount)!
+                    theme = Ids.place(suggestion.themeId, layout.themes, themeCount)!
                     suggested = true
                 }
-                let category = Ids.place(st.category, ids.categories, categoryCount - 1) ?? categoryCount - 1
+                let category = Ids.place(st.category, layout.categories, categoryCount - 1) ?? categoryCount - 1
                 let block = theme * stride
-                figures[block + (suggested || theme == ids.none ? suggestedAt : 0) + category] += 1
+                figures[block + (suggested || theme == layout.none ? suggestedAt : 0) + category] += 1
                 let person = personPlace(st.personId)
                 let place: Int
                 if let person {
@@ -221,11 +205,11 @@ public struct SessionSummary: Equatable, Sendable {
                     unlisted[st.personId] = place
                 }
                 figures[block + roleAt + (person.map { roleOf[$0] } ?? roleCount - 1)] += 1
-                figures[block + voiceAt + (Ids.place(st.voice, ids.voices, voiceCount - 1) ?? voiceCount - 1)] += 1
+                figures[block + voiceAt + (Ids.place(st.voice, layout.voices, voiceCount - 1) ?? voiceCount - 1)] += 1
                 seen.append((theme * categoryCount + category) << 32 | place)
                 // Only words a person agreed to share, in their own voice (or with support), once revealed.
-                if let person, consent[person], theme != ids.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
-                    quotes.append(.init(themeId: ids.themes[theme], category: ids.categories[category], text: published(st.text),
+                if let person, consent[person], theme != layout.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
+                    quotes.append(.init(themeId: layout.themes[theme], category: layout.categories[category], text: published(st.text),
                                         supported: st.voice == "supported", suggested: suggested,
                                         groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
                 }
@@ -242,7 +226,7 @@ public struct SessionSummary: Equatable, Sendable {
             for (n, key) in any.enumerated() where n == 0 || any[n - 1] != key { figures[(key >> 32) * stride + anyAt] += 1 }
             for theme in s.groupThemes {
                 for id in Set(theme.makingItReal) {
-                    guard let t = Ids.place(id, ids.themes, ids.known) else { continue }
+                    guard let t = Ids.place(id, layout.themes, layout.known) else { continue }
                     figures[t * stride + layout.votesAt] += theme.dots
                     figures[t * stride + layout.groupThemesAt] += 1
                 }
