@@ -121,8 +121,8 @@ public struct SessionSummary: Equatable, Sendable {
         make(s, Ids(content, suggester))
     }
 
-    /// The ids the packs list, made ready once for many sessions: a session's statements are counted in small
-    /// arrays by each id's place, and made into the summary's dictionaries once at the end.
+    /// The ids the packs list, made ready once for many sessions: a session's statements are counted straight
+    /// into its figures, by each id's place in the layout.
     public struct Ids: Sendable {
         let content: ContentPacks
         let suggester: ThemeSuggester

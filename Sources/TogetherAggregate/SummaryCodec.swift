@@ -14,23 +14,6 @@ enum SummaryCodec {
             while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
             bytes.append(UInt8(v))
         }
-        /// Many numbers at once, written straight into the bytes (a summary's figures are a few hundred).
-        mutating func ints(_ values: UnsafeBufferPointer<Int>) {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: values.count * 10))
-            let end = bytes.withUnsafeMutableBufferPointer { out -> Int in
-                var n = start
-                for value in values {
-                    var v = UInt64(bitPattern: Int64(value))
-                    v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
-                    while v >= 0x80 { out[n] = UInt8(v & 0x7F) | 0x80; n += 1; v >>= 7 }
-                    out[n] = UInt8(v)
-                    n += 1
-                }
-                return n
-            }
-            bytes.removeLast(bytes.count - end)
-        }
         mutating func text(_ s: String) {
             int(s.utf8.count)
             if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
@@ -97,15 +80,11 @@ enum SummaryCodec {
         // The themes' figures: each theme place with a count, and its block (the layout is the packs', which the
         // cache's fingerprint covers).
         let stride = s.layout.stride
-        s.figures.withUnsafeBufferPointer { figures in
-            let places = (0..<s.layout.themes.count).filter { t in
-                UnsafeBufferPointer(rebasing: figures[(t * stride)..<((t + 1) * stride)]).contains { $0 != 0 }
-            }
-            w.int(places.count)
-            for t in places {
-                w.int(t)
-                w.ints(UnsafeBufferPointer(rebasing: figures[(t * stride)..<((t + 1) * stride)]))
-            }
+        let places = (0..<s.layout.themes.count).filter { t in s.figures[(t * stride)..<((t + 1) * stride)].contains { $0 != 0 } }
+        w.int(places.count)
+        for t in places {
+            w.int(t)
+            for k in (t * stride)..<((t + 1) * stride) { w.int(s.figures[k]) }
         }
         w.pairs(s.themeRatings)
         w.pairs(s.tipRatings)

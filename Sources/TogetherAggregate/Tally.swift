@@ -266,7 +266,6 @@ public enum Tallier {
         let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count))
         let parts = Locked([TallyRun]())
-        let paths = files
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
@@ -282,7 +281,7 @@ public enum Tallier {
                     guard index < files.count else { break }
                     last = min(index + 8, files.count)
                 }
-                let path = paths[index]
+                let path = files[index]
                 let stamp = stamps[index]
                 index += 1
                 if !leaveOut.isEmpty, leaveOut.contains(path) { continue }

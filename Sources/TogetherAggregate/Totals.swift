@@ -173,7 +173,7 @@ public struct TallyTotals: Codable, Equatable, Sendable {
         /// A summary's blocks added up, each followed by the sessions that had a statement in the theme.
         var sums: [Int]
         /// Quarter → its place in `byQuarter`, which holds for each theme place the people by category,
-        /// then the sessions that spoke of the theme.
+        /// then the sessions with any count for the theme (so the quarter's table lists it, as before).
         var quarters: [String: Int] = [:]
         var byQuarter: [Int] = []
 
