@@ -26,7 +26,8 @@ extension JSONCursor {
         var version: Int?
         var sawSetup = false, sawId = false, sawCreated = false
         // Ids of statements and actions, which the summary does not keep, to check they are unique.
-        var statementIds: [String] = [], actionIds: [String] = []
+        // (By a hash of each: two the same send the file to the careful decoder, which says which id is twice.)
+        var statementIds: [UInt64] = [], actionIds: [UInt64] = []
         try object { scan, key in
             switch key {
             case "schemaVersion": version = try scan.int()
@@ -36,9 +37,7 @@ extension JSONCursor {
             case "setup": try scan.setup(&s); sawSetup = true
             case "people": s.people = try scan.array { try $0.person() }
             case "statements":
-                let read = try scan.array { try $0.statement() }
-                s.statements = read.map { $0.statement }
-                statementIds = read.map { $0.id }
+                s.statements = try scan.array { try $0.statement(ids: &statementIds) }
             case "nextNumber": try scan.within(SessionRules.nextNumber)
             case "position":
                 if scan.null() { break }
@@ -62,9 +61,7 @@ extension JSONCursor {
             case "topTips": s.topTips = try scan.array { try $0.review(idKey: "tipId") }
             case "groupThemes": s.groupThemes = try scan.array { try $0.groupTheme() }
             case "actions":
-                let read = try scan.array { try $0.action() }
-                s.actions = read.map { $0.action }
-                actionIds = read.map { $0.id }
+                s.actions = try scan.array { try $0.action(ids: &actionIds) }
             case "followUp": if !scan.null() { s.followUps = try scan.followUp() }
             default: try scan.skip()
             }
@@ -75,9 +72,8 @@ extension JSONCursor {
         // As the codec reads it: a file without `updatedAt` was last changed when it was made.
         if s.updatedAt.isEmpty { s.updatedAt = s.createdAt }
         // Ids must be unique in each list (SessionRules); a file where they are not goes to the careful reader.
-        for ids in [s.people.map { $0.id }, statementIds, s.groupThemes.map { $0.id }, actionIds] where !Self.allDifferent(ids) {
-            throw Refused()
-        }
+        for ids in [s.people.map { $0.id }, s.groupThemes.map { $0.id }] where !Self.allDifferent(ids) { throw Refused() }
+        for keys in [statementIds, actionIds] where !Self.allDifferent(keys) { throw Refused() }
         return s
     }
 
@@ -85,14 +81,22 @@ extension JSONCursor {
     /// the ids themselves (quicker than a set of strings for the few dozen ids of a session).
     static func allDifferent(_ ids: [String]) -> Bool {
         guard ids.count > 1 else { return true }
-        var keys = ids.map { id -> UInt64 in
-            var h = FNV()
-            h.mix(id.utf8)
-            return h.value
-        }
-        keys.sort()
-        for n in 1..<keys.count where keys[n] == keys[n - 1] { return Set(ids).count == ids.count }
+        if allDifferent(ids.map(key)) { return true }
+        return Set(ids).count == ids.count
+    }
+
+    /// Whether no hash is in the list twice.
+    static func allDifferent(_ keys: [UInt64]) -> Bool {
+        guard keys.count > 1 else { return true }
+        let keys = keys.sorted()
+        for n in 1..<keys.count where keys[n] == keys[n - 1] { return false }
         return true
+    }
+
+    static func key(_ id: String) -> UInt64 {
+        var h = FNV()
+        h.mix(id.utf8)
+        return h.value
     }
 
     mutating func setup(_ s: inout LeanSession) throws {
@@ -125,7 +129,8 @@ extension JSONCursor {
         return .init(id: id, role: role, label: label, consent: consent)
     }
 
-    mutating func statement() throws -> (statement: LeanSession.Statement, id: String) {
+    /// A statement, with a hash of its id added to `ids`.
+    mutating func statement(ids: inout [UInt64]) throws -> LeanSession.Statement {
         var id: String?, personId: String?, category: String?, text: String?, themeId: String?
         var voice = "own"
         var hidden = false
@@ -166,8 +171,9 @@ extension JSONCursor {
             }
         }
         guard let id, let personId, let category, let text, sawRank, sawCreated else { throw Refused() }
-        return (.init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
-                      ignoredSuggestion: ignored, groupThemeId: groupThemeId), id)
+        ids.append(Self.key(id))
+        return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
+                     ignoredSuggestion: ignored, groupThemeId: groupThemeId)
     }
 
     mutating func review(idKey: StaticString) throws -> LeanSession.Review {
@@ -267,7 +273,8 @@ extension JSONCursor {
         return .init(id: id, statement: statement, makingItReal: links, dots: dots)
     }
 
-    mutating func action() throws -> (action: LeanSession.Action, id: String) {
+    /// An action, with a hash of its id added to `ids`.
+    mutating func action(ids: inout [UInt64]) throws -> LeanSession.Action {
         var a = LeanSession.Action()
         var id: String?
         var sawWhat = false, sawCreated = false
@@ -292,7 +299,8 @@ extension JSONCursor {
             }
         }
         guard let id, sawWhat, sawCreated else { throw Refused() }
-        return (a, id)
+        ids.append(Self.key(id))
+        return a
     }
 }
 
