@@ -130,6 +130,8 @@ public struct SessionSummary: Equatable, Sendable {
         let layout: FigureLayout
         let knownRoles: Set<String>
         let knownThemes: Set<String>
+        /// The rating scales' ids, and the answers of "since last time".
+        let themeScale: Set<String>, tipScale: Set<String>, answers: Set<String>
 
         public init(_ content: ContentPacks, _ suggester: ThemeSuggester) {
             self.content = content
@@ -137,6 +139,9 @@ public struct SessionSummary: Equatable, Sendable {
             layout = FigureLayout(content)
             knownRoles = Set(content.workshop.roles.map(\.id))
             knownThemes = Set(layout.themes.prefix(layout.known))
+            themeScale = Set(content.makingItReal.scale.map(\.id))
+            tipScale = Set(content.topTips.scale.map(\.id))
+            answers = Set((content.stage(.sinceLastTime)?.answers ?? []).map(\.id))
         }
 
         /// The place of an id among the first `count` of a short list (quicker than hashing it), or nil.
@@ -179,7 +184,13 @@ public struct SessionSummary: Equatable, Sendable {
         var seen: [Int] = []
         seen.reserveCapacity(s.statements.count)
         var quotes: [Quote] = []
-        let groupThemeWords = Dictionary(s.groupThemes.map { ($0.id, $0.statement) }, uniquingKeysWith: { a, _ in a })
+        // A group theme by its id (the first with it), looked for along the list when it is short.
+        let byId: [String: Int]? = s.groupThemes.count > 16
+            ? Dictionary(s.groupThemes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a }) : nil
+        func groupTheme(_ id: String) -> LeanSession.GroupTheme? {
+            if let byId { return byId[id].map { s.groupThemes[$0] } }
+            return s.groupThemes.first { $0.id == id }
+        }
         figures.withUnsafeMutableBufferPointer { figures in
             for st in s.statements {
                 var theme = layout.none
@@ -211,7 +222,7 @@ public struct SessionSummary: Equatable, Sendable {
                 if let person, consent[person], theme != layout.none, !st.hidden, st.voice == "own" || st.voice == "supported" {
                     quotes.append(.init(themeId: layout.themes[theme], category: layout.categories[category], text: published(st.text),
                                         supported: st.voice == "supported", suggested: suggested,
-                                        groupTheme: st.groupThemeId.flatMap { groupThemeWords[$0] }.map(published) ?? ""))
+                                        groupTheme: st.groupThemeId.flatMap { groupTheme($0)?.statement }.map(published) ?? ""))
                 }
             }
             // Distinct people by theme and category, and by theme.
@@ -233,18 +244,17 @@ public struct SessionSummary: Equatable, Sendable {
             }
         }
         let knownThemes = ids.knownThemes
-        let groupThemeLinks = Dictionary(s.groupThemes.map { ($0.id, $0.makingItReal) }, uniquingKeysWith: { a, _ in a })
         let actions = s.actions.map { action -> ActionFigure in
             var linked: [String] = []
             switch action.linkKind {
-            case "groupTheme": linked = action.linkId.flatMap { groupThemeLinks[$0] } ?? []
+            case "groupTheme": linked = action.linkId.flatMap { groupTheme($0)?.makingItReal } ?? []
             case "makingItReal": linked = action.linkId.map { [$0] } ?? []
             default: break
             }
             let intention = action.intention.map { content.intention($0)?.id ?? other } ?? noIntention
             var answers = ""
             switch action.linkKind {
-            case "groupTheme": answers = action.linkId.flatMap { groupThemeWords[$0] }.map(published) ?? ""
+            case "groupTheme": answers = action.linkId.flatMap { groupTheme($0)?.statement }.map(published) ?? ""
             // A theme or a tip is kept by its id, and named in the language of whatever is written from it.
             case "makingItReal": answers = action.linkId.flatMap { content.theme($0)?.id } ?? ""
             case "topTip": answers = action.linkId.flatMap { id in content.topTips.tips.first { $0.id == id }?.id } ?? ""
@@ -256,9 +266,8 @@ public struct SessionSummary: Equatable, Sendable {
         }
         var roles: [String: Int] = [:]
         for person in s.people { roles[knownRoles.contains(person.role) ? person.role : other, default: 0] += 1 }
-        func ratings(_ reviews: [LeanSession.Review], _ scale: [RatingLevel]) -> [String: String] {
-            let known = Set(scale.map(\.id))
-            return Dictionary(reviews.compactMap { r in r.rating.map { (r.id, known.contains($0) ? $0 : other) } },
+        func ratings(_ reviews: [LeanSession.Review], _ known: Set<String>) -> [String: String] {
+            Dictionary(reviews.compactMap { r in r.rating.map { (r.id, known.contains($0) ? $0 : other) } },
                               uniquingKeysWith: { first, _ in first })
         }
         var tipBarriers: [String: [String]] = [:]
@@ -269,15 +278,14 @@ public struct SessionSummary: Equatable, Sendable {
             id: s.id, updatedAt: s.updatedAt.isEmpty ? s.createdAt : s.updatedAt,
             date: s.date, area: Privacy.clean(s.area), groupType: groupType, level: level, roles: roles,
             layout: layout, figures: figures,
-            themeRatings: ratings(s.makingItReal, content.makingItReal.scale),
-            tipRatings: ratings(s.topTips, content.topTips.scale), tipBarriers: tipBarriers,
+            themeRatings: ratings(s.makingItReal, ids.themeScale),
+            tipRatings: ratings(s.topTips, ids.tipScale), tipBarriers: tipBarriers,
             groupThemes: s.groupThemes.map { .init(statement: published($0.statement), makingItReal: $0.makingItReal, dots: $0.dots) },
-            actions: actions, quotes: quotes, followUps: followUps(s, content))
+            actions: actions, quotes: quotes, followUps: followUps(s, ids.answers))
     }
 
     /// Followed-up actions by what became of them, against the answers the pack gives the stage.
-    static func followUps(_ s: LeanSession, _ content: ContentPacks) -> [String: Int] {
-        let known = Set((content.stage(.sinceLastTime)?.answers ?? []).map(\.id))
+    static func followUps(_ s: LeanSession, _ known: Set<String>) -> [String: Int] {
         var counts: [String: Int] = [:]
         for outcome in s.followUps { counts[outcome.map { known.contains($0) ? $0 : other } ?? noOutcome, default: 0] += 1 }
         return counts
