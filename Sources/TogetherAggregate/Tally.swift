@@ -324,11 +324,7 @@ public enum Tallier {
 
     /// One file's summary: the quick reader first; when it refuses, the careful decoder, which either reads
     /// the file after all or says exactly what is wrong with it.
-    public static func summarise(_ url: URL, _ ids: SessionSummary.Ids) -> Result<SessionSummary, SessionFileError> {
-        var buffer: [UInt8] = []
-        return summarise(path: url.path, ids, buffer: &buffer)
-    }
-
+    /// `buffer` holds the file's bytes (one buffer serves all of a worker's files).
     static func summarise(path: String, _ ids: SessionSummary.Ids, buffer: inout [UInt8]) -> Result<SessionSummary, SessionFileError> {
         do {
             let count = try SessionCodec.readBytes(path: path, into: &buffer)

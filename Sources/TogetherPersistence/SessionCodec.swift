@@ -170,11 +170,9 @@ public enum SessionCodec {
     }
 
     /// Reads a file's bytes, refusing folders and anything too big to be a session.
-    public static func readData(_ url: URL) throws(SessionFileError) -> Data { try readData(path: url.path) }
-
-    public static func readData(path: String) throws(SessionFileError) -> Data {
+    public static func readData(_ url: URL) throws(SessionFileError) -> Data {
         var buffer: [UInt8] = []
-        let count = try readBytes(path: path, into: &buffer)
+        let count = try readBytes(path: url.path, into: &buffer)
         return Data(buffer[0..<count])
     }
 
