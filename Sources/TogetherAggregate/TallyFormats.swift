@@ -126,7 +126,7 @@ enum TallyTable {
                     let text = i < parts.count ? parts[i] : ""
                     let pad = String(repeating: " ", count: max(0, widths[c] - TextWidth.of(text)))
                     return c < numbersFrom ? text + pad : pad + text // words left, numbers right
-                }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                }.joined(separator: "  ").withoutTrailingSpace
             }
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
@@ -229,5 +229,15 @@ enum TallyJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(r)) ?? Data(), as: UTF8.self) + "\n"
+    }
+}
+
+extension String {
+    /// Without white space at the end (a padded table line, trimmed on its scalars with no pattern to compile).
+    var withoutTrailingSpace: String {
+        var scalars = unicodeScalars[...]
+        guard let last = scalars.last, last.properties.isWhitespace else { return self }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -177,6 +177,17 @@ struct TallyTests {
         #expect(widths.count == 1)
     }
 
+    @Test("a table line loses its white space at the end as a pattern would take it off, and nothing else")
+    func trailingSpace() {
+        let pieces = ["a", "Siân", " ", "\t", "\u{A0}", "\u{2003}", "日本", "x y", "\u{301}", "  "]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let pattern = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            #expect(text.withoutTrailingSpace == pattern, "\(Array(text.unicodeScalars))")
+        }
+    }
+
     @Test("the summary cache gives the same report, and a changed file is read again")
     func cache() throws {
         let folder = temporaryFolder()
