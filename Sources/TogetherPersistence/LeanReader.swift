@@ -99,6 +99,31 @@ extension JSONCursor {
         return h.value
     }
 
+    /// The `key` of a string value, from its bytes where they are when it has no escape (no String is made);
+    /// checked as `string()` checks it.
+    mutating func stringKey() throws -> UInt64 {
+        let before = i
+        guard try byte() == 0x22 else { throw Refused() }
+        let start = i + 1
+        var j = start, wide = false
+        while j < b.count {
+            let c = b[j]
+            if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            if c >= 0x80 { wide = true }
+            j += 1
+        }
+        guard j < b.count, b[j] == 0x22 else {
+            i = before
+            return Self.key(try string())
+        }
+        let bytes = UnsafeBufferPointer(rebasing: b[start..<j])
+        if wide, String(validating: bytes, as: UTF8.self) == nil { throw Refused() }
+        i = j + 1
+        var h = FNV()
+        h.mix(bytes)
+        return h.value
+    }
+
     mutating func setup(_ s: inout LeanSession) throws {
         try object { scan, key in
             switch key {
@@ -131,14 +156,14 @@ extension JSONCursor {
 
     /// A statement, with a hash of its id added to `ids`.
     mutating func statement(ids: inout [UInt64]) throws -> LeanSession.Statement {
-        var id: String?, personId: String?, category: String?, text: String?, themeId: String?
+        var id: UInt64?, personId: String?, category: String?, text: String?, themeId: String?
         var voice = "own"
         var hidden = false
         var ignored: String?, groupThemeId: String?
         var sawRank = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": id = try scan.string()
+            case "id": id = try scan.stringKey()
             case "personId": personId = try scan.string()
             case "category": category = try scan.string()
             case "rank": try scan.within(SessionRules.rank); sawRank = true
@@ -171,7 +196,7 @@ extension JSONCursor {
             }
         }
         guard let id, let personId, let category, let text, sawRank, sawCreated else { throw Refused() }
-        ids.append(Self.key(id))
+        ids.append(id)
         return .init(personId: personId, category: category, text: text, themeId: themeId, voice: voice, hidden: hidden,
                      ignoredSuggestion: ignored, groupThemeId: groupThemeId)
     }
@@ -276,11 +301,11 @@ extension JSONCursor {
     /// An action, with a hash of its id added to `ids`.
     mutating func action(ids: inout [UInt64]) throws -> LeanSession.Action {
         var a = LeanSession.Action()
-        var id: String?
+        var id: UInt64?
         var sawWhat = false, sawCreated = false
         try object { scan, key in
             switch key {
-            case "id": id = try scan.string()
+            case "id": id = try scan.stringKey()
             case "what": a.what = try scan.string(); sawWhat = true
             case "who": a.who = try scan.string()
             case "byWhen": a.byWhen = try scan.string()
@@ -299,7 +324,7 @@ extension JSONCursor {
             }
         }
         guard let id, sawWhat, sawCreated else { throw Refused() }
-        ids.append(Self.key(id))
+        ids.append(id)
         return a
     }
 }

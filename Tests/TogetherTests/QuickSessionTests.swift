@@ -168,6 +168,31 @@ extension QuickSessionTests {
         }
     }
 
+    @Test("a string's key from its bytes is the key of the string read, and both refuse the same bytes")
+    func stringKeys() {
+        var random = SplitMix(seed: 12)
+        let pieces: [[UInt8]] = [Array("st".utf8), Array("12".utf8), Array("Siân".utf8), [0x5C, 0x22], [0x5C, 0x6E],
+                                 Array("\\u0031".utf8), Array("\\u00e2".utf8), [0xC3], [0xFF], [0x0A], [0x5C, 0x78], Array("日".utf8)]
+        var read = 0
+        for _ in 0..<20_000 {
+            let inside = (0..<random.below(5)).flatMap { _ in random.pick(pieces) }
+            let bytes = [0x20, 0x22] + inside + [0x22, 0x2C]
+            bytes.withUnsafeBufferPointer { b in
+                var quick = JSONCursor(b), plain = JSONCursor(b)
+                let key = try? quick.stringKey()
+                let string = try? plain.string()
+                #expect(key == string.map(JSONCursor.key), "\(bytes)")
+                if key != nil { #expect(quick.i == plain.i); read += 1 }
+            }
+        }
+        #expect(read > 5000)
+        // The same id written two ways has one key.
+        let ways = ["\"st1\"", "\"st\\u0031\""].map { text in
+            Array(text.utf8).withUnsafeBufferPointer { b in var c = JSONCursor(b); return try? c.stringKey() }
+        }
+        #expect(ways[0] != nil && ways[0] == ways[1])
+    }
+
     @Test("a file without its last save time is read by the tally's quick reader as the codec reads it (made then)")
     func noUpdatedAt() throws {
         for path in exampleSessions {
