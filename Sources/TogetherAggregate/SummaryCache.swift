@@ -187,7 +187,16 @@ public final class SummaryCache: @unchecked Sendable {
         func mix(_ text: String) { h.mix(text.utf8); h.mix([0xFF]) } // 0xFF never occurs in UTF-8: a separator
         for (path, stamp) in files {
             mix(path)
-            mix(stamp.map { "\($0.size).\($0.seconds).\($0.nanoseconds).\($0.inode)" } ?? "-")
+            // The stamp's four numbers as they are in memory (a fixed length: no separator needed), or none.
+            if let stamp {
+                func number(_ n: UInt64) { withUnsafeBytes(of: n.littleEndian) { h.mix($0) } }
+                number(UInt64(bitPattern: stamp.size))
+                number(UInt64(bitPattern: stamp.seconds))
+                number(UInt64(bitPattern: stamp.nanoseconds))
+                number(stamp.inode)
+            } else {
+                h.mix([0xFE]) // never the start of a path's bytes (0xFE never occurs in UTF-8)
+            }
         }
         mix("\(filter.since ?? "")|\(filter.until ?? "")|\(filter.areas)|\(filter.groups)|\(filter.levels)")
         return h.value

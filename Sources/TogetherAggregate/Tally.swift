@@ -106,17 +106,18 @@ public enum Tallier {
     /// Files named by the paths, in a stable order: files as they are, folders searched all the way down for
     /// `.json` files, and patterns (`sessions/2026-*.json`, `leeds/**` is not special) expanded by the shell's rules.
     public static func files(under paths: [String]) -> (files: [URL], missing: [Skipped]) {
-        var stamps: [String: FileStamp] = [:]
-        let (files, missing) = filePaths(under: paths, stamps: &stamps)
+        let (files, _, missing) = filePaths(under: paths)
         return (files.map { URL(fileURLWithPath: $0, isDirectory: false) }, missing)
     }
 
     /// A file's path as a URL writes it (from the folder the program runs in, without `.` parts), made once.
     static func filePath(_ path: String) -> String { URL(fileURLWithPath: path, isDirectory: false).path }
 
-    /// The same as paths, noting the size, time and inode of each file the walk looked at.
-    static func filePaths(under paths: [String], stamps: inout [String: FileStamp]) -> (files: [String], missing: [Skipped]) {
+    /// The same as paths, with the size, time and inode of each file a folder's walk looked at (nil for a file
+    /// named itself, which is looked at when it is read).
+    static func filePaths(under paths: [String]) -> (files: [String], stamps: [FileStamp?], missing: [Skipped]) {
         var files: [String] = []
+        var stamps: [FileStamp?] = []
         var missing: [Skipped] = []
         let fm = FileManager.default
         for path in paths {
@@ -125,8 +126,9 @@ public enum Tallier {
                 if path.contains(where: { "*?[".contains($0) }) {
                     let matches = expand(path)
                     if matches.isEmpty { missing.append(.init(path: path, reason: "matches no files")) }
-                    let more = Tallier.filePaths(under: matches, stamps: &stamps)
+                    let more = Tallier.filePaths(under: matches)
                     files += more.files
+                    stamps += more.stamps
                     missing += more.missing
                 } else {
                     missing.append(.init(path: path, reason: "does not exist"))
@@ -135,18 +137,25 @@ public enum Tallier {
             }
             guard isFolder.boolValue else {
                 files.append(filePath(path))
+                stamps.append(nil)
                 continue
             }
-            var found: [String] = []
+            var found: [Found] = []
             var visited: Set<FolderKey> = []
-            walk(path, &found, &missing, &visited, &stamps)
-            files += found.sorted()
+            walk(path, &found, &missing, &visited)
+            found.sort { $0.path < $1.path }
+            files += found.map(\.path)
+            stamps += found.map(\.stamp)
         }
         // A file named twice (by two patterns, say) is read once. (One folder's walk names each file once.)
-        guard paths.count > 1 else { return (files, missing) }
+        guard paths.count > 1 else { return (files, stamps, missing) }
         var named = Set<String>()
-        return (files.filter { named.insert($0).inserted }, missing)
+        let once = files.indices.filter { named.insert(files[$0]).inserted }
+        return (once.map { files[$0] }, once.map { stamps[$0] }, missing)
     }
+
+    /// A file a walk found, and its stamp then.
+    struct Found { var path: String; var stamp: FileStamp? }
 
     /// A folder's device and inode, to know a folder already searched when a link leads back to it.
     struct FolderKey: Hashable { var device: UInt64; var inode: UInt64 }
@@ -159,9 +168,10 @@ public enum Tallier {
 
     /// Every `.json` file in a folder and the folders in it, following symbolic links once: a link to a file is
     /// read, a link to a folder is searched unless that folder was already searched (a loop, which is named).
-    /// Hidden files (such as a save in progress) are not read.
-    static func walk(_ folder: String, _ found: inout [String], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>,
-                     _ stamps: inout [String: FileStamp]) {
+    /// Hidden files (such as a save in progress) are not read. The folder's list says what each name is, so a
+    /// plain file or folder needs no second look; a session file gets one (from the folder, not its whole path)
+    /// for its stamp, and a link or anything the list does not say is looked at through the link.
+    static func walk(_ folder: String, _ found: inout [Found], _ problems: inout [Skipped], _ visited: inout Set<FolderKey>) {
         guard let key = folderKey(folder) else {
             problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
             return
@@ -170,31 +180,48 @@ public enum Tallier {
             problems.append(.init(path: folder, reason: "is a link back to a folder already searched (a loop): searched once"))
             return
         }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+        guard let dir = opendir(folder) else {
             problems.append(.init(path: folder, reason: "cannot be searched (check who may read it)"))
             return
         }
+        defer { closedir(dir) }
+        let fd = dirfd(dir)
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+        }
+        entries.sort { $0.name < $1.name }
         // The folder's path as a URL writes it, made once: a name from the folder's list has no `/` and is not
         // `.` or `..` (those are hidden), so each file's is the folder's and its name.
         let base = filePath(folder)
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var target = stat()
-            // One look at what the name leads to (through a link); a second only when that fails.
-            guard stat(path, &target) == 0 else {
-                var link = stat()
-                if lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK, name.hasSuffix(".json") || !name.contains(".") {
-                    problems.append(.init(path: path, reason: "is a link to something that does not exist"))
+        func file(_ name: String) -> String { base.hasSuffix("/") ? base + name : base + "/" + name }
+        for (name, type) in entries {
+            switch Int32(type) {
+            case Int32(DT_REG):
+                guard name.hasSuffix(".json") else { continue }
+                var info = stat()
+                guard fstatat(fd, name, &info, 0) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                found.append(Found(path: file(name), stamp: FileStamp(info)))
+            case Int32(DT_DIR):
+                walk((folder as NSString).appendingPathComponent(name), &found, &problems, &visited)
+            default:
+                // A link, or a name the list does not say: one look at what it leads to, a second when that fails.
+                let path = (folder as NSString).appendingPathComponent(name)
+                var target = stat()
+                guard fstatat(fd, name, &target, 0) == 0 else {
+                    var link = stat()
+                    if fstatat(fd, name, &link, AT_SYMLINK_NOFOLLOW) == 0, (link.st_mode & S_IFMT) == S_IFLNK,
+                       name.hasSuffix(".json") || !name.contains(".") {
+                        problems.append(.init(path: path, reason: "is a link to something that does not exist"))
+                    }
+                    continue
                 }
-                continue
-            }
-            switch target.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, &found, &problems, &visited, &stamps)
-            case S_IFREG where name.hasSuffix(".json"):
-                let file = base.hasSuffix("/") ? base + name : base + "/" + name
-                found.append(file)
-                stamps[file] = FileStamp(target)
-            default: continue
+                switch target.st_mode & S_IFMT {
+                case S_IFDIR: walk(path, &found, &problems, &visited)
+                case S_IFREG where name.hasSuffix(".json"): found.append(Found(path: file(name), stamp: FileStamp(target)))
+                default: continue
+                }
             }
         }
     }
@@ -215,10 +242,9 @@ public enum Tallier {
     /// (they grow with the sessions, so the report alone never keeps them).
     public static func run(paths: [String], content: ContentPacks, filter: TallyFilter = TallyFilter(),
                            cache: SummaryCache? = nil, lists: Bool = false) -> TallyRun {
-        var found: [String: FileStamp] = [:]
-        let (files, missing) = filePaths(under: paths, stamps: &found)
-        // The walk already looked at each file: its size, time and inode are used as they were found.
-        let stamps = files.map { found[$0] ?? FileStamp(path: $0) }
+        let (files, found, missing) = filePaths(under: paths)
+        // The walk already looked at each file in a folder: its size, time and inode are used as they were found.
+        let stamps = zip(files, found).map { $1 ?? FileStamp(path: $0) }
         let runKey = cache.map { _ in SummaryCache.runKey(zip(files, stamps).map { ($0, $1) }, filter) }
         if !lists, let cache, let runKey, let memo = cache.memo(runKey) {
             var run = TallyRun(totals: memo.totals, filteredOut: memo.filteredOut, skipped: memo.skipped,

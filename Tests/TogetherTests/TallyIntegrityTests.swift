@@ -139,8 +139,21 @@ struct TallyIntegrityTests {
                                   withDestinationPath: elsewhere.appendingPathComponent("there.json").path)
         try fm.createSymbolicLink(atPath: folder.appendingPathComponent("loop").path, withDestinationPath: folder.path)
         try fm.createSymbolicLink(atPath: folder.appendingPathComponent("gone.json").path, withDestinationPath: "/nowhere/gone.json")
+        // A folder inside is searched, and a link to a folder elsewhere; files that are not `.json`, or hidden, are not read.
+        let inner = folder.appendingPathComponent("inner")
+        try fm.createDirectory(at: inner, withIntermediateDirectories: true)
+        try write(demo.session(2), inner.appendingPathComponent("inside.json"))
+        let other = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: other) }
+        try write(demo.session(3), other.appendingPathComponent("far.json"))
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("far").path, withDestinationPath: other.path)
+        for name in ["notes.txt", "copy.json.bak", ".hidden.json", "json"] {
+            try write(demo.session(4), folder.appendingPathComponent(name))
+        }
+        try fm.createSymbolicLink(atPath: folder.appendingPathComponent("linked.txt").path,
+                                  withDestinationPath: elsewhere.appendingPathComponent("there.json").path)
         let run = Tallier.run(paths: [folder.path], content: content)
-        #expect(run.totals == Tallier.totals([demo.session(0), demo.session(1)], content: content))
+        #expect(run.totals == Tallier.totals((0..<4).map { demo.session($0) }, content: content))
         let reasons = run.skipped.map { ($0.path.replacingOccurrences(of: folder.path + "/", with: ""), $0.reason) }
         #expect(reasons.contains { $0.0 == "loop" && $0.1.contains("loop") })
         #expect(reasons.contains { $0.0 == "gone.json" && $0.1.contains("does not exist") })
