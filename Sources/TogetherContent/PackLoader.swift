@@ -29,7 +29,8 @@ public enum PackLoader {
         commissioning: "commissioning.json"
     )
 
-    public static func load(from folder: URL) throws(PackError) -> ContentPacks {
+    /// One language's packs. `font`: the large-text font as well (once loaded, it can be given here instead).
+    public static func load(from folder: URL, font: Font = .load) throws(PackError) -> ContentPacks {
         let packs = ContentPacks(
             makingItReal: try decode(MakingItRealPack.self, folder, fileNames.makingItReal),
             workingTogether: try decode(WorkingTogetherPack.self, folder, fileNames.workingTogether),
@@ -65,29 +66,53 @@ public enum PackLoader {
             }
             withFont.pictures[String(name.dropLast(4))] = svg
         }
-        // assets/content/<language>/ → assets/fonts/
-        let fontURL = folder.deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("fonts/together-blocks.txt")
-        if FileManager.default.fileExists(atPath: fontURL.path) {
-            do { withFont.font = try BlockFont.load(fontURL) } catch {
-                throw PackError(file: fontURL.lastPathComponent, path: "", reason: "\(error)")
-            }
+        switch font {
+        case .load: withFont.font = try loadFont(assets: folder.deletingLastPathComponent().deletingLastPathComponent()) ?? .empty
+        case .given(let given): withFont.font = given ?? .empty
+        case .none: break
         }
         return withFont
     }
 
+    /// Whether a language's packs come with the large-text font: loaded from the assets, one already loaded, or
+    /// none (the tally and the files written from a session draw no large text).
+    public enum Font {
+        case load, given(BlockFont?), none
+    }
+
+    /// The large-text font of the assets (`assets/fonts/`), or nil when there is none.
+    static func loadFont(assets: URL) throws(PackError) -> BlockFont? {
+        let fontURL = assets.appendingPathComponent("fonts/together-blocks.txt")
+        guard FileManager.default.fileExists(atPath: fontURL.path) else { return nil }
+        do { return try BlockFont.load(fontURL) } catch {
+            throw PackError(file: fontURL.lastPathComponent, path: "", reason: "\(error)")
+        }
+    }
+
     /// Every language's packs under `assets/content/` (one folder per language, `en` first), each told which
     /// languages there are, so a workshop can switch language at setup.
-    public static func loadLanguages(assets: URL) throws(PackError) -> [String: ContentPacks] {
+    /// `only`: just these languages are loaded (the others are still listed, by their codes); `font`: whether
+    /// the large-text font is loaded (once, for every language).
+    public static func loadLanguages(assets: URL, only: Set<String>? = nil, font: Bool = true) throws(PackError)
+        -> [String: ContentPacks] {
+        let codes = languageCodes(assets: assets)
         let folder = assets.appendingPathComponent("content")
-        let codes = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/making-it-real.json").path) }
-            .sorted { ($0 == "en" ? 0 : 1, $0) < ($1 == "en" ? 0 : 1, $1) }
+        let shared: BlockFont? = font ? try loadFont(assets: assets) : nil
         var packs: [String: ContentPacks] = [:]
-        for code in codes { packs[code] = try load(from: folder.appendingPathComponent(code)) }
+        for code in codes where only?.contains(code) ?? true {
+            packs[code] = try load(from: folder.appendingPathComponent(code), font: .given(shared))
+        }
         let languages = codes.map { ContentPacks.Language(code: $0, name: packs[$0]?.words.name ?? $0) }
         for code in codes { packs[code]?.languages = languages }
         return packs
+    }
+
+    /// The languages with packs under `assets/content/`, English first.
+    public static func languageCodes(assets: URL) -> [String] {
+        let folder = assets.appendingPathComponent("content")
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/making-it-real.json").path) }
+            .sorted { ($0 == "en" ? 0 : 1, $0) < ($1 == "en" ? 0 : 1, $1) }
     }
 
     /// Finds `assets/` for a run: an explicit folder, then `$TOGETHER_ASSETS`, then `./assets`, then the

@@ -18,7 +18,7 @@ struct KeysCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let (content, _) = try assets.loadLanguages(lang)
+            let (content, _) = try assets.loadLanguages(lang, only: [], font: false)
             print(Keymap.markdown(content.facilitatorWords), terminator: "")
         } catch let error as Failure { Self.fail(error) }
     }
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         // The handouts are in the workshop's own language (English when its packs are not here).
         let content: ContentPacks
         do {
-            let (english, all) = try assets.loadLanguages("en")
+            let (english, all) = try assets.loadLanguages("en", font: false) // handouts draw no large text
             content = all[loaded.setup.language] ?? english
         } catch let error as Failure { Self.fail(error) }
         let folder = out.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()

@@ -107,7 +107,8 @@ struct TallyCommand: ParsableCommand {
         // language; the report's words come from the packs of --lang.
         let content: ContentPacks, words: ContentPacks
         do {
-            let (_, languages) = try assets.loadLanguages(lang)
+            // Only English (the counting) and the report's language; no large-text font.
+            let (_, languages) = try assets.loadLanguages(lang, only: ["en"], font: false)
             guard let english = languages["en"], let chosen = languages[lang] else {
                 throw Failure(message: "There are no content packs for --lang \(lang). Choose one of: "
                               + languages.keys.sorted().joined(separator: ", ") + ".")

@@ -47,18 +47,19 @@ struct AssetOptions: ParsableArguments {
     }
 
     /// Every language's packs, and the ones for `language`.
-    func loadLanguages(_ language: String) throws -> (ContentPacks, [String: ContentPacks]) {
+    /// `only`: load just these languages (and `language`); `font`: the large-text font too.
+    func loadLanguages(_ language: String, only: Set<String>? = nil, font: Bool = true) throws -> (ContentPacks, [String: ContentPacks]) {
         let assets = try requiredFolder()
         let packs: [String: ContentPacks]
         do {
-            packs = try PackLoader.loadLanguages(assets: assets)
+            packs = try PackLoader.loadLanguages(assets: assets, only: only.map { $0.union([language]) }, font: font)
             for (code, pack) in packs {
                 try Stages.check(pack, file: assets.appendingPathComponent("content/\(code)/workshop.json").path)
             }
         } catch { throw Failure(message: error.description) }
         guard let chosen = packs[language] else {
             throw Failure(message: "There are no content packs for --lang \(language). Choose one of: "
-                + packs.keys.sorted().joined(separator: ", ") + ".")
+                + PackLoader.languageCodes(assets: assets).sorted().joined(separator: ", ") + ".")
         }
         return (chosen, packs)
     }

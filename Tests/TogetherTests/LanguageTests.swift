@@ -12,6 +12,22 @@ let allLanguages: [String: ContentPacks] = {
 
 @Suite("Welsh, and the Easy Read bar")
 struct LanguageTests {
+    @Test("a load of some languages without the font gives those languages as the whole load does, less the font")
+    func partialLoad() throws {
+        let some = try PackLoader.loadLanguages(assets: assetsFolder, only: ["en"], font: false)
+        #expect(Array(some.keys) == ["en"])
+        var english = try #require(allLanguages["en"])
+        #expect(english.font != .empty)
+        english.font = .empty
+        // Every language is still listed (one not loaded by its code, as its name is in its own packs).
+        #expect(some["en"]?.languages.map(\.code) == english.languages.map(\.code))
+        english.languages = some["en"]?.languages ?? []
+        #expect(some["en"] == english)
+        // The whole load shares one font among the languages.
+        #expect(allLanguages["cy"]?.font == allLanguages["en"]?.font)
+        #expect(allLanguages.count > 1)
+    }
+
     struct Bar: Decodable {
         var maxWordsPerSentence: Int
         var avoid: [String: [String]]
