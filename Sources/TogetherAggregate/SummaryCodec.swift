@@ -6,19 +6,54 @@ import Foundation
 enum SummaryCodec {
     static let magic: [UInt8] = Array("TGS2".utf8)
 
-    struct Writer {
-        var bytes: [UInt8] = []
+    /// Values written one after another into memory of its own, grown when needed (an array's append checks
+    /// and counts on every byte, which was most of the time it took to write a cache).
+    struct Writer: ~Copyable {
+        private(set) var base: UnsafeMutablePointer<UInt8>
+        private(set) var count = 0
+        private var capacity: Int
+
+        init(capacity: Int = 4096) {
+            self.capacity = max(16, capacity)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+
+        mutating func removeAll() { count = 0 }
+
+        @inline(__always)
+        private mutating func room(_ n: Int) {
+            guard count + n > capacity else { return }
+            let bigger = max(capacity * 2, count + n)
+            let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+            fresh.update(from: base, count: count)
+            base.deallocate()
+            base = fresh
+            capacity = bigger
+        }
+
         mutating func int(_ value: Int) {
+            room(10)
             var v = UInt64(bitPattern: Int64(value)) // zigzag, so small negatives stay small
             v = (v << 1) ^ UInt64(bitPattern: Int64(value) >> 63)
-            while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-            bytes.append(UInt8(v))
+            while v >= 0x80 { base[count] = UInt8(v & 0x7F) | 0x80; count += 1; v >>= 7 }
+            base[count] = UInt8(v)
+            count += 1
         }
         mutating func text(_ s: String) {
-            int(s.utf8.count)
-            if s.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += s.utf8 }
+            var s = s
+            s.withUTF8 { u in
+                int(u.count)
+                guard let from = u.baseAddress, !u.isEmpty else { return }
+                room(u.count)
+                (base + count).update(from: from, count: u.count)
+                count += u.count
+            }
         }
-        mutating func texts(_ list: [String]) { int(list.count); list.forEach { text($0) } }
+        mutating func texts(_ list: [String]) { int(list.count); for text in list { self.text(text) } }
         mutating func counts(_ map: [String: Int]) {
             int(map.count)
             if map.count == 1, let (key, value) = map.first { text(key); int(value); return }
@@ -26,7 +61,8 @@ enum SummaryCodec {
         }
         mutating func pairs(_ map: [String: String]) {
             int(map.count)
-            for key in map.keys.sorted() { text(key); text(map[key]!) }
+            if map.count == 1, let (key, value) = map.first { text(key); text(value); return }
+            for (key, value) in map.sorted(by: { $0.key < $1.key }) { text(key); text(value) }
         }
     }
 
@@ -156,15 +192,14 @@ enum SummaryCodec {
     /// each entry is encoded into one buffer used again for the next.
     static func frame(_ entries: [SummaryCache.Entry], into out: inout [UInt8]) {
         var record = Writer()
-        record.bytes.reserveCapacity(4096)
-        var length = Writer()
+        var length = Writer(capacity: 16)
         for entry in entries {
-            record.bytes.removeAll(keepingCapacity: true)
+            record.removeAll()
             encode(entry, into: &record)
-            length.bytes.removeAll(keepingCapacity: true)
-            length.int(record.bytes.count)
-            out += length.bytes
-            out += record.bytes
+            length.removeAll()
+            length.int(record.count)
+            out.append(contentsOf: length.bytes)
+            out.append(contentsOf: record.bytes)
         }
     }
 }

@@ -188,6 +188,38 @@ struct TallyTests {
         }
     }
 
+    @Test("a summary written for the cache is read back the same, whatever its words and however long")
+    func summaryRecords() throws {
+        let ids = SessionSummary.Ids(content, ThemeSuggester(content.keywords))
+        let demo = DemoData(content: content, seed: 21)
+        var sessions = (0..<40).map { demo.session($0) } + exampleSessions.map { try! SessionCodec.read(URL(fileURLWithPath: $0)) }
+        // Words outside ASCII, empty words, and one long enough to make the writer grow many times.
+        sessions[0].statements[0].text = "Siân's carer — ŵyr 日本 " + String(repeating: "long words ", count: 2_000)
+        sessions[0].people[0].consentToQuote = true
+        if !sessions[1].groupThemes.isEmpty { sessions[1].groupThemes[0].statement = "" }
+        let entries = sessions.enumerated().map { n, session in
+            SummaryCache.Entry(path: "/made/up/é \(n).json", stamp: FileStamp(size: Int64(n * 1000), seconds: -Int64(n), nanoseconds: 999_999_999,
+                                                                     inode: UInt64.max - UInt64(n)),
+                               summary: SessionSummary.make(LeanSession(session), ids))
+        }
+        var out: [UInt8] = []
+        SummaryCodec.frame(entries, into: &out)
+        var at = 0, back: [SummaryCache.Entry] = []
+        while at < out.count {
+            var r = SummaryCodec.Reader(bytes: out, i: at)
+            let length = try r.int()
+            let (entry, end) = try SummaryCodec.decode(Array(out[r.i..<(r.i + length)]), from: 0, layout: ids.layout)
+            #expect(end == length)
+            back.append(entry)
+            at = r.i + length
+        }
+        #expect(back.count == entries.count)
+        for (a, b) in zip(back, entries) {
+            #expect(a.path == b.path && a.stamp == b.stamp && a.summary == b.summary, "\(b.path)")
+        }
+        #expect(entries[0].summary.quotes.contains { $0.text.hasPrefix("Siân's carer") })
+    }
+
     @Test("the summary cache gives the same report, and a changed file is read again")
     func cache() throws {
         let folder = temporaryFolder()
