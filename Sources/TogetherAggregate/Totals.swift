@@ -366,6 +366,20 @@ public struct TallyTotals: Codable, Equatable, Sendable {
 
     /// `2026 Q1` for a day in January to March 2026; nil when the day is not a real day.
     public static func quarter(of day: String) -> String? {
+        guard Workshop.isRealDay(day) else { return nil }
+        // A day in plain digits (as nearly all are) read on its bytes; any other the general way.
+        var text = day
+        let quick = text.withUTF8 { u -> String? in
+            guard u.count == 10 else { return nil }
+            for k in 0..<7 where k != 4 { guard u[k] &- 0x30 < 10 else { return nil } }
+            let year = (0..<4).reduce(0) { $0 * 10 + Int(u[$1] &- 0x30) }, month = Int(u[5] &- 0x30) * 10 + Int(u[6] &- 0x30)
+            return "\(year) Q\((month - 1) / 3 + 1)"
+        }
+        return quick ?? quarterOfParts(day)
+    }
+
+    /// The quarter of a day by its parts (the way `quarter(of:)` is tested against).
+    static func quarterOfParts(_ day: String) -> String? {
         let parts = day.split(separator: "-")
         guard Workshop.isRealDay(day), parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]) else { return nil }
         return "\(year) Q\((month - 1) / 3 + 1)"

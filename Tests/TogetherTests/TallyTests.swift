@@ -177,6 +177,29 @@ struct TallyTests {
         #expect(widths.count == 1)
     }
 
+    @Test("a day's quarter read on its bytes is the quarter read by its parts, and a hash of words is the same read either way")
+    func quartersAndHashes() {
+        var random = SplitMix(seed: 22)
+        for _ in 0..<5_000 {
+            let day = String(format: "%04d-%02d-%02d", random.below(10_000), random.below(14), random.below(33))
+            #expect(TallyTotals.quarter(of: day) == TallyTotals.quarterOfParts(day), "\(day)")
+        }
+        for day in ["2026-04-01", "0999-12-31", "+123-01-01", "2026-4-01", "", "2026-02-29", "2024-02-29"] {
+            #expect(TallyTotals.quarter(of: day) == TallyTotals.quarterOfParts(day), "\(day)")
+        }
+        #expect(TallyTotals.quarter(of: "2026-04-01") == "2026 Q2")
+        // FNV from a run of memory and byte by byte.
+        for text in ["", "a", "Siân", "日本 words", String(repeating: "x", count: 300)] {
+            var quick = FNV(), slow = FNV()
+            quick.mix(text.utf8)
+            slow.mix(text.utf8.lazy.map { $0 }) // a sequence with no run of memory: byte by byte
+            #expect(quick.value == slow.value, "\(text)")
+        }
+        var a = FNV()
+        a.mix("a".utf8)
+        #expect(a.value == 0xAF63_DC4C_8601_EC8C) // FNV-1a's published value for "a"
+    }
+
     @Test("a table line loses its white space at the end as a pattern would take it off, and nothing else")
     func trailingSpace() {
         let pieces = ["a", "Siân", " ", "\t", "\u{A0}", "\u{2003}", "日本", "x y", "\u{301}", "  "]
