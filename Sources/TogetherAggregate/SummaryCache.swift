@@ -138,11 +138,20 @@ public final class SummaryCache: @unchecked Sendable {
         return entry.summary
     }
 
+    /// Whether a file has a record in the cache file as it was when the run began (the index is not changed
+    /// while files are read, so threads can ask).
+    func hasRecord(_ path: String) -> Bool { index[path] != nil }
+
     /// Adds new summaries at the end of the cache file (later records win). Safe from several threads.
     func append(_ fresh: [Entry]) {
-        guard !fresh.isEmpty else { return }
         var out: [UInt8] = []
         SummaryCodec.frame(fresh, into: &out)
+        out.withUnsafeBufferPointer { append($0, records: fresh.count, newFiles: fresh.filter { !hasRecord($0.path) }.count) }
+    }
+
+    /// Adds records already framed (`SummaryCodec.frame`): `records` of them, `newFiles` for files without one.
+    func append(_ framed: UnsafeBufferPointer<UInt8>, records added: Int, newFiles: Int) {
+        guard added > 0 else { return }
         lock.lock()
         defer { lock.unlock() }
         if writer == nil {
@@ -154,9 +163,9 @@ public final class SummaryCache: @unchecked Sendable {
             writer = try? FileHandle(forWritingTo: summariesURL)
             _ = try? writer?.seekToEnd()
         }
-        try? writer?.write(contentsOf: Data(out))
-        records += fresh.count
-        files += fresh.filter { index[$0.path] == nil }.count // a run reads each file once
+        try? writer?.write(contentsOf: Data(framed))
+        records += added
+        files += newFiles // a run reads each file once
     }
 
     /// After a run: when the file holds more than twice as many records as there are files, it is written

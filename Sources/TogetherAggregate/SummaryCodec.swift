@@ -53,6 +53,12 @@ enum SummaryCodec {
                 count += u.count
             }
         }
+        mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
+            guard let from = more.baseAddress, !more.isEmpty else { return }
+            room(more.count)
+            (base + count).update(from: from, count: more.count)
+            count += more.count
+        }
         mutating func texts(_ list: [String]) { int(list.count); for text in list { self.text(text) } }
         mutating func counts(_ map: [String: Int]) {
             int(map.count)
@@ -106,11 +112,10 @@ enum SummaryCodec {
         }
     }
 
-    static func encode(_ e: SummaryCache.Entry, into w: inout Writer) {
-        let s = e.summary
-        w.text(e.path)
-        w.int(Int(e.stamp.size)); w.int(Int(e.stamp.seconds)); w.int(Int(e.stamp.nanoseconds))
-        w.int(Int(bitPattern: UInt(e.stamp.inode)))
+    static func encode(path: String, stamp: FileStamp, summary s: borrowing SessionSummary, into w: inout Writer) {
+        w.text(path)
+        w.int(Int(stamp.size)); w.int(Int(stamp.seconds)); w.int(Int(stamp.nanoseconds))
+        w.int(Int(bitPattern: UInt(stamp.inode)))
         w.text(s.id); w.text(s.updatedAt); w.text(s.date); w.text(s.area); w.text(s.groupType); w.text(s.level)
         w.counts(s.roles)
         // The themes' figures: each theme place with a count, and its block (the layout is the packs', which the
@@ -188,18 +193,19 @@ enum SummaryCodec {
         return (SummaryCache.Entry(path: path, stamp: stamp, summary: summary), r.i)
     }
 
-    /// Records one after another, each led by its length, so a record cut short at the end is simply dropped;
-    /// each entry is encoded into one buffer used again for the next.
+    /// Records one after another, each led by its length, so a record cut short at the end is simply dropped.
+    /// `record` is a buffer used again for each (a summary is encoded there, then framed into `out`).
+    static func frame(path: String, stamp: FileStamp, summary: borrowing SessionSummary, record: inout Writer, into out: inout Writer) {
+        record.removeAll()
+        encode(path: path, stamp: stamp, summary: summary, into: &record)
+        out.int(record.count)
+        out.append(record.bytes)
+    }
+
+    /// The same for a list of entries.
     static func frame(_ entries: [SummaryCache.Entry], into out: inout [UInt8]) {
-        var record = Writer()
-        var length = Writer(capacity: 16)
-        for entry in entries {
-            record.removeAll()
-            encode(entry, into: &record)
-            length.removeAll()
-            length.int(record.count)
-            out.append(contentsOf: length.bytes)
-            out.append(contentsOf: record.bytes)
-        }
+        var record = Writer(), framed = Writer()
+        for e in entries { frame(path: e.path, stamp: e.stamp, summary: e.summary, record: &record, into: &framed) }
+        out.append(contentsOf: framed.bytes)
     }
 }

@@ -296,7 +296,9 @@ public enum Tallier {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var part = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: [], fromCache: 0)
             part.totals.keepsLists = lists
-            var made: [SummaryCache.Entry] = []
+            // New summaries framed for the cache as they are made, and written a batch at a time.
+            var batch = SummaryCodec.Writer(capacity: 1 << 18), record = SummaryCodec.Writer()
+            var batched = 0, batchedNew = 0
             var buffer: [UInt8] = [] // each file's bytes, in one buffer used again for the next
             // Files are taken a few at a time from one count shared by the workers, so a worker slowed by
             // anything else on the machine leaves more of them to the others.
@@ -320,8 +322,14 @@ public enum Tallier {
                     case .success(let s):
                         summary = s
                         if let cache, let stamp {
-                            made.append(.init(path: path, stamp: stamp, summary: s))
-                            if made.count >= 256 { cache.append(made); made.removeAll(keepingCapacity: true) }
+                            SummaryCodec.frame(path: path, stamp: stamp, summary: s, record: &record, into: &batch)
+                            batched += 1
+                            if !cache.hasRecord(path) { batchedNew += 1 }
+                            if batched >= 256 {
+                                cache.append(batch.bytes, records: batched, newFiles: batchedNew)
+                                batch.removeAll()
+                                (batched, batchedNew) = (0, 0)
+                            }
                         }
                     case .failure(let error):
                         part.skipped.append(.init(path: path, reason: error.jsonPath.isEmpty ? error.reason
@@ -333,7 +341,7 @@ public enum Tallier {
                 if filter.matches(summary, content) { part.totals.add(summary) } else { part.filteredOut += 1 }
             }
             parts.withLock { $0.append(part) }
-            cache?.append(made)
+            cache?.append(batch.bytes, records: batched, newFiles: batchedNew)
         }
         var run = TallyRun(totals: TallyTotals(), filteredOut: 0, skipped: missing, fromCache: 0)
         for part in parts.withLock({ $0 }) {
