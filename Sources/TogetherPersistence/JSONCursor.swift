@@ -109,6 +109,17 @@ package struct JSONCursor {
         let start = i + 1
         var j = start
         let end = b.count
+        // Eight bytes at a time: the first quote ends the key, unless a byte before it is one no session key has
+        // (an escape, a control, a letter outside ASCII: for the careful decoder). See `stops`.
+        while j + 8 <= end {
+            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
+            let stop = quote | bad
+            if stop == 0 { j += 8; continue }
+            if bad & (stop & (0 &- stop)) != 0 { throw Refused() }
+            j += stop.trailingZeroBitCount / 8
+            i = j + 1
+            return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<j]))
+        }
         while j < end {
             let c = b[j]
             if c == 0x22 { break }
@@ -119,6 +130,19 @@ package struct JSONCursor {
         guard j < end else { throw Refused() }
         i = j + 1
         return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<j]))
+    }
+
+    /// In eight bytes, the high bit of each quote, and of each backslash, control or byte outside ASCII. The
+    /// lowest bit set in either is exact (a test may also mark a byte above one it rightly marks, never below),
+    /// so the first byte that stops a key is found exactly, and whether it is a quote.
+    @inlinable @inline(__always)
+    package static func stops(_ w: UInt64) -> (quote: UInt64, bad: UInt64) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let q = w ^ (ones &* 0x22), s = w ^ (ones &* 0x5C)
+        let quote = (q &- ones) & ~q & high
+        let slash = (s &- ones) & ~s & high
+        let control = (w &- ones &* 0x20) & ~w & high
+        return (quote, slash | control | (w & high))
     }
 
     @inlinable @inline(__always)

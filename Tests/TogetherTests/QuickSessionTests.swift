@@ -159,6 +159,35 @@ extension QuickSessionTests {
         }
     }
 
+    @Test("a key is read eight bytes at a time exactly as it is byte by byte: to its quote, refused at a byte no key has")
+    func keysByEight() {
+        // Byte by byte: the key's length, or nil when a byte before its quote is refused or there is no quote.
+        func plain(_ bytes: [UInt8]) -> Int? {
+            for (n, c) in bytes.enumerated().dropFirst() {
+                if c == 0x22 { return n - 1 }
+                if c == 0x5C || c < 0x20 || c >= 0x80 { return nil }
+            }
+            return nil
+        }
+        var random = SplitMix(seed: 14)
+        var read = 0
+        for _ in 0..<100_000 {
+            var bytes: [UInt8] = [0x22] + (0..<random.below(24)).map { _ in UInt8(0x23 + random.below(0x5C - 0x23)) }
+            for _ in 0..<random.below(3) {
+                let special: [UInt8] = [0x22, 0x5C, 0x00, 0x1F, 0x20, 0x7F, 0x80, 0xC3, 0xFF, 0x21, 0x23]
+                bytes.insert(random.pick(special), at: 1 + random.below(bytes.count))
+            }
+            if random.below(4) != 0 { bytes += [0x22, 0x3A, 0x20, 0x31] + (0..<random.below(10)).map { _ in 0x20 } }
+            bytes.withUnsafeBufferPointer { b in
+                var cursor = JSONCursor(b)
+                let key = try? cursor.keyBytes()
+                #expect(key?.bytes.count == plain(bytes), "\(bytes)")
+                if let key { #expect(cursor.i == key.bytes.count + 2); read += 1 }
+            }
+        }
+        #expect(read > 30_000)
+    }
+
     @Test("ids are found to be all different exactly when a set of them is as long as the list")
     func allDifferent() {
         var random = SplitMix(seed: 10)
