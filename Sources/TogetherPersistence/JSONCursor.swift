@@ -182,7 +182,14 @@ package struct JSONCursor {
         // Eight bytes at a time while none is a quote, a backslash, a control or outside ASCII; then byte by byte.
         var j = i
         let end = b.count
-        while j + 8 <= end, Self.plainEight(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self)) { j += 8 }
+        while j + 8 <= end {
+            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
+            let stop = quote | bad
+            if stop == 0 { j += 8; continue }
+            // The quote, with nothing before it to look at more closely: the string ends there.
+            if bad & (stop & (0 &- stop)) == 0 { j += stop.trailingZeroBitCount / 8 }
+            break
+        }
         var wide = false
         while j < end {
             let c = b[j]
@@ -342,6 +349,17 @@ package struct JSONCursor {
     package mutating func skipString() throws {
         i += 1
         let start = i
+        // Eight plain bytes at a time, as in `string()`; the rest byte by byte.
+        while i + 8 <= b.count {
+            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
+            let stop = quote | bad
+            if stop == 0 { i += 8; continue }
+            if bad & (stop & (0 &- stop)) == 0 {
+                i += stop.trailingZeroBitCount / 8 + 1
+                return
+            }
+            break
+        }
         var wide = false
         while i < b.count {
             let c = b[i]

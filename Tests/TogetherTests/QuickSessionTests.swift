@@ -188,6 +188,28 @@ extension QuickSessionTests {
         #expect(read > 30_000)
     }
 
+    @Test("a string value is read, or passed over, as a JSON parser reads it, whatever bytes are in it")
+    func stringsByEight() throws {
+        var random = SplitMix(seed: 15)
+        let pieces: [[UInt8]] = [Array("word ".utf8), Array("a".utf8), Array("Siân".utf8), Array("日本".utf8), [0x5C, 0x22], [0x5C, 0x5C],
+                                 [0x5C, 0x6E], [0x5C, 0x2F], [0x5C, 0x78], [0x0A], [0x09], [0xC3], [0xFF], [0x7F], Array("🙂".utf8)]
+        var read = 0
+        for _ in 0..<30_000 {
+            let inside = (0..<random.below(12)).flatMap { _ in random.pick(pieces) }
+            let bytes = [0x22] + inside + [0x22] + (0..<random.below(12)).map { _ in 0x20 }
+            let parsed = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) as? String
+            bytes.withUnsafeBufferPointer { b in
+                var reading = JSONCursor(b), passing = JSONCursor(b)
+                let value = try? reading.string()
+                #expect(value == parsed, "\(bytes)")
+                let passed = (try? passing.skipString_()) != nil
+                #expect(passed == (parsed != nil), "\(bytes)")
+                if value != nil { #expect(reading.i == passing.i); read += 1 }
+            }
+        }
+        #expect(read > 5_000)
+    }
+
     @Test("ids are found to be all different exactly when a set of them is as long as the list")
     func allDifferent() {
         var random = SplitMix(seed: 10)
@@ -263,3 +285,10 @@ extension QuickSessionTests {
     }
 }
 
+extension JSONCursor {
+    /// `skipString` from the opening quote, as `skip` calls it.
+    mutating func skipString_() throws {
+        guard try byte() == 0x22 else { throw Refused() }
+        try skipString()
+    }
+}
