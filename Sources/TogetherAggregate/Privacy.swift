@@ -39,20 +39,27 @@ enum Privacy {
         /// plain ASCII (false may come first: it only sends the text to the careful pass).
         func surelyAbsent(from text: String) -> Bool? {
             text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-                var start = -1
-                for i in 0...bytes.count {
-                    let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
-                    if b >= 0x80 { return nil }
-                    if ContentPacks.isWordByte(b) {
-                        if start < 0 { start = i }
-                    } else if start >= 0 {
-                        if isFirstWord(bytes, start, i) { return false }
-                        start = -1
+                Self.kinds.withUnsafeBufferPointer { kinds -> Bool? in
+                    var start = -1
+                    for i in 0..<bytes.count {
+                        switch kinds[Int(bytes[i])] {
+                        case 1: if start < 0 { start = i }
+                        case 0:
+                            if start >= 0 {
+                                if isFirstWord(bytes, start, i) { return false }
+                                start = -1
+                            }
+                        default: return nil
+                        }
                     }
+                    return start >= 0 && isFirstWord(bytes, start, bytes.count) ? false : true
                 }
-                return true
             } ?? nil
         }
+
+        /// What each byte is in plain ASCII text: 1 a letter or digit (part of a word), 0 anything else in ASCII,
+        /// 2 a byte outside ASCII.
+        static let kinds: [UInt8] = (0...255).map { b in b >= 0x80 ? 2 : ContentPacks.isWordByte(UInt8(b)) ? 1 : 0 }
 
         private func isFirstWord(_ bytes: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Bool {
             words: for word in firstBytes where word.count == to - from {

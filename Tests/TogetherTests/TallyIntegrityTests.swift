@@ -309,6 +309,22 @@ extension TallyIntegrityTests {
 }
 
 extension TallyIntegrityTests {
+    @Test("a label is looked for quickly in plain text and found exactly where the careful pass finds it")
+    func quickLabels() {
+        var rng = SplitMix(seed: 98)
+        let words = ["zara", "Zara", "ZARA", "kb", "KB", "o'neil", "mary", "jo", "Jo's", "zarah", "a", "b2", "é", "日本"]
+        let marks = [" ", ", ", ".", "'", "’", "-", "!", "\t", ""]
+        var changed = 0
+        for _ in 0..<5_000 {
+            let labels = (0..<rng.below(4)).map { _ in rng.pick(["Zara", "KB", "O'Neil", "Mary Jo", "B2", "Zára"]) }
+            let text = (0..<rng.below(8)).map { _ in rng.pick(words) + rng.pick(marks) }.joined()
+            let quick = Privacy.redact(text, Privacy.Labels(labels))
+            #expect(quick == Privacy.redactCarefully(text, Privacy.Labels(labels)), "\(labels) in \(text)")
+            if quick != text { changed += 1 }
+        }
+        #expect(changed > 500)
+    }
+
     @Test("words of plain text are found quickly, the same as by folding")
     func quickWords() {
         var rng = SplitMix(seed: 99)
