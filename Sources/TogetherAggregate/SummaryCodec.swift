@@ -1,7 +1,7 @@
 import Foundation
 
 /// The cache's own compact form for summaries: numbers as variable-length integers, texts as length and
-/// UTF-8 bytes, maps in sorted key order. Many times quicker to read than JSON, which matters because
+/// UTF-8 bytes, maps as their keys and values. Many times quicker to read than JSON, which matters because
 /// the cache is read whenever any file of a corpus has changed.
 enum SummaryCodec {
     static let magic: [UInt8] = Array("TGS2".utf8)
@@ -60,15 +60,14 @@ enum SummaryCodec {
             count += more.count
         }
         mutating func texts(_ list: [String]) { int(list.count); for text in list { self.text(text) } }
+        // Maps in the order they hold their keys: they are read back into maps, so no order is needed.
         mutating func counts(_ map: [String: Int]) {
             int(map.count)
-            if map.count == 1, let (key, value) = map.first { text(key); int(value); return }
-            for (key, value) in map.sorted(by: { $0.key < $1.key }) { text(key); int(value) }
+            for (key, value) in map { text(key); int(value) }
         }
         mutating func pairs(_ map: [String: String]) {
             int(map.count)
-            if map.count == 1, let (key, value) = map.first { text(key); text(value); return }
-            for (key, value) in map.sorted(by: { $0.key < $1.key }) { text(key); text(value) }
+            for (key, value) in map { text(key); text(value) }
         }
     }
 
@@ -130,7 +129,7 @@ enum SummaryCodec {
         w.pairs(s.themeRatings)
         w.pairs(s.tipRatings)
         w.int(s.tipBarriers.count)
-        for key in s.tipBarriers.keys.sorted() { w.text(key); w.texts(s.tipBarriers[key]!) }
+        for (key, texts) in s.tipBarriers { w.text(key); w.texts(texts) }
         w.int(s.groupThemes.count)
         for g in s.groupThemes { w.text(g.statement); w.texts(g.makingItReal); w.int(g.dots) }
         w.int(s.actions.count)
