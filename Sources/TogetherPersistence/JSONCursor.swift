@@ -109,17 +109,13 @@ package struct JSONCursor {
         let start = i + 1
         var j = start
         let end = b.count
-        // Eight bytes at a time: the first quote ends the key, unless a byte before it is one no session key has
-        // (an escape, a control, a letter outside ASCII: for the careful decoder). See `stops`.
-        while j + 8 <= end {
-            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
-            let stop = quote | bad
-            if stop == 0 { j += 8; continue }
-            if bad & (stop & (0 &- stop)) != 0 { throw Refused() }
-            j += stop.trailingZeroBitCount / 8
-            i = j + 1
-            return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<j]))
+        // Plain bytes eight at a time to the quote; anything else byte by byte.
+        let (at, quote) = plainRun(from: start)
+        if quote {
+            i = at + 1
+            return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<at]))
         }
+        j = at
         while j < end {
             let c = b[j]
             if c == 0x22 { break }
@@ -132,9 +128,23 @@ package struct JSONCursor {
         return Key(bytes: UnsafeBufferPointer(rebasing: b[start..<j]))
     }
 
+    /// From `start`, past plain bytes (printable ASCII other than a quote and a backslash) eight at a time: where
+    /// the first other byte is, and whether it is a quote; or where fewer than eight bytes are left (not a quote).
+    @inlinable @inline(__always)
+    package func plainRun(from start: Int) -> (at: Int, quote: Bool) {
+        var j = start
+        while j + 8 <= b.count {
+            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
+            let stop = quote | bad
+            if stop == 0 { j += 8; continue }
+            return (j + stop.trailingZeroBitCount / 8, bad & stop & (0 &- stop) == 0)
+        }
+        return (j, false)
+    }
+
     /// In eight bytes, the high bit of each quote, and of each backslash, control or byte outside ASCII. The
     /// lowest bit set in either is exact (a test may also mark a byte above one it rightly marks, never below),
-    /// so the first byte that stops a key is found exactly, and whether it is a quote.
+    /// so the first byte that is not plain is found exactly, and whether it is a quote.
     @inlinable @inline(__always)
     package static func stops(_ w: UInt64) -> (quote: UInt64, bad: UInt64) {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
@@ -160,36 +170,15 @@ package struct JSONCursor {
         throw Refused()
     }
 
-    /// Whether eight bytes (of a string) are all printable ASCII other than a quote and a backslash. A word
-    /// with any such byte is always caught; one without is never (the zero-byte tests below are exact for
-    /// whether any byte matches, which is all that is asked).
-    @inlinable @inline(__always)
-    package static func plainEight(_ w: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        let quote = w ^ (ones &* 0x22), slash = w ^ (ones &* 0x5C)
-        let anyQuote = (quote &- ones) & ~quote
-        let anySlash = (slash &- ones) & ~slash
-        let anyControl = (w &- ones &* 0x20) & ~w
-        return (anyQuote | anySlash | anyControl | w) & high == 0
-    }
-
     /// A string, checked as UTF-8, with its escapes undone.
     @inlinable
     package mutating func string() throws -> String {
         guard try byte() == 0x22 else { throw Refused() }
         i += 1
         let start = i
-        // Eight bytes at a time while none is a quote, a backslash, a control or outside ASCII; then byte by byte.
-        var j = i
+        // Plain bytes eight at a time; from the first other byte (the closing quote, usually), byte by byte.
+        var j = plainRun(from: i).at
         let end = b.count
-        while j + 8 <= end {
-            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
-            let stop = quote | bad
-            if stop == 0 { j += 8; continue }
-            // The quote, with nothing before it to look at more closely: the string ends there.
-            if bad & (stop & (0 &- stop)) == 0 { j += stop.trailingZeroBitCount / 8 }
-            break
-        }
         var wide = false
         while j < end {
             let c = b[j]
@@ -284,7 +273,7 @@ package struct JSONCursor {
     }
 
     /// Whether the 20 bytes at `p` are a real moment written `YYYY-MM-DDTHH:MM:SSZ`, by the same rules as
-    /// `Gregorian.moment` (which the general way below uses, and which this is tested against).
+    /// `Gregorian.moment` (which it is tested against).
     @inlinable @inline(__always)
     package static func isMoment(_ p: UnsafePointer<UInt8>) -> Bool {
         guard p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A, p[19] == 0x5A else { return false }
@@ -349,17 +338,10 @@ package struct JSONCursor {
     package mutating func skipString() throws {
         i += 1
         let start = i
-        // Eight plain bytes at a time, as in `string()`; the rest byte by byte.
-        while i + 8 <= b.count {
-            let (quote, bad) = Self.stops(UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self))
-            let stop = quote | bad
-            if stop == 0 { i += 8; continue }
-            if bad & (stop & (0 &- stop)) == 0 {
-                i += stop.trailingZeroBitCount / 8 + 1
-                return
-            }
-            break
-        }
+        // Plain bytes eight at a time, as in `string()`; the rest byte by byte.
+        let (at, quote) = plainRun(from: i)
+        i = at
+        if quote { i += 1; return }
         var wide = false
         while i < b.count {
             let c = b[i]

@@ -111,23 +111,32 @@ extension QuickSessionTests {
         #expect(QuickSession.read(SessionCodec.encode(DemoData(content: content, seed: 4).session(0))) != nil)
     }
 
-    @Test("eight bytes of a string are passed over together exactly when each alone would be")
-    func plainEight() {
+    @Test("in eight bytes, the first that is not plain is found exactly, and whether it is a quote")
+    func plainRuns() {
         func plain(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x80 && b != 0x22 && b != 0x5C }
+        func check(_ bytes: [UInt8]) {
+            bytes.withUnsafeBufferPointer { b in
+                let (at, quote) = JSONCursor(b).plainRun(from: 0)
+                let first = bytes.firstIndex { !plain($0) }
+                #expect(at == (first ?? 8), "\(bytes)")
+                #expect(quote == (first.map { bytes[$0] == 0x22 } ?? false), "\(bytes)")
+            }
+        }
         var random = SplitMix(seed: 9)
         for _ in 0..<50_000 {
             var bytes = (0..<8).map { _ in UInt8(0x20 + random.below(0x60)) }
             for _ in 0..<random.below(3) { bytes[random.below(8)] = UInt8(truncatingIfNeeded: random.next()) }
-            let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-            #expect(JSONCursor.plainEight(word) == bytes.allSatisfy(plain), "\(bytes)")
+            check(bytes)
         }
-        // Every byte value in every place, among plain ones.
+        // Every byte value in every place, among plain ones, and after a quote or a control.
         for place in 0..<8 {
             for b in UInt8.min...UInt8.max {
-                var bytes = [UInt8](repeating: 0x61, count: 8)
-                bytes[place] = b
-                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
-                #expect(JSONCursor.plainEight(word) == plain(b), "\(b) at \(place)")
+                for filler: UInt8 in [0x61, 0x22, 0x00, 0xFF] {
+                    var bytes = [UInt8](repeating: 0x61, count: 8)
+                    if place > 0 { bytes[place - 1] = filler }
+                    bytes[place] = b
+                    check(bytes)
+                }
             }
         }
     }
