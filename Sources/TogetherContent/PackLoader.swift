@@ -69,15 +69,14 @@ public enum PackLoader {
         switch font {
         case .load: withFont.font = try loadFont(assets: folder.deletingLastPathComponent().deletingLastPathComponent()) ?? .empty
         case .given(let given): withFont.font = given ?? .empty
-        case .none: break
         }
         return withFont
     }
 
-    /// Whether a language's packs come with the large-text font: loaded from the assets, one already loaded, or
-    /// none (the tally and the files written from a session draw no large text).
+    /// Where a language's packs get the large-text font: loaded from the assets, or one already loaded (nil: none,
+    /// for the tally and the files written from a session, which draw no large text).
     public enum Font {
-        case load, given(BlockFont?), none
+        case load, given(BlockFont?)
     }
 
     /// The large-text font of the assets (`assets/fonts/`), or nil when there is none.
