@@ -142,14 +142,8 @@ public final class SummaryCache: @unchecked Sendable {
     /// while files are read, so threads can ask).
     func hasRecord(_ path: String) -> Bool { index[path] != nil }
 
-    /// Adds new summaries at the end of the cache file (later records win). Safe from several threads.
-    func append(_ fresh: [Entry]) {
-        var out: [UInt8] = []
-        SummaryCodec.frame(fresh, into: &out)
-        out.withUnsafeBufferPointer { append($0, records: fresh.count, newFiles: fresh.filter { !hasRecord($0.path) }.count) }
-    }
-
-    /// Adds records already framed (`SummaryCodec.frame`): `records` of them, `newFiles` for files without one.
+    /// Adds summaries at the end of the cache file (later records win), framed already (`SummaryCodec.frame`):
+    /// `records` of them, `newFiles` for files without a record before. Safe from several threads.
     func append(_ framed: UnsafeBufferPointer<UInt8>, records added: Int, newFiles: Int) {
         guard added > 0 else { return }
         lock.lock()

@@ -29,7 +29,7 @@ enum SummaryCodec {
             guard count + n > capacity else { return }
             let bigger = max(capacity * 2, count + n)
             let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
-            fresh.update(from: base, count: count)
+            fresh.initialize(from: base, count: count)
             base.deallocate()
             base = fresh
             capacity = bigger
@@ -47,16 +47,13 @@ enum SummaryCodec {
             var s = s
             s.withUTF8 { u in
                 int(u.count)
-                guard let from = u.baseAddress, !u.isEmpty else { return }
-                room(u.count)
-                (base + count).update(from: from, count: u.count)
-                count += u.count
+                append(u)
             }
         }
         mutating func append(_ more: UnsafeBufferPointer<UInt8>) {
             guard let from = more.baseAddress, !more.isEmpty else { return }
             room(more.count)
-            (base + count).update(from: from, count: more.count)
+            (base + count).initialize(from: from, count: more.count)
             count += more.count
         }
         mutating func texts(_ list: [String]) { int(list.count); for text in list { self.text(text) } }
