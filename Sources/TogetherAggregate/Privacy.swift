@@ -52,7 +52,7 @@ enum Privacy {
                         default: return nil
                         }
                     }
-                    return start >= 0 && isFirstWord(bytes, start, bytes.count) ? false : true
+                    return !(start >= 0 && isFirstWord(bytes, start, bytes.count)) // the last word, at the end
                 }
             } ?? nil
         }
